@@ -1,0 +1,127 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { LanguageSwitch } from "~/components/language-switch.tsx";
+import { MainNavigation } from "~/components/main-navigation.tsx";
+import stylesHref from "~/styles/app.css";
+import { fallbackLanguage, isLanguage } from "~/utils/i18n.ts";
+import { i18nServer } from "~/utils/i18n.server.ts";
+import { navigationFor } from "~/utils/navigation.ts";
+import { useNonce } from "~/utils/nonce.tsx";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const detected = await i18nServer.getLocale(request);
+  const locale = isLanguage(detected) ? detected : fallbackLanguage;
+  const t = await i18nServer.getFixedT(locale);
+  // Accounts arrive with the accounts capability; until then every reader is a visitor.
+  return {
+    locale,
+    navigation: navigationFor([]),
+    // Page titles for the error pages, whose meta cannot translate on its own.
+    titles: { app: t("app.name"), notFound: t("errors.notFoundTitle"), error: t("errors.errorTitle") },
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error) return [];
+  const titles = data?.titles;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title = status === 404 ? titles?.notFound : titles?.error;
+  return [{ title: title ? `${title} · ${titles?.app}` : "Digihelpers" }];
+};
+
+export const handle = { i18n: "common" };
+
+export function headers() {
+  // The same URL answers in the reader's language.
+  return { Vary: "Accept-Language, Cookie" };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t, i18n } = useTranslation();
+  const nonce = useNonce();
+  const location = useLocation();
+  const locale = data?.locale ?? (isLanguage(i18n.language) ? i18n.language : fallbackLanguage);
+  useChangeLanguage(locale);
+
+  return (
+    <html lang={locale} dir={i18n.dir(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("shell.skipToContent")}
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <a className="brand" href="/">
+              {t("app.name")}
+            </a>
+            <MainNavigation items={data?.navigation ?? navigationFor([])} />
+            <LanguageSwitch current={locale} redirectTo={location.pathname + location.search} />
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{t("shell.footer")}</p>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!isRouteErrorResponse(error)) console.error(error);
+  const [title, text] =
+    status === 404
+      ? [t("errors.notFoundTitle"), t("errors.notFoundText")]
+      : status === 403
+        ? [t("errors.forbiddenTitle"), t("errors.forbiddenText")]
+        : [t("errors.errorTitle"), t("errors.errorText")];
+
+  return (
+    <div className="page page--narrow">
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p className="muted">{t("errors.statusCode", { status })}</p>
+      <p>
+        <a className="button" href="/">
+          {t("errors.backHome")}
+        </a>
+      </p>
+    </div>
+  );
+}

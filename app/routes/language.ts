@@ -1,0 +1,24 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { z } from "zod";
+import { supportedLanguages } from "~/utils/i18n.ts";
+import { languageCookie } from "~/utils/i18n.server.ts";
+import { safeRedirectPath } from "~/utils/redirect.ts";
+
+const LanguageChoice = z.object({
+  lng: z.enum(supportedLanguages),
+  redirectTo: z.string().optional(),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const choice = LanguageChoice.safeParse(Object.fromEntries(await request.formData()));
+  if (!choice.success) throw new Response("Unknown language", { status: 400 });
+  return redirect(safeRedirectPath(choice.data.redirectTo), {
+    headers: { "Set-Cookie": await languageCookie.serialize(choice.data.lng) },
+  });
+}
+
+// A GET has nothing to change; send the reader home rather than to an error page.
+export function loader() {
+  return redirect("/");
+}

@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import type { DB } from "../../db/schema.ts";
+
+// The one gateway to the database: everything reaches PostgreSQL (or embedded PGlite) through the
+// Kysely instance made here.
+
+export type Database = Kysely<DB>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: "postgres" | "pglite";
+  /** The embedded database, for the job queue that shares it; null on a PostgreSQL server. */
+  pglite: PGlite | null;
+  close(): Promise<void>;
+}
+
+const DATE_OID = 1082;
+// `date` columns stay YYYY-MM-DD strings: turning them into Date objects would shift them by the
+// process's time zone.
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
+
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL; when absent the embedded PGlite database is used. */
+  databaseUrl?: string;
+  /** Folder of the embedded database; "memory" keeps it in memory (tests). */
+  dataDir?: string;
+  poolMax?: number;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolMax ?? 10,
+      // Fail fast while the server is unreachable, so /healthz can answer 503 instead of hanging.
+      connectionTimeoutMillis: 5_000,
+    });
+    // An idle client losing its connection emits "error"; unhandled, that would end the process.
+    pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: "postgres", pglite: null, close: () => db.destroy() };
+  }
+
+  const dataDir = options.dataDir ?? "./data";
+  let location: string | undefined;
+  if (dataDir !== "memory") {
+    location = path.resolve(dataDir, "pglite");
+    // PGlite does not create parent folders itself.
+    fs.mkdirSync(location, { recursive: true });
+  }
+  const pglite = await PGlite.create(location, { parsers: { [DATE_OID]: (value) => value } });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: "pglite",
+    pglite,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/** True when the database answers a trivial query within `timeoutMs`. */
+export async function isDatabaseReachable(db: Database, timeoutMs = 3_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const probe = sql`select 1`.execute(db).then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,38 @@
+import { openDatabase } from "../app/utils/db.server.ts";
+import { parseEnv } from "../app/utils/env.server.ts";
+import { migrateToLatest } from "./migrate.ts";
+import { isDatabaseEmpty, seedDemoWorld } from "./seed.ts";
+
+// `npm run db:migrate` and `npm run db:seed`, against DATABASE_URL or the embedded database.
+
+const command = process.argv[2];
+if (command !== "migrate" && command !== "seed") {
+  console.error("Usage: tsx db/cli.ts migrate|seed");
+  process.exit(2);
+}
+
+const env = parseEnv();
+const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+let exitCode = 0;
+try {
+  const applied = await migrateToLatest(database.db);
+  console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+  if (command === "seed") {
+    if (await isDatabaseEmpty(database.db)) {
+      const summary = await seedDemoWorld(database.db);
+      console.log(
+        `Demo world created: ${summary.regions} regions, ${summary.municipalities} municipalities, ` +
+          `${summary.digibanks} digibanken, ${summary.digipunten} digipunten, ${summary.volunteers} volunteers.`,
+      );
+    } else {
+      console.error("The database already holds data; the demo world is only seeded into an empty database.");
+      exitCode = 1;
+    }
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  exitCode = 1;
+} finally {
+  await database.close();
+}
+process.exit(exitCode);

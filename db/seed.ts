@@ -1,0 +1,207 @@
+import type { Kysely } from "kysely";
+import type { DB, Language } from "./schema.ts";
+import {
+  assignRole,
+  createDigibank,
+  createDigipunt,
+  createMunicipality,
+  createRegion,
+  createUser,
+} from "../tests/factories/index.ts";
+
+// The demo world: two real Flemish regions with their municipalities, four digibanken, a handful of
+// digipunten and about sixty digihelpers. Trainers use it in demonstrations, so the four demo
+// sign-ins below stay stable.
+
+export const DEMO_PASSWORD = "Digibank-demo-2026";
+export const DEMO_SIGN_INS = [
+  { email: "admin@digihelpers.example", role: "admin" },
+  { email: "staff@digihelpers.example", role: "regional_staff" },
+  { email: "coordinator@digihelpers.example", role: "coordinator" },
+  { email: "volunteer@digihelpers.example", role: "volunteer" },
+] as const;
+
+const NOORD_LIMBURG = [
+  ["Bocholt", "3950"],
+  ["Bree", "3960"],
+  ["Hamont-Achel", "3930"],
+  ["Hechtel-Eksel", "3940"],
+  ["Lommel", "3920"],
+  ["Oudsbergen", "3660"],
+  ["Peer", "3990"],
+  ["Pelt", "3900"],
+] as const;
+
+const BRUGGE = [
+  ["Beernem", "8730"],
+  ["Blankenberge", "8370"],
+  ["Brugge", "8000"],
+  ["Damme", "8340"],
+  ["Jabbeke", "8490"],
+  ["Knokke-Heist", "8300"],
+  ["Oostkamp", "8020"],
+  ["Torhout", "8820"],
+  ["Zedelgem", "8210"],
+  ["Zuienkerke", "8377"],
+] as const;
+
+const FIRST_NAMES = [
+  "An", "Annemie", "Bart", "Chantal", "Dirk", "Els", "Erik", "Frieda", "Geert", "Greet",
+  "Hilde", "Ingrid", "Jan", "Jef", "Karel", "Katrien", "Koen", "Lieve", "Luc", "Marc",
+  "Maria", "Marleen", "Mieke", "Nadia", "Noor", "Patrick", "Paul", "Rita", "Rudi", "Sofie",
+  "Stijn", "Tine", "Tom", "Veerle", "Wim", "Yasmina", "Ahmed", "Lotte", "Jonas", "Fatima",
+];
+const LAST_NAMES = [
+  "Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters",
+  "De Smet", "Dubois", "Hermans", "Aerts", "Vermeulen", "Van den Broeck", "Lambrechts", "Dumont",
+  "Desmet", "Vandamme", "Verhaeghe", "Coppens", "De Clercq", "Vanhove", "Vlaeminck", "Bogaert",
+  "Declercq", "Van Damme", "Verstraete", "Devos", "El Amrani",
+];
+
+/** A small deterministic generator, so every demo database holds the same people. */
+function randomSequence(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function monthsBefore(today: Date, months: number): string {
+  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - months, 1));
+  return d.toISOString().slice(0, 10);
+}
+
+export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom("regions").select("id").limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+export interface SeedSummary {
+  regions: number;
+  municipalities: number;
+  digibanks: number;
+  digipunten: number;
+  volunteers: number;
+}
+
+/** Fills an empty database with the demo world, in one transaction; refuses a non-empty one. */
+export async function seedDemoWorld(database: Kysely<DB>, today = new Date()): Promise<SeedSummary> {
+  return database.transaction().execute(async (db) => {
+    if (!(await isDatabaseEmpty(db))) {
+      throw new Error("The database already holds data; the demo world is only seeded into an empty one.");
+    }
+    const random = randomSequence(2026);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+
+    const limburg = await createRegion(db, { name: "Noord-Limburg" });
+    const brugge = await createRegion(db, { name: "Referentieregio Brugge" });
+    const town: Record<string, number> = {};
+    for (const [region, list] of [
+      [limburg, NOORD_LIMBURG],
+      [brugge, BRUGGE],
+    ] as const) {
+      for (const [name, postalCode] of list) {
+        town[name] = (await createMunicipality(db, { regionId: region.id, name, postalCode })).id;
+      }
+    }
+    const municipality = (name: string) => town[name] as number;
+
+    const bankLimburg = await createDigibank(db, { regionId: limburg.id, name: "Digibank Noord-Limburg" });
+    const bankBrugge = await createDigibank(db, { regionId: brugge.id, name: "Digibank Brugge" });
+    const bankKust = await createDigibank(db, { regionId: brugge.id, name: "Digibank Kust" });
+    const bankOmmeland = await createDigibank(db, { regionId: brugge.id, name: "Digibank Brugse Ommeland" });
+    const banks = [bankLimburg, bankBrugge, bankKust, bankOmmeland];
+
+    const digipunten = [
+      { bank: bankBrugge, town: "Brugge", name: "Bibliotheek Biekorf", address: "Kuipersstraat 3, 8000 Brugge", notes: "Ingang zonder trappen, lift naar de eerste verdieping, aangepast toilet." },
+      { bank: bankBrugge, town: "Brugge", name: "Lokaal dienstencentrum Sint-Kruis", address: "Moerkerkse Steenweg 140, 8310 Brugge", notes: "Gelijkvloers, rustige ruimte, ringleiding voor hoorapparaten." },
+      { bank: bankBrugge, town: "Brugge", name: "Digibus Brugge", kind: "mobile" as const, notes: "Een trede bij de instap; de helper kan buiten aan een tafel helpen." },
+      { bank: bankKust, town: "Blankenberge", name: "Bibliotheek Blankenberge", address: "Consciencestraat 2, 8370 Blankenberge", notes: "Rolstoeltoegankelijk via de zij-ingang." },
+      { bank: bankKust, town: "Knokke-Heist", name: "Sociaal huis Knokke-Heist", address: "Meerminlaan 30, 8301 Knokke-Heist", notes: null },
+      { bank: bankOmmeland, town: "Oostkamp", name: "Gemeentehuis Oostkamp", address: "Siemenslaan 4, 8020 Oostkamp", notes: "Parkeerplaatsen voor personen met een handicap aan de ingang." },
+      { bank: bankOmmeland, town: "Torhout", name: "Bibliotheek Torhout", address: "Hofstraat 18, 8820 Torhout", notes: null },
+      { bank: bankOmmeland, town: "Zedelgem", name: "Digibus Ommeland", kind: "mobile" as const, notes: null },
+      { bank: bankLimburg, town: "Lommel", name: "Bibliotheek Lommel", address: "Adelbergpark 1, 3920 Lommel", notes: "Lift en aangepast toilet." },
+      { bank: bankLimburg, town: "Pelt", name: "Dienstencentrum Pelt", address: "Dorpsstraat 5, 3900 Pelt", notes: null },
+      { bank: bankLimburg, town: "Bree", name: "Digibus Noord-Limburg", kind: "mobile" as const, notes: "Hellend vlak voor rolstoelen aanwezig." },
+    ];
+    for (const p of digipunten) {
+      await createDigipunt(db, {
+        digibankId: p.bank.id,
+        municipalityId: municipality(p.town),
+        name: p.name,
+        kind: p.kind ?? "fixed",
+        address: p.kind === "mobile" ? null : p.address,
+        accessibilityNotes: p.notes,
+      });
+    }
+
+    // The four stable demo sign-ins.
+    const admin = await createUser(db, { email: "admin@digihelpers.example", name: "Sarah Admin" });
+    await assignRole(db, { userId: admin.id, role: "admin" });
+    const staff = await createUser(db, { email: "staff@digihelpers.example", name: "Hanne Verstraete" });
+    await assignRole(db, { userId: staff.id, role: "regional_staff", regionId: brugge.id });
+    const coordinator = await createUser(db, { email: "coordinator@digihelpers.example", name: "Pieter De Clercq" });
+    await assignRole(db, { userId: coordinator.id, role: "coordinator", digibankId: bankBrugge.id });
+    const volunteer = await createUser(db, {
+      email: "volunteer@digihelpers.example",
+      name: "Mieke Vandamme",
+      volunteeringSince: monthsBefore(today, 30),
+    });
+    await assignRole(db, { userId: volunteer.id, role: "volunteer", digibankId: bankBrugge.id });
+
+    // Staff and coordinators for the rest of the world.
+    const limburgStaff = await createUser(db, { email: "regio.noordlimburg@demo.digihelpers.example", name: "Koen Lambrechts" });
+    await assignRole(db, { userId: limburgStaff.id, role: "regional_staff", regionId: limburg.id });
+    const coordinators: Array<[string, string, number]> = [
+      ["Els Hermans", "els.hermans", bankLimburg.id],
+      ["Yasmina El Amrani", "yasmina.elamrani", bankKust.id],
+      ["Geert Bogaert", "geert.bogaert", bankOmmeland.id],
+    ];
+    for (const [name, local, digibankId] of coordinators) {
+      const user = await createUser(db, { email: `${local}@demo.digihelpers.example`, name });
+      await assignRole(db, { userId: user.id, role: "coordinator", digibankId });
+    }
+    const regionCoordinator = await createUser(db, { email: "jef.aerts@demo.digihelpers.example", name: "Jef Aerts" });
+    await assignRole(db, { userId: regionCoordinator.id, role: "coordinator", regionId: limburg.id });
+
+    // About sixty digihelpers, from two months to fourteen years of experience.
+    const usedEmails = new Set(coordinators.map(([, local]) => `${local}@demo.digihelpers.example`));
+    usedEmails.add("jef.aerts@demo.digihelpers.example");
+    let volunteers = 1;
+    while (volunteers < 60) {
+      const first = pick(FIRST_NAMES);
+      const last = pick(LAST_NAMES);
+      const email = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, "") + "@demo.digihelpers.example";
+      if (usedEmails.has(email)) continue;
+      usedEmails.add(email);
+      const months = 2 + Math.floor(random() * (14 * 12 - 2));
+      const language: Language = random() < 0.08 ? "fr" : random() < 0.05 ? "en" : "nl";
+      const user = await createUser(db, {
+        email,
+        name: `${first} ${last}`,
+        language,
+        volunteeringSince: monthsBefore(today, months),
+      });
+      const home = pick(banks);
+      await assignRole(db, { userId: user.id, role: "volunteer", digibankId: home.id });
+      // Some digihelpers help out at a neighbouring digibank in the same region too.
+      const neighbour = banks.find((b) => b.region_id === home.region_id && b.id !== home.id);
+      if (neighbour && random() < 0.15) {
+        await assignRole(db, { userId: user.id, role: "volunteer", digibankId: neighbour.id });
+      }
+      volunteers++;
+    }
+
+    return {
+      regions: 2,
+      municipalities: NOORD_LIMBURG.length + BRUGGE.length,
+      digibanks: banks.length,
+      digipunten: digipunten.length,
+      volunteers,
+    };
+  });
+}

@@ -1,0 +1,96 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import helmet from "helmet";
+import type { Database } from "../app/utils/db.server.ts";
+
+export interface HttpAppOptions {
+  build: ServerBuild;
+  db: Database;
+  mode: "production" | "development" | "test";
+  trustProxy: boolean | number | string;
+  publicDir?: string;
+}
+
+/** The HTTP side: security headers, static files, the same-origin check, then Remix. */
+export function createHttpApp(options: HttpAppOptions): express.Express {
+  const publicDir = options.publicDir ?? path.resolve("public");
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind a load balancer, so req.secure reflects the client's connection (for HSTS).
+  app.set("trust proxy", options.trustProxy);
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          "style-src": ["'self'"],
+          "img-src": ["'self'", "data:"],
+          "font-src": ["'self'"],
+          "connect-src": ["'self'"],
+          "object-src": ["'none'"],
+          "base-uri": ["'self'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+        },
+      },
+      // Sent below, only over HTTPS: on plain HTTP it would be ignored and only confuse.
+      strictTransportSecurity: false,
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      crossOriginEmbedderPolicy: false,
+      xFrameOptions: { action: "deny" },
+    }),
+  );
+  app.use((req, res, next) => {
+    if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  });
+
+  // Fingerprinted build output may be cached for a year; the rest of public/ for an hour.
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(publicDir, { maxAge: "1h" }));
+
+  app.use(rejectCrossOriginWrites);
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: options.build,
+      mode: options.mode,
+      getLoadContext: (_req, res) => ({ db: options.db, cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
+  return app;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A request that can change state must come from one of our own pages: its Origin (or, failing
+ * that, its Referer) names this host. The accounts capability adds a token on top.
+ */
+function rejectCrossOriginWrites(req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const expected = `${req.protocol}://${req.get("host")}`;
+  const source = req.get("origin") ?? originOf(req.get("referer"));
+  if (source === expected) return next();
+  res.status(403).type("text/plain").send("Cross-origin request refused");
+}
+
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
