@@ -35,7 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale,
     navigation: navigationFor([]),
     // Page titles for the error pages, whose meta cannot translate on its own.
-    titles: { app: t("app.name"), notFound: t("errors.notFoundTitle"), error: t("errors.errorTitle") },
+    titles: {
+      app: t("app.name"),
+      notFound: t("errors.notFoundTitle"),
+      error: t("errors.errorTitle"),
+    },
   };
 }
 

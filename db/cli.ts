@@ -16,7 +16,9 @@ const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: en
 let exitCode = 0;
 try {
   const applied = await migrateToLatest(database.db);
-  console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+  console.log(
+    applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.",
+  );
   if (command === "seed") {
     if (await isDatabaseEmpty(database.db)) {
       const summary = await seedDemoWorld(database.db);
@@ -25,7 +27,9 @@ try {
           `${summary.digibanks} digibanken, ${summary.digipunten} digipunten, ${summary.volunteers} volunteers.`,
       );
     } else {
-      console.error("The database already holds data; the demo world is only seeded into an empty database.");
+      console.error(
+        "The database already holds data; the demo world is only seeded into an empty database.",
+      );
       exitCode = 1;
     }
   }

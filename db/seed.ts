@@ -46,16 +46,78 @@ const BRUGGE = [
 ] as const;
 
 const FIRST_NAMES = [
-  "An", "Annemie", "Bart", "Chantal", "Dirk", "Els", "Erik", "Frieda", "Geert", "Greet",
-  "Hilde", "Ingrid", "Jan", "Jef", "Karel", "Katrien", "Koen", "Lieve", "Luc", "Marc",
-  "Maria", "Marleen", "Mieke", "Nadia", "Noor", "Patrick", "Paul", "Rita", "Rudi", "Sofie",
-  "Stijn", "Tine", "Tom", "Veerle", "Wim", "Yasmina", "Ahmed", "Lotte", "Jonas", "Fatima",
+  "An",
+  "Annemie",
+  "Bart",
+  "Chantal",
+  "Dirk",
+  "Els",
+  "Erik",
+  "Frieda",
+  "Geert",
+  "Greet",
+  "Hilde",
+  "Ingrid",
+  "Jan",
+  "Jef",
+  "Karel",
+  "Katrien",
+  "Koen",
+  "Lieve",
+  "Luc",
+  "Marc",
+  "Maria",
+  "Marleen",
+  "Mieke",
+  "Nadia",
+  "Noor",
+  "Patrick",
+  "Paul",
+  "Rita",
+  "Rudi",
+  "Sofie",
+  "Stijn",
+  "Tine",
+  "Tom",
+  "Veerle",
+  "Wim",
+  "Yasmina",
+  "Ahmed",
+  "Lotte",
+  "Jonas",
+  "Fatima",
 ];
 const LAST_NAMES = [
-  "Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters",
-  "De Smet", "Dubois", "Hermans", "Aerts", "Vermeulen", "Van den Broeck", "Lambrechts", "Dumont",
-  "Desmet", "Vandamme", "Verhaeghe", "Coppens", "De Clercq", "Vanhove", "Vlaeminck", "Bogaert",
-  "Declercq", "Van Damme", "Verstraete", "Devos", "El Amrani",
+  "Peeters",
+  "Janssens",
+  "Maes",
+  "Jacobs",
+  "Mertens",
+  "Willems",
+  "Claes",
+  "Goossens",
+  "Wouters",
+  "De Smet",
+  "Dubois",
+  "Hermans",
+  "Aerts",
+  "Vermeulen",
+  "Van den Broeck",
+  "Lambrechts",
+  "Dumont",
+  "Desmet",
+  "Vandamme",
+  "Verhaeghe",
+  "Coppens",
+  "De Clercq",
+  "Vanhove",
+  "Vlaeminck",
+  "Bogaert",
+  "Declercq",
+  "Van Damme",
+  "Verstraete",
+  "Devos",
+  "El Amrani",
 ];
 
 /** A small deterministic generator, so every demo database holds the same people. */
@@ -88,10 +150,15 @@ export interface SeedSummary {
 }
 
 /** Fills an empty database with the demo world, in one transaction; refuses a non-empty one. */
-export async function seedDemoWorld(database: Kysely<DB>, today = new Date()): Promise<SeedSummary> {
+export async function seedDemoWorld(
+  database: Kysely<DB>,
+  today = new Date(),
+): Promise<SeedSummary> {
   return database.transaction().execute(async (db) => {
     if (!(await isDatabaseEmpty(db))) {
-      throw new Error("The database already holds data; the demo world is only seeded into an empty one.");
+      throw new Error(
+        "The database already holds data; the demo world is only seeded into an empty one.",
+      );
     }
     const random = randomSequence(2026);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -109,24 +176,96 @@ export async function seedDemoWorld(database: Kysely<DB>, today = new Date()): P
     }
     const municipality = (name: string) => town[name] as number;
 
-    const bankLimburg = await createDigibank(db, { regionId: limburg.id, name: "Digibank Noord-Limburg" });
+    const bankLimburg = await createDigibank(db, {
+      regionId: limburg.id,
+      name: "Digibank Noord-Limburg",
+    });
     const bankBrugge = await createDigibank(db, { regionId: brugge.id, name: "Digibank Brugge" });
     const bankKust = await createDigibank(db, { regionId: brugge.id, name: "Digibank Kust" });
-    const bankOmmeland = await createDigibank(db, { regionId: brugge.id, name: "Digibank Brugse Ommeland" });
+    const bankOmmeland = await createDigibank(db, {
+      regionId: brugge.id,
+      name: "Digibank Brugse Ommeland",
+    });
     const banks = [bankLimburg, bankBrugge, bankKust, bankOmmeland];
 
     const digipunten = [
-      { bank: bankBrugge, town: "Brugge", name: "Bibliotheek Biekorf", address: "Kuipersstraat 3, 8000 Brugge", notes: "Ingang zonder trappen, lift naar de eerste verdieping, aangepast toilet." },
-      { bank: bankBrugge, town: "Brugge", name: "Lokaal dienstencentrum Sint-Kruis", address: "Moerkerkse Steenweg 140, 8310 Brugge", notes: "Gelijkvloers, rustige ruimte, ringleiding voor hoorapparaten." },
-      { bank: bankBrugge, town: "Brugge", name: "Digibus Brugge", kind: "mobile" as const, notes: "Een trede bij de instap; de helper kan buiten aan een tafel helpen." },
-      { bank: bankKust, town: "Blankenberge", name: "Bibliotheek Blankenberge", address: "Consciencestraat 2, 8370 Blankenberge", notes: "Rolstoeltoegankelijk via de zij-ingang." },
-      { bank: bankKust, town: "Knokke-Heist", name: "Sociaal huis Knokke-Heist", address: "Meerminlaan 30, 8301 Knokke-Heist", notes: null },
-      { bank: bankOmmeland, town: "Oostkamp", name: "Gemeentehuis Oostkamp", address: "Siemenslaan 4, 8020 Oostkamp", notes: "Parkeerplaatsen voor personen met een handicap aan de ingang." },
-      { bank: bankOmmeland, town: "Torhout", name: "Bibliotheek Torhout", address: "Hofstraat 18, 8820 Torhout", notes: null },
-      { bank: bankOmmeland, town: "Zedelgem", name: "Digibus Ommeland", kind: "mobile" as const, notes: null },
-      { bank: bankLimburg, town: "Lommel", name: "Bibliotheek Lommel", address: "Adelbergpark 1, 3920 Lommel", notes: "Lift en aangepast toilet." },
-      { bank: bankLimburg, town: "Pelt", name: "Dienstencentrum Pelt", address: "Dorpsstraat 5, 3900 Pelt", notes: null },
-      { bank: bankLimburg, town: "Bree", name: "Digibus Noord-Limburg", kind: "mobile" as const, notes: "Hellend vlak voor rolstoelen aanwezig." },
+      {
+        bank: bankBrugge,
+        town: "Brugge",
+        name: "Bibliotheek Biekorf",
+        address: "Kuipersstraat 3, 8000 Brugge",
+        notes: "Ingang zonder trappen, lift naar de eerste verdieping, aangepast toilet.",
+      },
+      {
+        bank: bankBrugge,
+        town: "Brugge",
+        name: "Lokaal dienstencentrum Sint-Kruis",
+        address: "Moerkerkse Steenweg 140, 8310 Brugge",
+        notes: "Gelijkvloers, rustige ruimte, ringleiding voor hoorapparaten.",
+      },
+      {
+        bank: bankBrugge,
+        town: "Brugge",
+        name: "Digibus Brugge",
+        kind: "mobile" as const,
+        notes: "Een trede bij de instap; de helper kan buiten aan een tafel helpen.",
+      },
+      {
+        bank: bankKust,
+        town: "Blankenberge",
+        name: "Bibliotheek Blankenberge",
+        address: "Consciencestraat 2, 8370 Blankenberge",
+        notes: "Rolstoeltoegankelijk via de zij-ingang.",
+      },
+      {
+        bank: bankKust,
+        town: "Knokke-Heist",
+        name: "Sociaal huis Knokke-Heist",
+        address: "Meerminlaan 30, 8301 Knokke-Heist",
+        notes: null,
+      },
+      {
+        bank: bankOmmeland,
+        town: "Oostkamp",
+        name: "Gemeentehuis Oostkamp",
+        address: "Siemenslaan 4, 8020 Oostkamp",
+        notes: "Parkeerplaatsen voor personen met een handicap aan de ingang.",
+      },
+      {
+        bank: bankOmmeland,
+        town: "Torhout",
+        name: "Bibliotheek Torhout",
+        address: "Hofstraat 18, 8820 Torhout",
+        notes: null,
+      },
+      {
+        bank: bankOmmeland,
+        town: "Zedelgem",
+        name: "Digibus Ommeland",
+        kind: "mobile" as const,
+        notes: null,
+      },
+      {
+        bank: bankLimburg,
+        town: "Lommel",
+        name: "Bibliotheek Lommel",
+        address: "Adelbergpark 1, 3920 Lommel",
+        notes: "Lift en aangepast toilet.",
+      },
+      {
+        bank: bankLimburg,
+        town: "Pelt",
+        name: "Dienstencentrum Pelt",
+        address: "Dorpsstraat 5, 3900 Pelt",
+        notes: null,
+      },
+      {
+        bank: bankLimburg,
+        town: "Bree",
+        name: "Digibus Noord-Limburg",
+        kind: "mobile" as const,
+        notes: "Hellend vlak voor rolstoelen aanwezig.",
+      },
     ];
     for (const p of digipunten) {
       await createDigipunt(db, {
@@ -142,10 +281,20 @@ export async function seedDemoWorld(database: Kysely<DB>, today = new Date()): P
     // The four stable demo sign-ins.
     const admin = await createUser(db, { email: "admin@digihelpers.example", name: "Sarah Admin" });
     await assignRole(db, { userId: admin.id, role: "admin" });
-    const staff = await createUser(db, { email: "staff@digihelpers.example", name: "Hanne Verstraete" });
+    const staff = await createUser(db, {
+      email: "staff@digihelpers.example",
+      name: "Hanne Verstraete",
+    });
     await assignRole(db, { userId: staff.id, role: "regional_staff", regionId: brugge.id });
-    const coordinator = await createUser(db, { email: "coordinator@digihelpers.example", name: "Pieter De Clercq" });
-    await assignRole(db, { userId: coordinator.id, role: "coordinator", digibankId: bankBrugge.id });
+    const coordinator = await createUser(db, {
+      email: "coordinator@digihelpers.example",
+      name: "Pieter De Clercq",
+    });
+    await assignRole(db, {
+      userId: coordinator.id,
+      role: "coordinator",
+      digibankId: bankBrugge.id,
+    });
     const volunteer = await createUser(db, {
       email: "volunteer@digihelpers.example",
       name: "Mieke Vandamme",
@@ -154,7 +303,10 @@ export async function seedDemoWorld(database: Kysely<DB>, today = new Date()): P
     await assignRole(db, { userId: volunteer.id, role: "volunteer", digibankId: bankBrugge.id });
 
     // Staff and coordinators for the rest of the world.
-    const limburgStaff = await createUser(db, { email: "regio.noordlimburg@demo.digihelpers.example", name: "Koen Lambrechts" });
+    const limburgStaff = await createUser(db, {
+      email: "regio.noordlimburg@demo.digihelpers.example",
+      name: "Koen Lambrechts",
+    });
     await assignRole(db, { userId: limburgStaff.id, role: "regional_staff", regionId: limburg.id });
     const coordinators: Array<[string, string, number]> = [
       ["Els Hermans", "els.hermans", bankLimburg.id],
@@ -165,17 +317,27 @@ export async function seedDemoWorld(database: Kysely<DB>, today = new Date()): P
       const user = await createUser(db, { email: `${local}@demo.digihelpers.example`, name });
       await assignRole(db, { userId: user.id, role: "coordinator", digibankId });
     }
-    const regionCoordinator = await createUser(db, { email: "jef.aerts@demo.digihelpers.example", name: "Jef Aerts" });
-    await assignRole(db, { userId: regionCoordinator.id, role: "coordinator", regionId: limburg.id });
+    const regionCoordinator = await createUser(db, {
+      email: "jef.aerts@demo.digihelpers.example",
+      name: "Jef Aerts",
+    });
+    await assignRole(db, {
+      userId: regionCoordinator.id,
+      role: "coordinator",
+      regionId: limburg.id,
+    });
 
     // About sixty digihelpers, from two months to fourteen years of experience.
-    const usedEmails = new Set(coordinators.map(([, local]) => `${local}@demo.digihelpers.example`));
+    const usedEmails = new Set(
+      coordinators.map(([, local]) => `${local}@demo.digihelpers.example`),
+    );
     usedEmails.add("jef.aerts@demo.digihelpers.example");
     let volunteers = 1;
     while (volunteers < 60) {
       const first = pick(FIRST_NAMES);
       const last = pick(LAST_NAMES);
-      const email = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, "") + "@demo.digihelpers.example";
+      const email =
+        `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, "") + "@demo.digihelpers.example";
       if (usedEmails.has(email)) continue;
       usedEmails.add(email);
       const months = 2 + Math.floor(random() * (14 * 12 - 2));

@@ -32,7 +32,10 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
         useDefaults: false,
         directives: {
           "default-src": ["'self'"],
-          "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          "script-src": [
+            "'self'",
+            (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`,
+          ],
           "style-src": ["'self'"],
           "img-src": ["'self'", "data:"],
           "font-src": ["'self'"],
@@ -51,12 +54,16 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     }),
   );
   app.use((req, res, next) => {
-    if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    if (req.secure)
+      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   });
 
   // Fingerprinted build output may be cached for a year; the rest of public/ for an hour.
-  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use(
+    "/build",
+    express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }),
+  );
   app.use(express.static(publicDir, { maxAge: "1h" }));
 
   app.use(rejectCrossOriginWrites);
@@ -78,7 +85,11 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * A request that can change state must come from one of our own pages: its Origin (or, failing
  * that, its Referer) names this host. The accounts capability adds a token on top.
  */
-function rejectCrossOriginWrites(req: express.Request, res: express.Response, next: express.NextFunction) {
+function rejectCrossOriginWrites(
+  req: express.Request,
+  res: express.Response,
+  next: express.NextFunction,
+) {
   if (SAFE_METHODS.has(req.method)) return next();
   const expected = `${req.protocol}://${req.get("host")}`;
   const source = req.get("origin") ?? originOf(req.get("referer"));

@@ -42,7 +42,12 @@ const jobs = await startJobQueue(database, { databaseUrl: env.DATABASE_URL });
 
 const buildPath = path.resolve("build/index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-const app = createHttpApp({ build, db: database.db, mode: env.NODE_ENV, trustProxy: env.TRUST_PROXY });
+const app = createHttpApp({
+  build,
+  db: database.db,
+  mode: env.NODE_ENV,
+  trustProxy: env.TRUST_PROXY,
+});
 
 const server = app.listen(env.PORT, env.HOST ?? "0.0.0.0", () => {
   const address = server.address();

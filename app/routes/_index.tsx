@@ -64,8 +64,7 @@ export default function Home() {
             <ul className="plain-list">
               {region.digibanks.map((digibank) => (
                 <li key={digibank.id}>
-                  {digibank.name}:{" "}
-                  {t("home.digipuntCount", { count: digibank.digipunten })}
+                  {digibank.name}: {t("home.digipuntCount", { count: digibank.digipunten })}
                 </li>
               ))}
             </ul>

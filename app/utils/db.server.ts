@@ -39,8 +39,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       // Fail fast while the server is unreachable, so /healthz can answer 503 instead of hanging.
       connectionTimeoutMillis: 5_000,
     });
-    // An idle client losing its connection emits "error"; unhandled, that would end the process.
+    // A client whose connection drops emits "error", idle in the pool or checked out mid-query (the
+    // query itself rejects too). Unhandled, either would end the whole process.
     pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
+    pool.on("connect", (client) => {
+      client.on("error", (error) => console.error("[db] connection lost:", error.message));
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", pglite: null, close: () => db.destroy() };
   }

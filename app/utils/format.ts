@@ -16,7 +16,8 @@ export function formatDateTime(
   language: string,
   options: Intl.DateTimeFormatOptions = { dateStyle: "full", timeStyle: "short" },
 ): string {
-  return new Intl.DateTimeFormat(localeOf(language), { timeZone: DISPLAY_TIME_ZONE, ...options }).format(
-    value,
-  );
+  return new Intl.DateTimeFormat(localeOf(language), {
+    timeZone: DISPLAY_TIME_ZONE,
+    ...options,
+  }).format(value);
 }

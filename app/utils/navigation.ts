@@ -5,7 +5,17 @@ import type { Role } from "../../db/schema.ts";
 
 export interface NavigationItem {
   /** A key under `nav.` in the message catalogs. */
-  key: "home" | "shifts" | "myShifts" | "courses" | "events" | "experience" | "people" | "digipunten" | "reports" | "regions";
+  key:
+    | "home"
+    | "shifts"
+    | "myShifts"
+    | "courses"
+    | "events"
+    | "experience"
+    | "people"
+    | "digipunten"
+    | "reports"
+    | "regions";
   href: string;
 }
 
@@ -16,7 +26,10 @@ interface Entry extends NavigationItem {
 
 const ENTRIES: readonly Entry[] = [{ key: "home", href: "/", for: "everyone" }];
 
-export function navigationFor(roles: readonly Role[], entries: readonly Entry[] = ENTRIES): NavigationItem[] {
+export function navigationFor(
+  roles: readonly Role[],
+  entries: readonly Entry[] = ENTRIES,
+): NavigationItem[] {
   return entries
     .filter((entry) => entry.for === "everyone" || entry.for.some((role) => roles.includes(role)))
     .map(({ key, href }) => ({ key, href }));

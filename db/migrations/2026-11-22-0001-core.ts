@@ -16,9 +16,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("id", "integer", (c) => c.primaryKey().generatedAlwaysAsIdentity())
     .addColumn("region_id", "integer", (c) => c.notNull().references("regions.id"))
     .addColumn("name", "text", (c) => c.notNull().unique())
-    .addColumn("postal_code", "text", (c) => c.notNull().check(sql`postal_code ~ '^[1-9][0-9]{3}$'`))
+    .addColumn("postal_code", "text", (c) =>
+      c.notNull().check(sql`postal_code ~ '^[1-9][0-9]{3}$'`),
+    )
     .execute();
-  await db.schema.createIndex("municipalities_region_idx").on("municipalities").column("region_id").execute();
+  await db.schema
+    .createIndex("municipalities_region_idx")
+    .on("municipalities")
+    .column("region_id")
+    .execute();
 
   await db.schema
     .createTable("digibanks")
@@ -43,14 +49,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addCheckConstraint("digipunten_fixed_has_address", sql`kind = 'mobile' or address is not null`)
     .addUniqueConstraint("digipunten_name_per_digibank", ["digibank_id", "name"])
     .execute();
-  await db.schema.createIndex("digipunten_municipality_idx").on("digipunten").column("municipality_id").execute();
+  await db.schema
+    .createIndex("digipunten_municipality_idx")
+    .on("digipunten")
+    .column("municipality_id")
+    .execute();
 
   await db.schema
     .createTable("users")
     .addColumn("id", "integer", (c) => c.primaryKey().generatedAlwaysAsIdentity())
-    .addColumn("email", "text", (c) => c.notNull().check(sql`email = btrim(email) and email like '%_@_%'`))
+    .addColumn("email", "text", (c) =>
+      c.notNull().check(sql`email = btrim(email) and email like '%_@_%'`),
+    )
     .addColumn("name", "text", (c) => c.notNull())
-    .addColumn("language", "text", (c) => c.notNull().defaultTo("nl").check(sql`language in ('nl', 'fr', 'en')`))
+    .addColumn("language", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("nl")
+        .check(sql`language in ('nl', 'fr', 'en')`),
+    )
     // Since when this person helps as a digihelper; null for staff who never volunteered.
     .addColumn("volunteering_since", "date")
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
@@ -83,12 +100,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // One row per (user, role, scope); coalesce makes the nulls compare equal on PostgreSQL 15 too.
   await sql`create unique index role_assignments_unique on role_assignments
     (user_id, role, coalesce(region_id, 0), coalesce(digibank_id, 0))`.execute(db);
-  await db.schema.createIndex("role_assignments_digibank_idx").on("role_assignments").column("digibank_id").execute();
-  await db.schema.createIndex("role_assignments_region_idx").on("role_assignments").column("region_id").execute();
+  await db.schema
+    .createIndex("role_assignments_digibank_idx")
+    .on("role_assignments")
+    .column("digibank_id")
+    .execute();
+  await db.schema
+    .createIndex("role_assignments_region_idx")
+    .on("role_assignments")
+    .column("region_id")
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ["role_assignments", "users", "digipunten", "digibanks", "municipalities", "regions"]) {
+  for (const table of [
+    "role_assignments",
+    "users",
+    "digipunten",
+    "digibanks",
+    "municipalities",
+    "regions",
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

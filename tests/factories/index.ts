@@ -70,7 +70,12 @@ export async function createDigipunt(
 
 export async function createUser(
   db: Db,
-  values: { email?: string; name?: string; language?: Language; volunteeringSince?: string | null } = {},
+  values: {
+    email?: string;
+    name?: string;
+    language?: Language;
+    volunteeringSince?: string | null;
+  } = {},
 ) {
   const n = next();
   return db

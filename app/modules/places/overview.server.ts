@@ -3,7 +3,11 @@ import type { Database } from "~/utils/db.server.ts";
 
 export interface NetworkOverview {
   totals: { regions: number; digibanks: number; digipunten: number; volunteers: number };
-  regions: Array<{ id: number; name: string; digibanks: Array<{ id: number; name: string; digipunten: number }> }>;
+  regions: Array<{
+    id: number;
+    name: string;
+    digibanks: Array<{ id: number; name: string; digipunten: number }>;
+  }>;
 }
 
 /** The regions, their digibanken and how many digipunten each runs: the public face of the network. */
@@ -39,7 +43,11 @@ export async function getNetworkOverview(db: Database): Promise<NetworkOverview>
       regions.set(row.regionId, region);
     }
     if (row.digibankId !== null && row.digibankName !== null) {
-      region.digibanks.push({ id: row.digibankId, name: row.digibankName, digipunten: row.digipunten });
+      region.digibanks.push({
+        id: row.digibankId,
+        name: row.digibankName,
+        digipunten: row.digipunten,
+      });
     }
   }
   const list = [...regions.values()];
@@ -47,7 +55,10 @@ export async function getNetworkOverview(db: Database): Promise<NetworkOverview>
     totals: {
       regions: list.length,
       digibanks: list.reduce((sum, r) => sum + r.digibanks.length, 0),
-      digipunten: list.reduce((sum, r) => sum + r.digibanks.reduce((s, d) => s + d.digipunten, 0), 0),
+      digipunten: list.reduce(
+        (sum, r) => sum + r.digibanks.reduce((s, d) => s + d.digipunten, 0),
+        0,
+      ),
       volunteers: volunteers.count,
     },
     regions: list,

@@ -1,0 +1,119 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_SIGN_INS, isDatabaseEmpty, seedDemoWorld } from "../../db/seed.ts";
+import { getNetworkOverview } from "~/modules/places/overview.server.ts";
+import { createTestDatabase, snapshotCounts, type TestDatabase } from "../support/database.ts";
+
+const TABLES = [
+  "regions",
+  "municipalities",
+  "digibanks",
+  "digipunten",
+  "users",
+  "role_assignments",
+];
+const TODAY = new Date("2026-11-22T12:00:00Z");
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  expect(await isDatabaseEmpty(database.db)).toBe(true);
+  await seedDemoWorld(database.db, TODAY);
+});
+afterAll(() => database?.destroy());
+
+describe("the demo world", () => {
+  it("has Noord-Limburg with 8 municipalities and referentieregio Brugge with 10 and 3 digibanken", async () => {
+    const rows = await database.db
+      .selectFrom("regions")
+      .select((eb) => [
+        "regions.name",
+        eb
+          .selectFrom("municipalities")
+          .whereRef("region_id", "=", "regions.id")
+          .select(sql<number>`count(*)::int`.as("n"))
+          .as("municipalities"),
+        eb
+          .selectFrom("digibanks")
+          .whereRef("region_id", "=", "regions.id")
+          .select(sql<number>`count(*)::int`.as("n"))
+          .as("digibanks"),
+      ])
+      .orderBy("regions.name")
+      .execute();
+    expect(rows).toEqual([
+      { name: "Noord-Limburg", municipalities: 8, digibanks: 1 },
+      { name: "Referentieregio Brugge", municipalities: 10, digibanks: 3 },
+    ]);
+  });
+
+  it("has fixed and mobile digipunten, the fixed ones with an address", async () => {
+    const points = await database.db.selectFrom("digipunten").selectAll().execute();
+    expect(points.length).toBeGreaterThanOrEqual(6);
+    expect(points.some((p) => p.kind === "mobile")).toBe(true);
+    expect(points.filter((p) => p.kind === "fixed").every((p) => p.address)).toBe(true);
+  });
+
+  it("has about sixty volunteers with two months to fourteen years of experience", async () => {
+    const volunteers = await database.db
+      .selectFrom("users")
+      .where("id", "in", (eb) =>
+        eb.selectFrom("role_assignments").where("role", "=", "volunteer").select("user_id"),
+      )
+      .select(["name", "volunteering_since"])
+      .execute();
+    expect(volunteers.length).toBeGreaterThanOrEqual(55);
+    expect(volunteers.length).toBeLessThanOrEqual(70);
+    const months = volunteers.map((v) => {
+      const since = new Date(`${v.volunteering_since}T00:00:00Z`);
+      return (
+        (TODAY.getUTCFullYear() - since.getUTCFullYear()) * 12 +
+        TODAY.getUTCMonth() -
+        since.getUTCMonth()
+      );
+    });
+    expect(Math.min(...months)).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...months)).toBeLessThanOrEqual(14 * 12);
+    // Varied: newcomers and veterans both present.
+    expect(months.some((m) => m < 12)).toBe(true);
+    expect(months.some((m) => m > 8 * 12)).toBe(true);
+    expect(new Set(volunteers.map((v) => v.name)).size).toBe(volunteers.length);
+  });
+
+  it("keeps the four demo sign-ins with their roles", async () => {
+    const rows = await database.db
+      .selectFrom("users")
+      .innerJoin("role_assignments", "role_assignments.user_id", "users.id")
+      .where(
+        "users.email",
+        "in",
+        DEMO_SIGN_INS.map((d) => d.email),
+      )
+      .select(["users.email", "role_assignments.role"])
+      .execute();
+    expect(rows.map((r) => `${r.email} ${r.role}`).sort()).toEqual(
+      DEMO_SIGN_INS.map((d) => `${d.email} ${d.role}`).sort(),
+    );
+  });
+
+  it("is only ever seeded into an empty database, and a refusal changes nothing", async () => {
+    const before = await snapshotCounts(database, TABLES);
+    await expect(seedDemoWorld(database.db, TODAY)).rejects.toThrow(/already holds data/);
+    expect(await snapshotCounts(database, TABLES)).toEqual(before);
+  });
+
+  it("is what the home page overview counts", async () => {
+    const overview = await getNetworkOverview(database.db);
+    const counts = await snapshotCounts(database, ["digibanks", "digipunten"]);
+    expect(overview.totals).toMatchObject({
+      regions: 2,
+      digibanks: counts.digibanks,
+      digipunten: counts.digipunten,
+    });
+    expect(overview.totals.volunteers).toBeGreaterThanOrEqual(55);
+    expect(overview.regions.map((r) => r.name)).toEqual([
+      "Noord-Limburg",
+      "Referentieregio Brugge",
+    ]);
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { formatDateTime, formatNumber } from "~/utils/format.ts";
+
+describe("formatting for the reader", () => {
+  it("shows instants in Brussels time, summer and winter", () => {
+    const options = { hour: "2-digit", minute: "2-digit" } as const;
+    expect(formatDateTime(new Date("2026-07-01T07:00:00Z"), "nl", options)).toBe("09:00");
+    expect(formatDateTime(new Date("2026-12-01T08:00:00Z"), "nl", options)).toBe("09:00");
+  });
+
+  it("writes dates in the reader's language", () => {
+    const day = new Date("2026-06-05T10:00:00Z");
+    const options = { dateStyle: "full" } as const;
+    expect(formatDateTime(day, "nl", options)).toBe("vrijdag 5 juni 2026");
+    expect(formatDateTime(day, "fr", options)).toBe("vendredi 5 juin 2026");
+    expect(formatDateTime(day, "en", options)).toBe("Friday, 5 June 2026");
+  });
+
+  it("groups digits the Belgian way", () => {
+    expect(formatNumber(1234.5, "nl")).toBe("1.234,5");
+    expect(formatNumber(1234.5, "en")).toBe("1,234.5");
+  });
+});

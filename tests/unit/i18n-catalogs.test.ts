@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { catalogProblems } from "~/locales/check.ts";
+import en from "~/locales/en.ts";
+import fr from "~/locales/fr.ts";
+import nl from "~/locales/nl.ts";
+
+describe("message catalogs", () => {
+  it.each([
+    ["fr", fr],
+    ["en", en],
+  ])("%s has every key Dutch has, with the same placeholders", (_lng, catalog) => {
+    expect(catalogProblems(nl, catalog)).toEqual([]);
+  });
+
+  it("reports a key Dutch has and a translation lacks", () => {
+    const source = { home: { title: "Start", count: "{{count}} digipunten" } };
+    expect(catalogProblems(source, { home: { title: "Home" } })).toEqual(["missing: home.count"]);
+  });
+
+  it("reports empty translations and placeholders that differ", () => {
+    const source = { a: "Hallo {{name}}", b: "Dag" };
+    expect(catalogProblems(source, { a: "Hello {{naam}}", b: " " })).toEqual([
+      "placeholders differ: a",
+      "empty: b",
+    ]);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { navigationFor } from "~/utils/navigation.ts";
+
+describe("navigationFor", () => {
+  const entries = [
+    { key: "home", href: "/", for: "everyone" },
+    { key: "myShifts", href: "/mijn-diensten", for: ["volunteer"] },
+    { key: "digipunten", href: "/digipunten", for: ["coordinator", "admin"] },
+    { key: "events", href: "/bijeenkomsten", for: ["regional_staff"] },
+  ] as const;
+
+  it("shows a visitor only what is for everyone", () => {
+    expect(navigationFor([], entries).map((i) => i.key)).toEqual(["home"]);
+  });
+
+  it("adds the entries of each role a person holds, once, in menu order", () => {
+    expect(navigationFor(["coordinator", "volunteer", "admin"], entries).map((i) => i.key)).toEqual(
+      ["home", "myShifts", "digipunten"],
+    );
+    expect(navigationFor(["regional_staff"], entries).map((i) => i.key)).toEqual([
+      "home",
+      "events",
+    ]);
+  });
+
+  it("gives the real menu a home entry for visitors", () => {
+    expect(navigationFor([])).toEqual([{ key: "home", href: "/" }]);
+  });
+});
