@@ -114,7 +114,9 @@ export function ErrorBoundary() {
       ? [t("errors.notFoundTitle"), t("errors.notFoundText")]
       : status === 403
         ? [t("errors.forbiddenTitle"), t("errors.forbiddenText")]
-        : [t("errors.errorTitle"), t("errors.errorText")];
+        : status >= 400 && status < 500
+          ? [t("errors.badRequestTitle"), t("errors.badRequestText")]
+          : [t("errors.errorTitle"), t("errors.errorText")];
 
   return (
     <div className="page page--narrow">

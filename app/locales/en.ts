@@ -55,6 +55,8 @@ const en: Catalog = {
     notFoundText: "The link may be out of date, or the address may have a typo.",
     errorTitle: "Something went wrong",
     errorText: "That is our fault, not yours. Please try again in a few minutes.",
+    badRequestTitle: "This request is not valid",
+    badRequestText: "We could not handle this request. Go back and try again.",
     forbiddenTitle: "You may not see this",
     forbiddenText: "You do not have access to this page.",
     backHome: "Back to the home page",

@@ -55,6 +55,8 @@ const fr: Catalog = {
     notFoundText: "Le lien est peut-être ancien ou l'adresse contient une faute de frappe.",
     errorTitle: "Un problème est survenu",
     errorText: "C'est notre faute, pas la vôtre. Réessayez dans quelques minutes.",
+    badRequestTitle: "Cette demande n'est pas valable",
+    badRequestText: "Nous n'avons pas pu traiter cette demande. Revenez en arrière et réessayez.",
     forbiddenTitle: "Vous ne pouvez pas voir ceci",
     forbiddenText: "Vous n'avez pas accès à cette page.",
     backHome: "Retour à l'accueil",

@@ -55,6 +55,8 @@ const nl = {
     notFoundText: "Misschien is de link verouderd of zit er een tikfout in het adres.",
     errorTitle: "Er ging iets mis",
     errorText: "Dat is onze fout, niet de jouwe. Probeer het over enkele minuten opnieuw.",
+    badRequestTitle: "Dit verzoek klopt niet",
+    badRequestText: "We konden dit verzoek niet verwerken. Ga terug en probeer het opnieuw.",
     forbiddenTitle: "Dit mag je niet bekijken",
     forbiddenText: "Je hebt geen toegang tot deze pagina.",
     backHome: "Terug naar de startpagina",

@@ -22,3 +22,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export function loader() {
   return redirect("/");
 }
+
+// A page route (not a resource route), so a refused choice shows the site's error page.
+export default function Language() {
+  return null;
+}

@@ -1,0 +1,211 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type Browser,
+  browserAvailable,
+  launchBrowser,
+  newContext,
+  visit,
+} from "../support/browser.ts";
+import { startDemoServer } from "../support/server.ts";
+
+let app: Awaited<ReturnType<typeof startDemoServer>>;
+let base: string;
+beforeAll(async () => {
+  app = await startDemoServer();
+  base = app.server.url;
+});
+afterAll(() => app?.close());
+
+describe.skipIf(!browserAvailable)("the app shell in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  it("greets a first visitor in Dutch with the demo world, and axe finds nothing", async () => {
+    const { context, problems } = await newContext(browser);
+    const page = await context.newPage();
+    const response = await visit(page, base + "/");
+    expect(response?.status()).toBe(200);
+    expect(await page.getAttribute("html", "lang")).toBe("nl");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "Digihelpers: help mensen mee met digitaal",
+    );
+    await expect(page.getByText("Digibank Brugge: 3 digipunten").count()).resolves.toBe(1);
+    await expect(
+      page.getByText(/2 regio's, 4 digibanken, 11 digipunten en \d+ digihelpers/).count(),
+    ).resolves.toBe(1);
+    await expect(page.title()).resolves.toBe("Digihelpers: help mensen mee met digitaal");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("answers a first visit in the language the browser asks for", async () => {
+    const { context, problems } = await newContext(browser, { locale: "fr-BE" });
+    const page = await context.newPage();
+    await visit(page, base + "/");
+    expect(await page.getAttribute("html", "lang")).toBe("fr");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(
+      /^Digihelpers : aidez/,
+    );
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("switches language with the buttons in the header and remembers the choice", async () => {
+    const { context, problems } = await newContext(browser);
+    const page = await context.newPage();
+    await visit(page, base + "/");
+    await Promise.all([
+      page.waitForURL(base + "/"),
+      page.getByRole("button", { name: "English" }).click(),
+    ]);
+    await page.waitForLoadState("networkidle");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await expect(page.getByRole("link", { name: "Skip to content" }).count()).resolves.toBe(1);
+    await expect(
+      page.getByRole("button", { name: "English" }).getAttribute("aria-current"),
+    ).resolves.toBe("true");
+
+    // The choice sticks on the next page, also on an error page.
+    const notFound = await visit(page, base + "/does-not-exist");
+    expect(notFound?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "This page does not exist",
+    );
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("shows a friendly 404 in Dutch that keeps the site's navigation", async () => {
+    const { context, problems } = await newContext(browser);
+    const page = await context.newPage();
+    const response = await visit(page, base + "/diensten/bestaat-niet");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "Deze pagina bestaat niet",
+    );
+    await expect(page.title()).resolves.toBe("Deze pagina bestaat niet · Digihelpers");
+    await expect(page.getByRole("navigation", { name: "Hoofdmenu" }).count()).resolves.toBe(1);
+    await expect(
+      page.getByRole("link", { name: "Terug naar de startpagina" }).count(),
+    ).resolves.toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("works by keyboard: the first Tab shows the skip link, which moves focus to the content", async () => {
+    const { context } = await newContext(browser, { viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await visit(page, base + "/");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Ga naar de inhoud" });
+    await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    const box = await skip.boundingBox();
+    expect(box && box.y >= 0).toBe(true);
+    await page.keyboard.press("Enter");
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("main");
+
+    // The language buttons are reachable and large enough to tap.
+    const english = page.getByRole("button", { name: "English" });
+    const size = await english.boundingBox();
+    expect(size!.height).toBeGreaterThanOrEqual(44);
+    await english.focus();
+    await Promise.all([page.waitForURL(base + "/"), page.keyboard.press("Enter")]);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await context.close();
+  });
+});
+
+describe("HTTP answers", () => {
+  it("sends the security headers, with a fresh CSP nonce on every page that its scripts carry", async () => {
+    const first = await fetch(base + "/");
+    const html = await first.text();
+    const csp = first.headers.get("content-security-policy") ?? "";
+    const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(html).toContain(`nonce="${nonce}"`);
+    expect(html.match(/<script(?![^>]*nonce=)[^>]*>/g) ?? []).toEqual([]);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(first.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(first.headers.get("x-frame-options")).toBe("DENY");
+    expect(first.headers.get("strict-transport-security")).toBeNull();
+    expect(first.headers.get("x-powered-by")).toBeNull();
+    const second = await fetch(base + "/");
+    expect(second.headers.get("content-security-policy")).not.toContain(`'nonce-${nonce}'`);
+  });
+
+  it("answers /healthz with 200 while the database answers", async () => {
+    const response = await fetch(base + "/healthz");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("refuses a state change from another site and accepts it from its own pages", async () => {
+    const body = new URLSearchParams({ lng: "fr", redirectTo: "/" });
+    const foreign = await fetch(base + "/language", {
+      method: "POST",
+      body,
+      headers: { Origin: "https://evil.example" },
+      redirect: "manual",
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get("set-cookie")).toBeNull();
+    const none = await fetch(base + "/language", { method: "POST", body, redirect: "manual" });
+    expect(none.status).toBe(403);
+
+    const own = await fetch(base + "/language", {
+      method: "POST",
+      body,
+      headers: { Origin: base },
+      redirect: "manual",
+    });
+    expect(own.status).toBe(302);
+    expect(own.headers.get("location")).toBe("/");
+    expect(own.headers.get("set-cookie")).toMatch(/^lng=/);
+  });
+
+  it("keeps a language switch on this site and turns unknown languages away with a 400 page", async () => {
+    const away = await fetch(base + "/language", {
+      method: "POST",
+      body: new URLSearchParams({ lng: "en", redirectTo: "//evil.example/" }),
+      headers: { Origin: base },
+      redirect: "manual",
+    });
+    expect(away.headers.get("location")).toBe("/");
+    const unknown = await fetch(base + "/language", {
+      method: "POST",
+      body: new URLSearchParams({ lng: "de" }),
+      headers: { Origin: base, "Accept-Language": "nl" },
+      redirect: "manual",
+    });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain("Dit verzoek klopt niet");
+  });
+
+  it("ships no server-only library to the browser", () => {
+    const dir = path.resolve("public/build");
+    const files = fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile() && f.name.endsWith(".js"));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(file.parentPath, file.name), "utf8");
+      for (const marker of [
+        "pg-protocol",
+        "pg-pool",
+        "nodemailer",
+        "@electric-sql/pglite",
+        "pgboss",
+        "argon2",
+      ]) {
+        expect(text.includes(marker), `${marker} in ${file.name}`).toBe(false);
+      }
+    }
+  });
+});
