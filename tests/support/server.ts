@@ -12,6 +12,14 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/** The server entry in a clean environment: only what the test names, as on a fresh machine. */
+function spawnServer(env: Record<string, string | undefined>) {
+  return spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as unknown as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
 /** A folder for an embedded database, removed by the caller. */
 export function temporaryDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "digihelpers-e2e-"));
@@ -22,10 +30,7 @@ export function temporaryDataDir(): string {
  * `npm start` does, and waits until it says it is ready.
  */
 export async function startServer(env: Record<string, string | undefined>): Promise<RunningServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: "0", HOST: "127.0.0.1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawnServer({ PORT: "0", HOST: "127.0.0.1", ...env });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
@@ -60,10 +65,7 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 
 /** Runs the server entry to completion (for start-up failures) and returns its exit code and output. */
 export async function runServerToExit(env: Record<string, string | undefined>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawnServer(env);
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
