@@ -3,71 +3,92 @@
 // finish, closes the queue and the database, and exits within 10 seconds.
 process.env.TZ = "UTC";
 
+import fs from "node:fs";
+import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { sql } from "kysely";
 import { migrateToLatest } from "../db/migrate.ts";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, isDatabaseEmpty, seedDemoWorld } from "../db/seed.ts";
-import { openDatabase } from "../app/utils/db.server.ts";
-import { parseEnv } from "../app/utils/env.server.ts";
-import { startJobQueue, stopJobQueue } from "../app/utils/jobs.server.ts";
+import { type DatabaseHandle, openDatabase } from "../app/utils/db.server.ts";
+import { type Env, parseEnv } from "../app/utils/env.server.ts";
+import { type JobQueue, startJobQueue, stopJobQueue } from "../app/utils/jobs.server.ts";
 import { createHttpApp } from "./app.ts";
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
+const BUILD_PATH = path.resolve("build/index.js");
 
-let env;
-try {
-  env = parseEnv();
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
-process.env.NODE_ENV = env.NODE_ENV;
+// What has started so far, so shutdown (or a failed start) closes exactly that.
+const running: { database?: DatabaseHandle; jobs?: JobQueue; server?: Server } = {};
 
-const database = await openDatabase({
-  databaseUrl: env.DATABASE_URL,
-  dataDir: env.DATA_DIR,
-  poolMax: env.DATABASE_POOL_MAX,
-});
-await migrateToLatest(database.db);
+async function start(env: Env) {
+  if (!fs.existsSync(BUILD_PATH)) {
+    throw new Error("No build found in build/: run `npm run build` first (`npm start` does both).");
+  }
+  const database = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    poolMax: env.DATABASE_POOL_MAX,
+  });
+  running.database = database;
+  await sql`select 1`.execute(database.db).catch((error: Error) => {
+    const where = env.DATABASE_URL ? new URL(env.DATABASE_URL).host : "the embedded database";
+    throw new Error(`Cannot reach the database (${where}): ${error.message}`);
+  });
+  await migrateToLatest(database.db);
 
-let seeded = false;
-// Only the embedded database fills itself: a real server is never seeded without being asked.
-if (database.kind === "pglite" && (await isDatabaseEmpty(database.db))) {
-  await seedDemoWorld(database.db);
-  seeded = true;
-}
+  let seeded = false;
+  // Only the embedded database fills itself: a real server is never seeded without being asked.
+  if (database.kind === "pglite" && (await isDatabaseEmpty(database.db))) {
+    await seedDemoWorld(database.db);
+    seeded = true;
+  }
 
-const jobs = await startJobQueue(database, { databaseUrl: env.DATABASE_URL });
+  running.jobs = await startJobQueue(database, { databaseUrl: env.DATABASE_URL });
 
-const buildPath = path.resolve("build/index.js");
-const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-const app = createHttpApp({
-  build,
-  db: database.db,
-  mode: env.NODE_ENV,
-  trustProxy: env.TRUST_PROXY,
-});
+  const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
+  const app = createHttpApp({
+    build,
+    db: database.db,
+    mode: env.NODE_ENV,
+    trustProxy: env.TRUST_PROXY,
+  });
 
-const server = app.listen(env.PORT, env.HOST ?? "0.0.0.0", () => {
-  const address = server.address();
+  const listening = app.listen(env.PORT, env.HOST ?? "0.0.0.0");
+  running.server = listening;
+  await new Promise<void>((resolve, reject) => {
+    listening.once("listening", resolve);
+    listening.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`Port ${env.PORT} is already in use: stop the other program or set PORT.`)
+          : error,
+      ),
+    );
+  });
+
+  const address = listening.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const where =
     database.kind === "pglite"
       ? `embedded database in ${path.resolve(env.DATA_DIR, "pglite")}`
       : "PostgreSQL (DATABASE_URL)";
-  console.log(`Digihelpers is ready on http://localhost:${port} (${where})`);
+  // One write, so whoever watches the output sees the whole greeting at once.
+  const lines = [`Digihelpers is ready on http://localhost:${port} (${where})`];
   if (database.kind === "pglite") {
-    if (seeded) console.log("A new demo world was created.");
-    console.log(`Demo sign-ins (password: ${DEMO_PASSWORD}):`);
-    for (const { email, role } of DEMO_SIGN_INS) console.log(`  ${email.padEnd(34)} ${role}`);
+    if (seeded) lines.push("A new demo world was created.");
+    lines.push(`Demo sign-ins (password: ${DEMO_PASSWORD}):`);
+    for (const { email, role } of DEMO_SIGN_INS) lines.push(`  ${email.padEnd(34)} ${role}`);
   }
-});
+  console.log(lines.join("\n"));
+}
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
+  const startedAt = Date.now();
   console.log(`${signal} received: finishing requests in flight, then stopping.`);
   const deadline = setTimeout(() => {
     console.error("Shutdown took too long; exiting anyway.");
@@ -75,22 +96,39 @@ async function shutdown(signal: string) {
   }, SHUTDOWN_DEADLINE_MS);
   deadline.unref();
 
-  // No new connections; idle keep-alive connections close now, busy ones once their answer is sent.
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
-  await closed;
-  clearInterval(idleSweep);
-
-  try {
-    await stopJobQueue(jobs);
-  } catch (error) {
-    console.error("[jobs] stop failed:", (error as Error).message);
+  const { server: httpServer, jobs, database } = running;
+  if (httpServer) {
+    // No new connections; idle keep-alive connections close now, busy ones once answered.
+    const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    httpServer.closeIdleConnections();
+    const idleSweep = setInterval(() => httpServer.closeIdleConnections(), 100);
+    await closed;
+    clearInterval(idleSweep);
   }
-  await database.close();
-  console.log("Stopped.");
+  if (jobs) {
+    await stopJobQueue(jobs).catch((error: Error) =>
+      console.error("[jobs] stop failed:", error.message),
+    );
+  }
+  await database
+    ?.close()
+    .catch((error: Error) => console.error("[db] close failed:", error.message));
+  console.log(`Stopped after ${Date.now() - startedAt} ms.`);
   process.exit(0);
 }
 
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
+
+try {
+  const env = parseEnv();
+  process.env.NODE_ENV = env.NODE_ENV;
+  await start(env);
+} catch (error) {
+  console.error(
+    `Digihelpers could not start. ${error instanceof Error ? error.message : String(error)}`,
+  );
+  await running.jobs?.stop({ graceful: false, close: true }).catch(() => undefined);
+  await running.database?.close().catch(() => undefined);
+  process.exit(1);
+}
