@@ -2,12 +2,10 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nOptions } from "~/utils/i18n.ts";
-import { i18nServer, resources } from "~/utils/i18n.server.ts";
+import { I18nextProvider } from "react-i18next";
+import { getLanguage, i18nFor } from "~/utils/i18n.server.ts";
 import { NonceProvider } from "~/utils/nonce.tsx";
 
 const ABORT_DELAY = 5_000;
@@ -20,10 +18,8 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // One i18next instance per request, so two readers never see each other's language.
-  const i18n = createInstance();
-  const lng = await i18nServer.getLocale(request);
-  await i18n.use(initReactI18next).init({ ...i18nOptions, lng, resources });
+  // Each request renders with its own language, so two readers never see each other's.
+  const i18n = i18nFor(await getLanguage(request));
 
   const nonce = loadContext.cspNonce;
   // Crawlers get the whole document at once; people get it streamed.

@@ -17,7 +17,7 @@ import { LanguageSwitch } from "~/components/language-switch.tsx";
 import { MainNavigation } from "~/components/main-navigation.tsx";
 import stylesHref from "~/styles/app.css";
 import { fallbackLanguage, isLanguage } from "~/utils/i18n.ts";
-import { i18nServer } from "~/utils/i18n.server.ts";
+import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 import { navigationFor } from "~/utils/navigation.ts";
 import { useNonce } from "~/utils/nonce.tsx";
 
@@ -27,9 +27,8 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const detected = await i18nServer.getLocale(request);
-  const locale = isLanguage(detected) ? detected : fallbackLanguage;
-  const t = await i18nServer.getFixedT(locale);
+  const locale = await getLanguage(request);
+  const t = getFixedT(locale);
   // Accounts arrive with the accounts capability; until then every reader is a visitor.
   return {
     locale,

@@ -3,14 +3,14 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getNetworkOverview } from "~/modules/places/overview.server.ts";
 import { formatNumber } from "~/utils/format.ts";
-import { i18nServer } from "~/utils/i18n.server.ts";
+import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [t, overview] = await Promise.all([
-    i18nServer.getFixedT(request),
+  const [language, overview] = await Promise.all([
+    getLanguage(request),
     getNetworkOverview(context.db),
   ]);
-  return { title: t("home.title"), overview };
+  return { title: getFixedT(language)("home.title"), overview };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

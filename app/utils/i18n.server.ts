@@ -1,9 +1,17 @@
 import { createCookie } from "@remix-run/node";
+import { type TFunction, createInstance } from "i18next";
+import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import en from "~/locales/en.ts";
 import fr from "~/locales/fr.ts";
 import nl from "~/locales/nl.ts";
-import { fallbackLanguage, i18nOptions, supportedLanguages } from "./i18n.ts";
+import {
+  type Language,
+  fallbackLanguage,
+  i18nOptions,
+  isLanguage,
+  supportedLanguages,
+} from "./i18n.ts";
 
 export const resources = {
   nl: { common: nl },
@@ -21,12 +29,37 @@ export const languageCookie = createCookie("lng", {
   maxAge: 60 * 60 * 24 * 365,
 });
 
-export const i18nServer = new RemixI18Next({
+const detector = new RemixI18Next({
   detection: {
     supportedLanguages: [...supportedLanguages],
     fallbackLanguage,
     cookie: languageCookie,
     order: ["cookie", "header"],
   },
-  i18next: { ...i18nOptions, resources },
 });
+
+/** The language to answer this request in. */
+export async function getLanguage(request: Request): Promise<Language> {
+  const detected = await detector.getLocale(request);
+  return isLanguage(detected) ? detected : fallbackLanguage;
+}
+
+// One i18next instance for the process: the catalogs never change while it runs, and building an
+// instance per request cost more than rendering the page (bench/home-and-health.ts).
+const shared = createInstance();
+void shared.use(initReactI18next).init({
+  ...i18nOptions,
+  lng: fallbackLanguage,
+  resources,
+  initImmediate: false,
+});
+
+/** A translate function for one language, for loaders, meta and emails. */
+export function getFixedT(language: Language): TFunction {
+  return shared.getFixedT(language);
+}
+
+/** A per-request view on the shared instance, set to the reader's language, for rendering. */
+export function i18nFor(language: Language) {
+  return shared.cloneInstance({ lng: language });
+}

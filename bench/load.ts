@@ -1,0 +1,82 @@
+import http from "node:http";
+
+// A small, bounded load generator for loopback benchmarks: a fixed number of requests from a fixed
+// number of concurrent keep-alive clients, each latency recorded.
+
+export interface LoadResult {
+  name: string;
+  requests: number;
+  concurrency: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  errors: number;
+}
+
+export async function measure(
+  name: string,
+  url: string,
+  options: { requests: number; concurrency: number; warmup?: number },
+): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const once = () =>
+    new Promise<number>((resolve) => {
+      const started = performance.now();
+      http
+        .get(url, { agent }, (response) => {
+          response.resume();
+          response.on("end", () =>
+            resolve(response.statusCode === 200 ? performance.now() - started : -1),
+          );
+        })
+        .on("error", () => resolve(-1));
+    });
+
+  for (let i = 0; i < (options.warmup ?? 100); i++) await once();
+
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      while (next < options.requests) {
+        next++;
+        const ms = await once();
+        if (ms < 0) errors++;
+        else latencies.push(ms);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return {
+    name,
+    requests: options.requests,
+    concurrency: options.concurrency,
+    requestsPerSecond: options.requests / seconds,
+    p50Ms: at(0.5),
+    p95Ms: at(0.95),
+    maxMs: latencies.at(-1) ?? NaN,
+    errors,
+  };
+}
+
+export function printResults(results: LoadResult[], baseline: LoadResult) {
+  const rows = results.map((r) => ({
+    endpoint: r.name,
+    "req/s": r.requestsPerSecond.toFixed(0),
+    "p50 ms": r.p50Ms.toFixed(2),
+    "p95 ms": r.p95Ms.toFixed(2),
+    "max ms": r.maxMs.toFixed(1),
+    errors: r.errors,
+    [`p95 / ${baseline.name}`]: (r.p95Ms / baseline.p95Ms).toFixed(2),
+    [`req/s / ${baseline.name}`]: (r.requestsPerSecond / baseline.requestsPerSecond).toFixed(2),
+  }));
+  console.table(rows);
+  console.log(JSON.stringify({ results }));
+}
