@@ -13,7 +13,7 @@ async function hydrate() {
   await i18next.use(initReactI18next).init({
     ...i18nOptions,
     lng,
-    resources: { [lng]: { common: catalog.default } },
+    resources: { [lng]: catalog.default },
   });
 
   startTransition(() => {

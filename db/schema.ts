@@ -41,13 +41,100 @@ export interface DigipuntenTable {
   created_at: CreatedAt;
 }
 
+export type UserStatus = "invited" | "active" | "disabled" | "deleted";
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
 export interface UsersTable {
   id: Generated<number>;
   email: string;
   name: string;
-  language: ColumnType<Language, Language | undefined, Language>;
+  language: Defaulted<Language>;
   volunteering_since: DateString | null;
   created_at: CreatedAt;
+  password_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  status: Defaulted<UserStatus>;
+  privacy_accepted_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
+  notify_reminders: Defaulted<boolean>;
+  notify_invitations: Defaulted<boolean>;
+  notify_newsletters: Defaulted<boolean>;
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  expires_at: Timestamp;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export type TokenPurpose = "sign_in" | "password_reset" | "invitation" | "email_change";
+
+export interface AuthTokensTable {
+  id: Generated<number>;
+  token_hash: string;
+  purpose: TokenPurpose;
+  user_id: number;
+  new_email: string | null;
+  expires_at: Timestamp;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface JoinRequestsTable {
+  id: Generated<number>;
+  digibank_id: number;
+  name: string;
+  email: string;
+  language: Defaulted<Language>;
+  message: string | null;
+  status: Defaulted<"pending" | "approved" | "declined">;
+  decided_by: number | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
+export interface AuditEventsTable {
+  id: Generated<string>;
+  occurred_at: CreatedAt;
+  action: string;
+  actor_id: number | null;
+  subject_id: number | null;
+  ip: string | null;
+  details: Defaulted<Record<string, unknown>>;
+}
+
+export type EmailStatus = "queued" | "sent" | "failed";
+
+export interface EmailMessagesTable {
+  id: Generated<number>;
+  idempotency_key: string;
+  template: string;
+  recipient_id: number | null;
+  to_address: string;
+  language: Language;
+  payload: Defaulted<Record<string, unknown>>;
+  status: Defaulted<EmailStatus>;
+  attempts: Defaulted<number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
+export interface AppSettingsTable {
+  key: string;
+  value: string;
 }
 
 export interface RoleAssignmentsTable {
@@ -66,6 +153,13 @@ export interface DB {
   digipunten: DigipuntenTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  auth_tokens: AuthTokensTable;
+  join_requests: JoinRequestsTable;
+  rate_limits: RateLimitsTable;
+  audit_events: AuditEventsTable;
+  email_messages: EmailMessagesTable;
+  app_settings: AppSettingsTable;
 }
 
 export type Region = Selectable<RegionsTable>;
@@ -74,3 +168,5 @@ export type Digipunt = Selectable<DigipuntenTable>;
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type RoleAssignment = Selectable<RoleAssignmentsTable>;
+export type EmailMessage = Selectable<EmailMessagesTable>;
+export type JoinRequest = Selectable<JoinRequestsTable>;

@@ -5,10 +5,15 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import helmet from "helmet";
 import type { Database } from "../app/utils/db.server.ts";
+import type { JobQueue } from "../app/utils/jobs.server.ts";
 
 export interface HttpAppOptions {
   build: ServerBuild;
   db: Database;
+  jobs: JobQueue;
+  /** Read per request: the port is only known once the server listens. */
+  appUrl: () => string;
+  mailboxDir: string | null;
   mode: "production" | "development" | "test";
   trustProxy: boolean | number | string;
   publicDir?: string;
@@ -73,7 +78,14 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     createRequestHandler({
       build: options.build,
       mode: options.mode,
-      getLoadContext: (_req, res) => ({ db: options.db, cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (req, res) => ({
+        db: options.db,
+        jobs: options.jobs,
+        cspNonce: res.locals.cspNonce as string,
+        appUrl: options.appUrl(),
+        mailboxDir: options.mailboxDir,
+        clientIp: req.ip ?? "unknown",
+      }),
     }),
   );
   return app;

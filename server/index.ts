@@ -12,7 +12,7 @@ import { sql } from "kysely";
 import { migrateToLatest } from "../db/migrate.ts";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, isDatabaseEmpty, seedDemoWorld } from "../db/seed.ts";
 import { type DatabaseHandle, openDatabase } from "../app/utils/db.server.ts";
-import { type Env, parseEnv } from "../app/utils/env.server.ts";
+import { type Env, mailboxDirOf, parseEnv } from "../app/utils/env.server.ts";
 import { type JobQueue, startJobQueue, stopJobQueue } from "../app/utils/jobs.server.ts";
 import { createHttpApp } from "./app.ts";
 
@@ -45,12 +45,18 @@ async function start(env: Env) {
     seeded = true;
   }
 
-  running.jobs = await startJobQueue(database, { databaseUrl: env.DATABASE_URL });
+  const jobs = await startJobQueue(database, { databaseUrl: env.DATABASE_URL });
+  running.jobs = jobs;
+  const mailboxDir = env.SMTP_URL ? null : path.resolve(mailboxDirOf(env));
 
   const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
+  let appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
   const app = createHttpApp({
     build,
     db: database.db,
+    jobs,
+    appUrl: () => appUrl,
+    mailboxDir,
     mode: env.NODE_ENV,
     trustProxy: env.TRUST_PROXY,
   });
@@ -70,6 +76,7 @@ async function start(env: Env) {
 
   const address = listening.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
+  appUrl = env.APP_URL ?? `http://localhost:${port}`;
   const where =
     database.kind === "pglite"
       ? `embedded database in ${path.resolve(env.DATA_DIR, "pglite")}`

@@ -12,6 +12,16 @@ const schema = z.object({
     .optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().min(1).default("./data"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Digihelpers <noreply@digihelpers.example>"),
+  APP_URL: z
+    .string()
+    .url()
+    .optional()
+    .transform((value) => value?.replace(/\/+$/, "")),
   TRUST_PROXY: z
     .string()
     .optional()
@@ -19,6 +29,11 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+
+/** Where the local file mailbox lives when no SMTP_URL is set. */
+export function mailboxDirOf(env: Env): string {
+  return `${env.DATA_DIR.replace(/\/+$/, "")}/mailbox`;
+}
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {
   if (value === undefined || value === "" || value === "false") return false;
@@ -28,7 +43,19 @@ function parseTrustProxy(value: string | undefined): boolean | number | string {
 }
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = schema.safeParse(source);
+  const result = schema
+    .superRefine((env, ctx) => {
+      // A real deployment must send real mail: the local mailbox would keep sign-in links on disk.
+      if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.SMTP_URL) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["SMTP_URL"],
+          message:
+            "is required in production with DATABASE_URL (the local mailbox is for the embedded demo)",
+        });
+      }
+    })
+    .safeParse(source);
   if (!result.success) {
     const problems = result.error.issues
       .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)

@@ -2,22 +2,19 @@ import { createCookie } from "@remix-run/node";
 import { type TFunction, createInstance } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
-import en from "~/locales/en.ts";
-import fr from "~/locales/fr.ts";
-import nl from "~/locales/nl.ts";
+import en from "~/locales/en/index.ts";
+import fr from "~/locales/fr/index.ts";
+import nl from "~/locales/nl/index.ts";
 import {
   type Language,
+  type Namespace,
   fallbackLanguage,
   i18nOptions,
   isLanguage,
   supportedLanguages,
 } from "./i18n.ts";
 
-export const resources = {
-  nl: { common: nl },
-  fr: { common: fr },
-  en: { common: en },
-};
+export const resources = { nl, fr, en };
 
 /** The reader's chosen language; a first visit falls back to the Accept-Language header. */
 export const languageCookie = createCookie("lng", {
@@ -55,8 +52,11 @@ void shared.use(initReactI18next).init({
 });
 
 /** A translate function for one language, for loaders, meta and emails. */
-export function getFixedT(language: Language): TFunction {
-  return shared.getFixedT(language);
+export function getFixedT<N extends Namespace = "common">(
+  language: Language,
+  namespace?: N,
+): TFunction<N> {
+  return shared.getFixedT(language, namespace ?? "common") as TFunction<N>;
 }
 
 /** A per-request view on the shared instance, set to the reader's language, for rendering. */

@@ -1,5 +1,5 @@
 import type { InitOptions } from "i18next";
-import type nl from "~/locales/nl.ts";
+import type nl from "~/locales/nl/index.ts";
 
 // Shared by the server and the browser. Dutch first; French and English follow its keys.
 
@@ -7,6 +7,8 @@ export const supportedLanguages = ["nl", "fr", "en"] as const;
 export type Language = (typeof supportedLanguages)[number];
 export const fallbackLanguage: Language = "nl";
 export const defaultNamespace = "common";
+export const namespaces = ["common", "auth", "account", "people", "mail"] as const;
+export type Namespace = (typeof namespaces)[number];
 
 /** The locale used for dates and numbers: Belgian Dutch and French, British English. */
 export const intlLocale: Record<Language, string> = { nl: "nl-BE", fr: "fr-BE", en: "en-GB" };
@@ -19,7 +21,7 @@ export const i18nOptions = {
   supportedLngs: [...supportedLanguages],
   fallbackLng: fallbackLanguage,
   defaultNS: defaultNamespace,
-  ns: [defaultNamespace],
+  ns: [...namespaces],
   // React escapes; escaping twice would show "&amp;" to the reader.
   interpolation: { escapeValue: false },
   react: { useSuspense: false },
@@ -27,14 +29,14 @@ export const i18nOptions = {
 
 /** Loads one catalog; the browser fetches only the language it shows. */
 export const loadCatalog: Record<Language, () => Promise<{ default: typeof nl }>> = {
-  nl: () => import("~/locales/nl.ts"),
-  fr: () => import("~/locales/fr.ts"),
-  en: () => import("~/locales/en.ts"),
+  nl: () => import("~/locales/nl/index.ts"),
+  fr: () => import("~/locales/fr/index.ts"),
+  en: () => import("~/locales/en/index.ts"),
 };
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "common";
-    resources: { common: typeof nl };
+    resources: typeof nl;
   }
 }

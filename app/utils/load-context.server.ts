@@ -1,10 +1,19 @@
 import type { Database } from "./db.server.ts";
+import type { JobQueue } from "./jobs.server.ts";
 
 // What the HTTP server (server/app.ts) hands every loader and action.
 declare module "@remix-run/node" {
   interface AppLoadContext {
     db: Database;
+    /** The job queue: send jobs through a transaction (see enqueueEmail) so they roll back with it. */
+    jobs: JobQueue;
     cspNonce: string;
+    /** This site's public address, for links in emails; never taken from the request. */
+    appUrl: string;
+    /** The folder of the local file mailbox when no SMTP_URL is set; null when mail goes out. */
+    mailboxDir: string | null;
+    /** The client's address (behind TRUST_PROXY: the forwarded one), for rate limits and the audit log. */
+    clientIp: string;
   }
 }
 

@@ -30,7 +30,9 @@ export function temporaryDataDir(): string {
  * `npm start` does, and waits until it says it is ready.
  */
 export async function startServer(env: Record<string, string | undefined>): Promise<RunningServer> {
-  const child = spawnServer({ PORT: "0", HOST: "127.0.0.1", ...env });
+  // Production on PostgreSQL needs an SMTP relay; tests that read no mail name a closed port.
+  const smtp = env.DATABASE_URL && !env.SMTP_URL ? { SMTP_URL: "smtp://127.0.0.1:9" } : {};
+  const child = spawnServer({ PORT: "0", HOST: "127.0.0.1", ...smtp, ...env });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));

@@ -9,9 +9,22 @@ describe("parseEnv", () => {
   });
 
   it("reads PORT, DATABASE_URL and TRUST_PROXY", () => {
-    const env = parseEnv({ PORT: "8080", DATABASE_URL: "postgres://db/app", TRUST_PROXY: "1" });
+    const env = parseEnv({
+      PORT: "8080",
+      DATABASE_URL: "postgres://db/app",
+      SMTP_URL: "smtp://relay:587",
+      TRUST_PROXY: "1",
+    });
     expect(env).toMatchObject({ PORT: 8080, DATABASE_URL: "postgres://db/app", TRUST_PROXY: 1 });
     expect(parseEnv({ TRUST_PROXY: "loopback" }).TRUST_PROXY).toBe("loopback");
+  });
+
+  it("requires an SMTP relay in production on PostgreSQL, not for the embedded demo", () => {
+    expect(() => parseEnv({ DATABASE_URL: "postgres://db/app" })).toThrow(/SMTP_URL: is required/);
+    expect(
+      parseEnv({ DATABASE_URL: "postgres://db/app", NODE_ENV: "development" }).SMTP_URL,
+    ).toBeUndefined();
+    expect(parseEnv({}).SMTP_URL).toBeUndefined();
   });
 
   it("names the variable that is wrong", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { catalogProblems } from "~/locales/check.ts";
-import en from "~/locales/en.ts";
-import fr from "~/locales/fr.ts";
-import nl from "~/locales/nl.ts";
+import en from "~/locales/en/index.ts";
+import fr from "~/locales/fr/index.ts";
+import nl from "~/locales/nl/index.ts";
 
 describe("message catalogs", () => {
   it.each([

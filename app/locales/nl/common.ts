@@ -1,6 +1,6 @@
-// Dutch (nl-BE) is the source catalog: every other language must have each of its keys
+// Dutch (nl-BE) is the source: every other language must have each of its keys
 // (tests/unit/i18n-catalogs.test.ts). Plain language, B1 level.
-const nl = {
+const common = {
   app: {
     name: "Digihelpers",
     tagline: "Samen maken we digitaal helpen makkelijk",
@@ -64,4 +64,4 @@ const nl = {
   },
 };
 
-export default nl;
+export default common;

@@ -1,6 +1,7 @@
-import type { Catalog } from "./types.ts";
+import type { Namespace } from "../types.ts";
+import type nl from "../nl/common.ts";
 
-const en: Catalog = {
+const common: Namespace<typeof nl> = {
   app: {
     name: "Digihelpers",
     tagline: "Together we make digital help easy",
@@ -64,4 +65,4 @@ const en: Catalog = {
   },
 };
 
-export default en;
+export default common;

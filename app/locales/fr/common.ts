@@ -1,6 +1,7 @@
-import type { Catalog } from "./types.ts";
+import type { Namespace } from "../types.ts";
+import type nl from "../nl/common.ts";
 
-const fr: Catalog = {
+const common: Namespace<typeof nl> = {
   app: {
     name: "Digihelpers",
     tagline: "Ensemble, rendons l'aide numérique facile",
@@ -64,4 +65,4 @@ const fr: Catalog = {
   },
 };
 
-export default fr;
+export default common;

@@ -1,0 +1,3 @@
+const account = {};
+
+export default account;

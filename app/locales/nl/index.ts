@@ -1,0 +1,8 @@
+import account from "./account.ts";
+import auth from "./auth.ts";
+import common from "./common.ts";
+import mail from "./mail.ts";
+import people from "./people.ts";
+
+// One file per namespace, so each capability keeps its own messages.
+export default { common, auth, account, people, mail };

@@ -1,0 +1,3 @@
+const mail = {};
+
+export default mail;

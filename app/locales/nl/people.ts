@@ -1,0 +1,3 @@
+const people = {};
+
+export default people;
