@@ -100,6 +100,7 @@ describe("the server on its embedded default", () => {
 
     const noDatabase = await runServerToExit({
       DATABASE_URL: "postgres://app:secret@127.0.0.1:1/app",
+      SMTP_URL: "smtp://127.0.0.1:9",
     });
     expect(noDatabase.code).toBe(1);
     expect(noDatabase.output).toContain("Cannot reach the database (127.0.0.1:1)");
