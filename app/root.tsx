@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import {
   Links,
   Meta,
@@ -13,7 +14,11 @@ import {
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import { AuthenticityTokenProvider } from "remix-utils/csrf/react";
 import { LanguageSwitch } from "~/components/language-switch.tsx";
+import { UserMenu } from "~/components/user-menu.tsx";
+import { getAuth } from "~/modules/auth/guards.server.ts";
+import { commitCsrfToken } from "~/utils/csrf.server.ts";
 import { MainNavigation } from "~/components/main-navigation.tsx";
 import stylesHref from "~/styles/app.css";
 import { fallbackLanguage, isLanguage } from "~/utils/i18n.ts";
@@ -26,20 +31,29 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await getLanguage(request);
   const t = getFixedT(locale);
-  // Accounts arrive with the accounts capability; until then every reader is a visitor.
-  return {
-    locale,
-    navigation: navigationFor([]),
-    // Page titles for the error pages, whose meta cannot translate on its own.
-    titles: {
-      app: t("app.name"),
-      notFound: t("errors.notFoundTitle"),
-      error: t("errors.errorTitle"),
+  const { actor, setCookie } = await getAuth(request, context);
+  const [csrfToken, csrfCookie] = await commitCsrfToken(request, context.secret);
+  const headers = new Headers();
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  if (csrfCookie) headers.append("Set-Cookie", csrfCookie);
+  return data(
+    {
+      locale,
+      csrfToken,
+      user: actor ? { name: actor.name } : null,
+      navigation: navigationFor(actor ? actor.roles.map((r) => r.role) : null),
+      // Page titles for the error pages, whose meta cannot translate on its own.
+      titles: {
+        app: t("app.name"),
+        notFound: t("errors.notFoundTitle"),
+        error: t("errors.errorTitle"),
+      },
     },
-  };
+    { headers },
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
@@ -74,24 +88,27 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main">
-          {t("shell.skipToContent")}
-        </a>
-        <header className="site-header">
-          <div className="site-header__inner">
-            <a className="brand" href="/">
-              {t("app.name")}
-            </a>
-            <MainNavigation items={data?.navigation ?? navigationFor([])} />
-            <LanguageSwitch current={locale} redirectTo={location.pathname + location.search} />
-          </div>
-        </header>
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <footer className="site-footer">
-          <p>{t("shell.footer")}</p>
-        </footer>
+        <AuthenticityTokenProvider token={data?.csrfToken ?? ""}>
+          <a className="skip-link" href="#main">
+            {t("shell.skipToContent")}
+          </a>
+          <header className="site-header">
+            <div className="site-header__inner">
+              <a className="brand" href="/">
+                {t("app.name")}
+              </a>
+              <MainNavigation items={data?.navigation ?? navigationFor(null)} />
+              <UserMenu user={data?.user ?? null} />
+              <LanguageSwitch current={locale} redirectTo={location.pathname + location.search} />
+            </div>
+          </header>
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <footer className="site-footer">
+            <p>{t("shell.footer")}</p>
+          </footer>
+        </AuthenticityTokenProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -6,8 +6,9 @@ import {
   createDigipunt,
   createMunicipality,
   createRegion,
-  createUser,
+  createUser as createUserWith,
 } from "../tests/factories/index.ts";
+import { hashPassword } from "../app/modules/auth/password.server.ts";
 
 // The demo world: two real Flemish regions with their municipalities, four digibanken, a handful of
 // digipunten and about sixty digihelpers. Trainers use it in demonstrations, so the four demo
@@ -161,6 +162,10 @@ export async function seedDemoWorld(
       );
     }
     const random = randomSequence(2026);
+    // Everyone in the demo world shares the demo password; one hash serves them all.
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const createUser = (values: Parameters<typeof createUserWith>[1]) =>
+      createUserWith(db, { passwordHash, ...values });
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
     const limburg = await createRegion(db, { name: "Noord-Limburg" });
@@ -279,14 +284,14 @@ export async function seedDemoWorld(
     }
 
     // The four stable demo sign-ins.
-    const admin = await createUser(db, { email: "admin@digihelpers.example", name: "Sarah Admin" });
+    const admin = await createUser({ email: "admin@digihelpers.example", name: "Sarah Admin" });
     await assignRole(db, { userId: admin.id, role: "admin" });
-    const staff = await createUser(db, {
+    const staff = await createUser({
       email: "staff@digihelpers.example",
       name: "Hanne Verstraete",
     });
     await assignRole(db, { userId: staff.id, role: "regional_staff", regionId: brugge.id });
-    const coordinator = await createUser(db, {
+    const coordinator = await createUser({
       email: "coordinator@digihelpers.example",
       name: "Pieter De Clercq",
     });
@@ -295,7 +300,7 @@ export async function seedDemoWorld(
       role: "coordinator",
       digibankId: bankBrugge.id,
     });
-    const volunteer = await createUser(db, {
+    const volunteer = await createUser({
       email: "volunteer@digihelpers.example",
       name: "Mieke Vandamme",
       volunteeringSince: monthsBefore(today, 30),
@@ -303,7 +308,7 @@ export async function seedDemoWorld(
     await assignRole(db, { userId: volunteer.id, role: "volunteer", digibankId: bankBrugge.id });
 
     // Staff and coordinators for the rest of the world.
-    const limburgStaff = await createUser(db, {
+    const limburgStaff = await createUser({
       email: "regio.noordlimburg@demo.digihelpers.example",
       name: "Koen Lambrechts",
     });
@@ -314,10 +319,10 @@ export async function seedDemoWorld(
       ["Geert Bogaert", "geert.bogaert", bankOmmeland.id],
     ];
     for (const [name, local, digibankId] of coordinators) {
-      const user = await createUser(db, { email: `${local}@demo.digihelpers.example`, name });
+      const user = await createUser({ email: `${local}@demo.digihelpers.example`, name });
       await assignRole(db, { userId: user.id, role: "coordinator", digibankId });
     }
-    const regionCoordinator = await createUser(db, {
+    const regionCoordinator = await createUser({
       email: "jef.aerts@demo.digihelpers.example",
       name: "Jef Aerts",
     });
@@ -342,7 +347,7 @@ export async function seedDemoWorld(
       usedEmails.add(email);
       const months = 2 + Math.floor(random() * (14 * 12 - 2));
       const language: Language = random() < 0.08 ? "fr" : random() < 0.05 ? "en" : "nl";
-      const user = await createUser(db, {
+      const user = await createUser({
         email,
         name: `${first} ${last}`,
         language,

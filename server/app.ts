@@ -14,6 +14,7 @@ export interface HttpAppOptions {
   /** Read per request: the port is only known once the server listens. */
   appUrl: () => string;
   mailboxDir: string | null;
+  secret: string;
   mode: "production" | "development" | "test";
   trustProxy: boolean | number | string;
   publicDir?: string;
@@ -85,6 +86,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
         appUrl: options.appUrl(),
         mailboxDir: options.mailboxDir,
         clientIp: req.ip ?? "unknown",
+        secret: options.secret,
       }),
     }),
   );

@@ -14,6 +14,7 @@ import { DEMO_PASSWORD, DEMO_SIGN_INS, isDatabaseEmpty, seedDemoWorld } from "..
 import { type DatabaseHandle, openDatabase } from "../app/utils/db.server.ts";
 import { type Env, mailboxDirOf, parseEnv } from "../app/utils/env.server.ts";
 import { type JobQueue, startJobQueue, stopJobQueue } from "../app/utils/jobs.server.ts";
+import { ensureCookieSecret } from "../app/utils/secrets.server.ts";
 import { createHttpApp } from "./app.ts";
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -57,6 +58,7 @@ async function start(env: Env) {
     jobs,
     appUrl: () => appUrl,
     mailboxDir,
+    secret: await ensureCookieSecret(database.db, env.COOKIE_SECRET),
     mode: env.NODE_ENV,
     trustProxy: env.TRUST_PROXY,
   });

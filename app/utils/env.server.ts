@@ -22,6 +22,7 @@ const schema = z.object({
     .url()
     .optional()
     .transform((value) => value?.replace(/\/+$/, "")),
+  COOKIE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   TRUST_PROXY: z
     .string()
     .optional()

@@ -3,6 +3,10 @@ import type { JobQueue } from "./jobs.server.ts";
 
 // What the HTTP server (server/app.ts) hands every loader and action.
 declare module "@remix-run/node" {
+  // Single fetch is on (remix.config.js): loader and action data types follow it.
+  interface Future {
+    v3_singleFetch: true;
+  }
   interface AppLoadContext {
     db: Database;
     /** The job queue: send jobs through a transaction (see enqueueEmail) so they roll back with it. */
@@ -14,6 +18,8 @@ declare module "@remix-run/node" {
     mailboxDir: string | null;
     /** The client's address (behind TRUST_PROXY: the forwarded one), for rate limits and the audit log. */
     clientIp: string;
+    /** Signs cookies and CSRF tokens (app/utils/secrets.server.ts). */
+    secret: string;
   }
 }
 

@@ -13,6 +13,7 @@ export interface NavigationItem {
     | "events"
     | "experience"
     | "people"
+    | "account"
     | "digipunten"
     | "reports"
     | "regions";
@@ -20,17 +21,22 @@ export interface NavigationItem {
 }
 
 interface Entry extends NavigationItem {
-  /** Who sees the entry: everyone (also visitors who are not signed in) or these roles. */
-  for: "everyone" | readonly Role[];
+  /** Who sees it: everyone (visitors too), anyone signed in, or holders of these roles. */
+  for: "everyone" | "signed_in" | readonly Role[];
 }
 
 const ENTRIES: readonly Entry[] = [{ key: "home", href: "/", for: "everyone" }];
 
+/** The menu of a visitor (null) or of someone signed in with these roles. */
 export function navigationFor(
-  roles: readonly Role[],
+  roles: readonly Role[] | null,
   entries: readonly Entry[] = ENTRIES,
 ): NavigationItem[] {
   return entries
-    .filter((entry) => entry.for === "everyone" || entry.for.some((role) => roles.includes(role)))
+    .filter((entry) => {
+      if (entry.for === "everyone") return true;
+      if (roles === null) return false;
+      return entry.for === "signed_in" || entry.for.some((role) => roles.includes(role));
+    })
     .map(({ key, href }) => ({ key, href }));
 }

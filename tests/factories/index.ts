@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { DB, DigipuntKind, Language, Role } from "../../db/schema.ts";
+import type { DB, DigipuntKind, Language, Role, UserStatus } from "../../db/schema.ts";
 
 // Test-data factories, shared by the tests and the demo seed (db/seed.ts). Each takes the database
 // (or an open transaction) first and fills in what the caller leaves out.
@@ -75,6 +75,8 @@ export async function createUser(
     name?: string;
     language?: Language;
     volunteeringSince?: string | null;
+    passwordHash?: string | null;
+    status?: UserStatus;
   } = {},
 ) {
   const n = next();
@@ -85,6 +87,8 @@ export async function createUser(
       name: values.name ?? `Persoon ${n}`,
       language: values.language ?? "nl",
       volunteering_since: values.volunteeringSince ?? null,
+      password_hash: values.passwordHash ?? null,
+      status: values.status ?? "active",
     })
     .returningAll()
     .executeTakeFirstOrThrow();

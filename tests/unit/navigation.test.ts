@@ -24,6 +24,6 @@ describe("navigationFor", () => {
   });
 
   it("gives the real menu a home entry for visitors", () => {
-    expect(navigationFor([])).toEqual([{ key: "home", href: "/" }]);
+    expect(navigationFor(null)).toEqual([{ key: "home", href: "/" }]);
   });
 });

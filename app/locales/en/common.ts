@@ -23,6 +23,7 @@ const common: Namespace<typeof nl> = {
     people: "People",
     digipunten: "Digipunten",
     reports: "Reports",
+    account: "My account",
     regions: "Regions",
   },
   languages: {

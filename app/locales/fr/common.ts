@@ -23,6 +23,7 @@ const common: Namespace<typeof nl> = {
     people: "Personnes",
     digipunten: "Digipunten",
     reports: "Rapports",
+    account: "Mon compte",
     regions: "Régions",
   },
   languages: {

@@ -22,6 +22,7 @@ const common = {
     people: "Mensen",
     digipunten: "Digipunten",
     reports: "Rapporten",
+    account: "Mijn account",
     regions: "Regio's",
   },
   languages: {

@@ -1,0 +1,75 @@
+import { type FieldMetadata, getInputProps } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+
+// The one set of form pieces: every field has a visible label, its error tied to it for screen
+// readers, and the page's CSRF token rides along in every form.
+
+export function CsrfField() {
+  return <AuthenticityTokenInput name="csrf" />;
+}
+
+/** Error messages are catalog keys (set in the zod schemas), translated here. */
+function useErrorText() {
+  const { t } = useTranslation();
+  return (key: string | undefined) => (key ? String(t(key as never)) : undefined);
+}
+
+export function TextField({
+  field,
+  label,
+  type = "text",
+  autoComplete,
+  hint,
+}: {
+  field: FieldMetadata<string>;
+  label: string;
+  type?: "text" | "email" | "password" | "tel";
+  autoComplete?: string;
+  hint?: string;
+}) {
+  const errorText = useErrorText();
+  const error = errorText(field.errors?.[0]);
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const describedBy =
+    [hintId, error ? field.errorId : undefined].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        {...getInputProps(field, { type, ariaAttributes: false })}
+        key={field.key}
+        autoComplete={autoComplete}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {error ? (
+        <p id={field.errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A message about the whole form (wrong password, too many attempts), read out when it appears. */
+export function FormMessage({
+  children,
+  tone = "error",
+}: {
+  children: ReactNode;
+  tone?: "error" | "success";
+}) {
+  if (!children) return null;
+  return (
+    <div className={`notice notice--${tone}`} role={tone === "error" ? "alert" : "status"}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import type { Role } from "../../../db/schema.ts";
+import type { Database } from "~/utils/db.server.ts";
+
+// The one place that answers "may this person do this to that". Every loader and action asks it
+// (through the guards in guards.server.ts); hiding a button is never the check.
+
+export interface Actor {
+  id: number;
+  name: string;
+  email: string;
+  language: "nl" | "fr" | "en";
+  roles: Array<{ role: Role; regionId: number | null; digibankId: number | null }>;
+  /** Digibanken this person coordinates, directly or through a region they coordinate. */
+  coordinatedDigibankIds: number[];
+  /** Digibanken this person volunteers for. */
+  volunteerDigibankIds: number[];
+  /** Regions this person works for as regional staff. */
+  staffRegionIds: number[];
+}
+
+export interface DigibankRef {
+  id: number;
+  regionId: number;
+}
+
+export interface PersonRef {
+  id: number;
+  roles: Array<{ role: Role; regionId: number | null; digibankId: number | null }>;
+}
+
+export type Permission =
+  /** Invite volunteers to, and decide join requests for, this digibank; see its people. */
+  | { action: "manage_volunteers"; digibank: DigibankRef }
+  /** Deactivate, reactivate or see this person (a coordinator: only volunteers of their digibanken). */
+  | { action: "manage_person"; person: PersonRef }
+  /** Invite coordinators and regional staff, grant and revoke roles, see everyone. */
+  | { action: "manage_staff" }
+  /** See and retry emails that failed for good. */
+  | { action: "manage_mail" }
+  /** Use the platform's signed-in pages at all. */
+  | { action: "use_app" };
+
+export function isAdmin(actor: Actor) {
+  return actor.roles.some((r) => r.role === "admin");
+}
+
+export function may(actor: Actor | null, permission: Permission): boolean {
+  if (!actor) return false;
+  if (isAdmin(actor)) return true;
+  switch (permission.action) {
+    case "use_app":
+      return actor.roles.length > 0;
+    case "manage_volunteers":
+      return actor.coordinatedDigibankIds.includes(permission.digibank.id);
+    case "manage_person": {
+      if (permission.person.id === actor.id) return false;
+      // Only someone who is nothing but a volunteer, and a volunteer of a digibank this coordinator
+      // runs: a coordinator never disables another coordinator, staff or an admin.
+      const onlyVolunteer = permission.person.roles.every((r) => r.role === "volunteer");
+      const inScope = permission.person.roles.some(
+        (r) => r.digibankId !== null && actor.coordinatedDigibankIds.includes(r.digibankId),
+      );
+      return onlyVolunteer && inScope;
+    }
+    case "manage_staff":
+    case "manage_mail":
+      return false;
+  }
+}
+
+/** Loads a person with their roles and the scope those roles give, or null when not active. */
+export async function loadActor(db: Database, userId: number): Promise<Actor | null> {
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "name", "email", "language"])
+    .where("id", "=", userId)
+    .where("status", "=", "active")
+    .executeTakeFirst();
+  if (!user) return null;
+  const roles = await db
+    .selectFrom("role_assignments")
+    .select(["role", "region_id as regionId", "digibank_id as digibankId"])
+    .where("user_id", "=", userId)
+    .execute();
+  const regionIds = roles
+    .filter((r) => r.role === "coordinator" && r.regionId !== null)
+    .map((r) => r.regionId!);
+  const regionBanks = regionIds.length
+    ? await db.selectFrom("digibanks").select("id").where("region_id", "in", regionIds).execute()
+    : [];
+  const coordinated = new Set([
+    ...roles
+      .filter((r) => r.role === "coordinator" && r.digibankId !== null)
+      .map((r) => r.digibankId!),
+    ...regionBanks.map((b) => b.id),
+  ]);
+  return {
+    ...user,
+    roles,
+    coordinatedDigibankIds: [...coordinated].sort((a, b) => a - b),
+    volunteerDigibankIds: roles.filter((r) => r.role === "volunteer").map((r) => r.digibankId!),
+    staffRegionIds: roles.filter((r) => r.role === "regional_staff").map((r) => r.regionId!),
+  };
+}

@@ -1,0 +1,192 @@
+import { type Adapter, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from "lucia";
+import type { Database } from "~/utils/db.server.ts";
+
+// Sessions with lucia v3 over our own Kysely adapter. Volunteers mostly use their own phones and
+// sign in rarely, so a session lasts while it is used at least every 14 days (idle expiry; lucia
+// extends it when used), but never longer than 60 days from sign-in (absolute expiry).
+export const IDLE_EXPIRY_DAYS = 14;
+export const ABSOLUTE_EXPIRY_DAYS = 60;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+declare module "lucia" {
+  interface Register {
+    Lucia: Lucia<
+      { createdAt: Date },
+      { email: string; name: string; language: "nl" | "fr" | "en" }
+    >;
+    UserId: number;
+    DatabaseSessionAttributes: { createdAt: Date };
+    DatabaseUserAttributes: { email: string; name: string; language: "nl" | "fr" | "en" };
+  }
+}
+
+function kyselyAdapter(db: Database): Adapter {
+  const toSession = (row: {
+    id: string;
+    user_id: number;
+    expires_at: Date;
+    created_at: Date;
+  }): DatabaseSession => ({
+    id: row.id,
+    userId: row.user_id,
+    expiresAt: new Date(row.expires_at),
+    attributes: { createdAt: new Date(row.created_at) },
+  });
+  return {
+    async getSessionAndUser(sessionId) {
+      const row = await db
+        .selectFrom("sessions")
+        .innerJoin("users", "users.id", "sessions.user_id")
+        // A disabled or deleted account has no valid session, whatever its cookie says.
+        .where("users.status", "=", "active")
+        .where("sessions.id", "=", sessionId)
+        .select([
+          "sessions.id",
+          "sessions.user_id",
+          "sessions.expires_at",
+          "sessions.created_at",
+          "users.email",
+          "users.name",
+          "users.language",
+        ])
+        .executeTakeFirst();
+      if (!row) return [null, null];
+      const user: DatabaseUser = {
+        id: row.user_id,
+        attributes: { email: row.email, name: row.name, language: row.language },
+      };
+      return [toSession(row), user];
+    },
+    async getUserSessions(userId) {
+      const rows = await db
+        .selectFrom("sessions")
+        .selectAll()
+        .where("user_id", "=", userId)
+        .execute();
+      return rows.map(toSession);
+    },
+    async setSession(session) {
+      await db
+        .insertInto("sessions")
+        .values({
+          id: session.id,
+          user_id: session.userId,
+          expires_at: session.expiresAt,
+          created_at: session.attributes.createdAt,
+        })
+        .execute();
+    },
+    async updateSessionExpiration(sessionId, expiresAt) {
+      await db
+        .updateTable("sessions")
+        .set({ expires_at: expiresAt })
+        .where("id", "=", sessionId)
+        .execute();
+    },
+    async deleteSession(sessionId) {
+      await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+    },
+    async deleteUserSessions(userId) {
+      await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+    },
+    async deleteExpiredSessions() {
+      await db.deleteFrom("sessions").where("expires_at", "<=", new Date()).execute();
+      await db
+        .deleteFrom("sessions")
+        .where("created_at", "<=", new Date(Date.now() - ABSOLUTE_EXPIRY_DAYS * DAY_MS))
+        .execute();
+    },
+  };
+}
+
+/**
+ * Over HTTPS the cookie is Secure and `__Host-` prefixed (bound to this host, path /); over plain
+ * HTTP (the embedded demo on a laptop or a local network) a browser would drop such a cookie.
+ */
+function luciaFor(db: Database, secure: boolean) {
+  return new Lucia(kyselyAdapter(db), {
+    sessionExpiresIn: new TimeSpan(IDLE_EXPIRY_DAYS, "d"),
+    sessionCookie: {
+      name: secure ? "__Host-session" : "session",
+      attributes: { secure, sameSite: "lax", path: "/" },
+    },
+    getSessionAttributes: (attributes) => ({ createdAt: attributes.createdAt }),
+    getUserAttributes: (attributes) => attributes,
+  });
+}
+
+const isSecure = (request: Request) => new URL(request.url).protocol === "https:";
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  language: "nl" | "fr" | "en";
+  sessionId: string;
+}
+
+/**
+ * The signed-in person of this request, or null. Also returns a Set-Cookie header when the session
+ * was extended or has ended (then the cookie is cleared).
+ */
+export async function readSession(
+  db: Database,
+  request: Request,
+  now: () => Date = () => new Date(),
+): Promise<{ user: SessionUser | null; setCookie: string | null }> {
+  const lucia = luciaFor(db, isSecure(request));
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return { user: null, setCookie: null };
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session || !user) {
+    return { user: null, setCookie: lucia.createBlankSessionCookie().serialize() };
+  }
+  if (now().getTime() - session.createdAt.getTime() > ABSOLUTE_EXPIRY_DAYS * DAY_MS) {
+    await lucia.invalidateSession(session.id);
+    return { user: null, setCookie: lucia.createBlankSessionCookie().serialize() };
+  }
+  return {
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      language: user.language,
+      sessionId: session.id,
+    },
+    setCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,
+  };
+}
+
+/** Starts a new session (a new id on every sign-in) and returns its Set-Cookie header. */
+export async function startSession(
+  db: Database,
+  request: Request,
+  userId: number,
+  now = new Date(),
+) {
+  const lucia = luciaFor(db, isSecure(request));
+  const session = await lucia.createSession(userId, { createdAt: now });
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+/** Ends this session; returns the Set-Cookie header that clears the cookie. */
+export async function endSession(db: Database, request: Request, sessionId: string) {
+  const lucia = luciaFor(db, isSecure(request));
+  await lucia.invalidateSession(sessionId);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+/** Ends every session of a person: "sign out on all devices", a password change, a disabled account. */
+export async function endAllSessions(db: Database, userId: number) {
+  await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+}
+
+export function clearSessionCookie(request: Request) {
+  return luciaFor({} as Database, isSecure(request))
+    .createBlankSessionCookie()
+    .serialize();
+}
+
+export async function deleteExpiredSessions(db: Database) {
+  await kyselyAdapter(db).deleteExpiredSessions();
+}
