@@ -14,7 +14,6 @@ import {
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
-import { AuthenticityTokenProvider } from "remix-utils/csrf/react";
 import { LanguageSwitch } from "~/components/language-switch.tsx";
 import { UserMenu } from "~/components/user-menu.tsx";
 import { getAuth } from "~/modules/auth/guards.server.ts";
@@ -88,27 +87,25 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <AuthenticityTokenProvider token={data?.csrfToken ?? ""}>
-          <a className="skip-link" href="#main">
-            {t("shell.skipToContent")}
-          </a>
-          <header className="site-header">
-            <div className="site-header__inner">
-              <a className="brand" href="/">
-                {t("app.name")}
-              </a>
-              <MainNavigation items={data?.navigation ?? navigationFor(null)} />
-              <UserMenu user={data?.user ?? null} />
-              <LanguageSwitch current={locale} redirectTo={location.pathname + location.search} />
-            </div>
-          </header>
-          <main id="main" tabIndex={-1}>
-            {children}
-          </main>
-          <footer className="site-footer">
-            <p>{t("shell.footer")}</p>
-          </footer>
-        </AuthenticityTokenProvider>
+        <a className="skip-link" href="#main">
+          {t("shell.skipToContent")}
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <a className="brand" href="/">
+              {t("app.name")}
+            </a>
+            <MainNavigation items={data?.navigation ?? navigationFor(null)} />
+            <UserMenu user={data?.user ?? null} />
+            <LanguageSwitch current={locale} redirectTo={location.pathname + location.search} />
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{t("shell.footer")}</p>
+        </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,13 +1,16 @@
 import { type FieldMetadata, getInputProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { useRouteLoaderData } from "@remix-run/react";
 
 // The one set of form pieces: every field has a visible label, its error tied to it for screen
 // readers, and the page's CSRF token rides along in every form.
 
 export function CsrfField() {
-  return <AuthenticityTokenInput name="csrf" />;
+  // The root loader hands out the token; an error page rendered without it shows no token, and a
+  // post from it is refused, which is the safe way round.
+  const root = useRouteLoaderData<{ csrfToken?: string }>("root");
+  return <input type="hidden" name="csrf" value={root?.csrfToken ?? ""} />;
 }
 
 /** Error messages are catalog keys (set in the zod schemas), translated here. */

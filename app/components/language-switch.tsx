@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { type Language, supportedLanguages } from "~/utils/i18n.ts";
+import { CsrfField } from "./forms.tsx";
 
 /**
  * One button per language, each named in its own language. A full page load follows, so the
@@ -12,6 +13,7 @@ export function LanguageSwitch({ current, redirectTo }: { current: Language; red
     <Form method="post" action="/language" reloadDocument className="language-switch">
       <fieldset>
         <legend className="visually-hidden">{t("shell.languageLabel")}</legend>
+        <CsrfField />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         {supportedLanguages.map((lng) => (
           <button

@@ -2,16 +2,20 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { supportedLanguages } from "~/utils/i18n.ts";
+import { requireCsrfToken } from "~/utils/csrf.server.ts";
 import { languageCookie } from "~/utils/i18n.server.ts";
 import { safeRedirectPath } from "~/utils/redirect.ts";
 
 const LanguageChoice = z.object({
   lng: z.enum(supportedLanguages),
   redirectTo: z.string().optional(),
+  csrf: z.string(),
 });
 
-export async function action({ request }: ActionFunctionArgs) {
-  const choice = LanguageChoice.safeParse(Object.fromEntries(await request.formData()));
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  await requireCsrfToken(request, formData, context.secret);
+  const choice = LanguageChoice.safeParse(Object.fromEntries(formData));
   if (!choice.success) throw new Response("Unknown language", { status: 400 });
   return redirect(safeRedirectPath(choice.data.redirectTo), {
     headers: { "Set-Cookie": await languageCookie.serialize(choice.data.lng) },

@@ -8,6 +8,7 @@ import {
   newContext,
   visit,
 } from "../support/browser.ts";
+import { HttpClient } from "../support/http.ts";
 import { startDemoServer } from "../support/server.ts";
 
 let app: Awaited<ReturnType<typeof startDemoServer>>;
@@ -146,44 +147,44 @@ describe("HTTP answers", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
   });
 
-  it("refuses a state change from another site and accepts it from its own pages", async () => {
-    const body = new URLSearchParams({ lng: "fr", redirectTo: "/" });
-    const foreign = await fetch(base + "/language", {
-      method: "POST",
-      body,
+  it("refuses a state change from another site, or without the page's token, and accepts it from its own pages", async () => {
+    const client = new HttpClient(base);
+    const csrf = await client.csrfToken();
+    const fields = { lng: "fr", redirectTo: "/", csrf };
+    const foreign = await client.post("/language", fields, {
       headers: { Origin: "https://evil.example" },
-      redirect: "manual",
     });
     expect(foreign.status).toBe(403);
     expect(foreign.headers.get("set-cookie")).toBeNull();
-    const none = await fetch(base + "/language", { method: "POST", body, redirect: "manual" });
-    expect(none.status).toBe(403);
-
-    const own = await fetch(base + "/language", {
+    const noOrigin = await fetch(base + "/language", {
       method: "POST",
-      body,
-      headers: { Origin: base },
+      body: new URLSearchParams(fields),
+      headers: { Cookie: client.cookieHeader() },
       redirect: "manual",
     });
+    expect(noOrigin.status).toBe(403);
+    const noToken = await client.post("/language", { lng: "fr" }, { csrf: false });
+    expect(noToken.status).toBe(403);
+    const otherBrowsersToken = await new HttpClient(base).csrfToken();
+    expect((await client.post("/language", { ...fields, csrf: otherBrowsersToken })).status).toBe(
+      403,
+    );
+
+    const own = await client.post("/language", fields);
     expect(own.status).toBe(302);
     expect(own.headers.get("location")).toBe("/");
     expect(own.headers.get("set-cookie")).toMatch(/^lng=/);
   });
 
   it("keeps a language switch on this site and turns unknown languages away with a 400 page", async () => {
-    const away = await fetch(base + "/language", {
-      method: "POST",
-      body: new URLSearchParams({ lng: "en", redirectTo: "//evil.example/" }),
-      headers: { Origin: base },
-      redirect: "manual",
-    });
+    const client = new HttpClient(base);
+    const away = await client.post("/language", { lng: "en", redirectTo: "//evil.example/" });
     expect(away.headers.get("location")).toBe("/");
-    const unknown = await fetch(base + "/language", {
-      method: "POST",
-      body: new URLSearchParams({ lng: "de" }),
-      headers: { Origin: base, "Accept-Language": "nl" },
-      redirect: "manual",
-    });
+    const unknown = await client.post(
+      "/language",
+      { lng: "de" },
+      { headers: { "Accept-Language": "nl" } },
+    );
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain("Dit verzoek klopt niet");
   });

@@ -10,6 +10,7 @@ import {
   startServer,
   temporaryDataDir,
 } from "../support/server.ts";
+import { HttpClient } from "../support/http.ts";
 import { startTcpProxy } from "../support/tcp-proxy.ts";
 
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
@@ -55,6 +56,8 @@ describe("the server on its embedded default", () => {
     cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
     const server = track(await startServer({ DATA_DIR: dataDir }));
     const { port } = new URL(server.url);
+    const client = new HttpClient(server.url);
+    const csrf = await client.csrfToken();
 
     // A form post whose body is still arriving: in flight for as long as the test wants.
     const answer = new Promise<http.IncomingMessage>((resolve, reject) => {
@@ -66,6 +69,7 @@ describe("the server on its embedded default", () => {
           method: "POST",
           headers: {
             Origin: server.url,
+            Cookie: client.cookieHeader(),
             "Content-Type": "application/x-www-form-urlencoded",
             "Transfer-Encoding": "chunked",
           },
@@ -81,7 +85,7 @@ describe("the server on its embedded default", () => {
           expect(server.process.exitCode).toBeNull();
           fetch(server.url + "/healthz").then(
             () => reject(new Error("a new connection was accepted during shutdown")),
-            () => request.end("r&redirectTo=%2F"),
+            () => request.end(`r&redirectTo=%2F&csrf=${encodeURIComponent(csrf)}`),
           );
         }, 500);
       }, 200);

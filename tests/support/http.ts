@@ -1,0 +1,56 @@
+// Talking to a running server the way a browser would: cookies kept, the CSRF token of the page
+// repeated in form posts, and the Origin header browsers send.
+
+export class HttpClient {
+  private cookies = new Map<string, string>();
+  constructor(readonly base: string) {}
+
+  cookieHeader() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  setCookie(pair: string) {
+    const [name, ...rest] = pair.split(";")[0]!.split("=");
+    const value = rest.join("=");
+    if (value === "") this.cookies.delete(name!.trim());
+    else this.cookies.set(name!.trim(), value);
+  }
+
+  private remember(response: Response) {
+    for (const header of response.headers.getSetCookie()) this.setCookie(header);
+  }
+
+  async get(path: string, headers: Record<string, string> = {}) {
+    const response = await fetch(this.base + path, {
+      headers: { Cookie: this.cookieHeader(), ...headers },
+      redirect: "manual",
+    });
+    this.remember(response);
+    return response;
+  }
+
+  /** The CSRF token this browser's pages carry (reads a page, which also sets the cookie). */
+  async csrfToken(path = "/"): Promise<string> {
+    const html = await (await this.get(path)).text();
+    const token = html.match(/name="csrf" value="([^"]+)"/)?.[1];
+    if (!token) throw new Error(`no CSRF token on ${path}`);
+    return token;
+  }
+
+  async post(
+    path: string,
+    fields: Record<string, string>,
+    options: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ) {
+    const body = new URLSearchParams(fields);
+    if (options.csrf !== false && !body.has("csrf")) body.set("csrf", await this.csrfToken());
+    const response = await fetch(this.base + path, {
+      method: "POST",
+      body,
+      headers: { Cookie: this.cookieHeader(), Origin: this.base, ...options.headers },
+      redirect: "manual",
+    });
+    this.remember(response);
+    return response;
+  }
+}
