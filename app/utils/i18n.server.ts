@@ -41,25 +41,28 @@ export async function getLanguage(request: Request): Promise<Language> {
   return isLanguage(detected) ? detected : fallbackLanguage;
 }
 
-// One i18next instance for the process: the catalogs never change while it runs, and building an
-// instance per request cost more than rendering the page (bench/home-and-health.ts).
-const shared = createInstance();
-void shared.use(initReactI18next).init({
-  ...i18nOptions,
-  lng: fallbackLanguage,
-  resources,
-  initImmediate: false,
-});
+// One i18next instance per language for the whole process: the catalogs never change while it
+// runs, and building an instance per request cost more than rendering the page
+// (bench/home-and-health.ts). Nothing on the server changes an instance's language.
+const instances = Object.fromEntries(
+  supportedLanguages.map((language) => {
+    const instance = createInstance();
+    void instance
+      .use(initReactI18next)
+      .init({ ...i18nOptions, lng: language, resources, initImmediate: false });
+    return [language, instance];
+  }),
+) as Record<Language, ReturnType<typeof createInstance>>;
 
 /** A translate function for one language, for loaders, meta and emails. */
 export function getFixedT<N extends Namespace = "common">(
   language: Language,
   namespace?: N,
 ): TFunction<N> {
-  return shared.getFixedT(language, namespace ?? "common") as TFunction<N>;
+  return instances[language].getFixedT(language, namespace ?? "common") as TFunction<N>;
 }
 
-/** A per-request view on the shared instance, set to the reader's language, for rendering. */
+/** The i18next instance that renders pages in this language. */
 export function i18nFor(language: Language) {
-  return shared.cloneInstance({ lng: language });
+  return instances[language];
 }

@@ -22,6 +22,15 @@ export function databaseUrl(base: string, name: string): string {
   return url.toString();
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 export default async function setup(project: TestProject) {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) {
@@ -30,13 +39,17 @@ export default async function setup(project: TestProject) {
   }
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  // Leftovers of runs that were killed before their teardown.
-  const stale = await admin.query<{ datname: string }>(
-    "select datname from pg_database where datname like $1 and datname not like $2",
-    [`${DATABASE_PREFIX}%`, `${DATABASE_PREFIX}${process.pid}_%`],
+  // Leftovers of runs that were killed before their teardown: their names carry the pid of a
+  // process that no longer exists. Runs still going (another terminal) keep theirs.
+  const existing = await admin.query<{ datname: string }>(
+    "select datname from pg_database where datname like $1",
+    [`${DATABASE_PREFIX}%`],
   );
-  for (const { datname } of stale.rows) {
-    await admin.query(`drop database if exists "${datname}" with (force)`);
+  for (const { datname } of existing.rows) {
+    const pid = Number(datname.slice(DATABASE_PREFIX.length).split("_")[0]);
+    if (Number.isInteger(pid) && !isRunning(pid)) {
+      await admin.query(`drop database if exists "${datname}" with (force)`);
+    }
   }
 
   const template = `${DATABASE_PREFIX}${process.pid}_tpl_${crypto.randomBytes(3).toString("hex")}`;
