@@ -75,9 +75,12 @@ export function createMailTransport(options: {
 
 const ID_PATTERN = /^\d{13}-[0-9a-f]{8}$/;
 
-// Sorts by time as text; the random tail keeps two messages of the same millisecond apart.
+// Sorts by time as text. Never the same millisecond twice in this process, so "newest first" holds
+// for messages sent back to back; the random tail keeps other processes' messages apart.
+let lastStamp = 0;
 function newMailboxId() {
-  return `${Date.now()}-${crypto.randomBytes(4).toString("hex")}`;
+  lastStamp = Math.max(Date.now(), lastStamp + 1);
+  return `${lastStamp}-${crypto.randomBytes(4).toString("hex")}`;
 }
 
 /** The mailbox's messages, newest first. */
