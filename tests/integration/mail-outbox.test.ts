@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueEmail } from "~/modules/mail/outbox.server.ts";
-import { EMAIL_QUEUE, createEmailQueue } from "~/modules/mail/queue.server.ts";
+import { EMAIL_QUEUE } from "~/modules/mail/queue.server.ts";
 import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { startTestJobQueue } from "../support/jobs.ts";
@@ -12,7 +12,6 @@ let jobs: JobQueue;
 beforeAll(async () => {
   database = await createTestDatabase();
   jobs = await startTestJobQueue(database);
-  await createEmailQueue(jobs);
 });
 afterAll(async () => {
   if (jobs) await stopJobQueue(jobs);
