@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueEmail, getEmailMessage, retryEmail } from "~/modules/mail/outbox.server.ts";
 import { EMAIL_QUEUE } from "~/modules/mail/queue.server.ts";
 import { createMailTransport } from "~/modules/mail/transport.server.ts";
-import { startEmailWorker } from "~/modules/mail/worker.server.ts";
+import { deliverEmailJob, startEmailWorker } from "~/modules/mail/worker.server.ts";
 import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
 import { createUser } from "../factories/index.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
@@ -169,5 +169,34 @@ describe("email delivery over SMTP", () => {
     const mails = received.filter(to("gone@example.test"));
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe("Your request to Digibank Brugge");
+  });
+
+  it("does not send a message again when its job runs after it was sent", async () => {
+    const { messageId } = await enqueueEmail(database.db, jobs, {
+      template: "email_change",
+      to: "twice@example.test",
+      language: "nl",
+      idempotencyKey: "run-twice-1",
+      payload: { name: "Mo", url: "http://localhost:3000/bevestig/tok" },
+    });
+    await eventually("the row marked sent", async () => {
+      const row = await messageRow(messageId);
+      return row?.status === "sent" && row;
+    });
+    // The same job once more, as when the process stopped after marking the row sent but before
+    // pg-boss recorded the job as completed.
+    const sent: string[] = [];
+    const recording = {
+      kind: "smtp" as const,
+      send: async (email: { to: string }) => void sent.push(email.to),
+      close: () => undefined,
+    };
+    await deliverEmailJob(
+      { db: database.db, transport: recording, from: "x@digihelpers.test" },
+      { data: { messageId }, retryCount: 0, retryLimit: RETRY_LIMIT },
+    );
+    expect(sent).toEqual([]);
+    expect((await messageRow(messageId))?.attempts).toBe(1);
+    expect(received.filter(to("twice@example.test"))).toHaveLength(1);
   });
 });
