@@ -15,6 +15,8 @@ import { type DatabaseHandle, openDatabase } from "../app/utils/db.server.ts";
 import { type Env, mailboxDirOf, parseEnv } from "../app/utils/env.server.ts";
 import { type JobQueue, startJobQueue, stopJobQueue } from "../app/utils/jobs.server.ts";
 import { ensureCookieSecret } from "../app/utils/secrets.server.ts";
+import { createMailTransport } from "../app/modules/mail/transport.server.ts";
+import { startEmailWorker } from "../app/modules/mail/worker.server.ts";
 import { createHttpApp } from "./app.ts";
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -49,6 +51,11 @@ async function start(env: Env) {
   const jobs = await startJobQueue(database, { databaseUrl: env.DATABASE_URL });
   running.jobs = jobs;
   const mailboxDir = env.SMTP_URL ? null : path.resolve(mailboxDirOf(env));
+  await startEmailWorker(jobs, {
+    db: database.db,
+    transport: createMailTransport({ smtpUrl: env.SMTP_URL, mailboxDir }),
+    from: env.MAIL_FROM,
+  });
 
   const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
   let appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;

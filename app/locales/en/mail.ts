@@ -1,6 +1,88 @@
 import type { Namespace } from "../types.ts";
 import type nl from "../nl/mail.ts";
 
-const mail: Namespace<typeof nl> = {};
+const mail: Namespace<typeof nl> = {
+  layout: {
+    greeting: "Hello {{name}},",
+    linkFallback: "Button not working? Copy this address and paste it into your browser:",
+    footer: "Digihelpers is the platform of the digibanken in Flanders and Brussels.",
+  },
+  sign_in_link: {
+    subject: "Your link to sign in to Digihelpers",
+    heading: "Sign in to Digihelpers",
+    intro: "You asked for a link to sign in. Click the button to continue.",
+    button: "Sign in to Digihelpers",
+    expiry: "The link works for 30 minutes and only once.",
+    notYou: "Did not ask for this link? Then you can ignore this email.",
+  },
+  password_reset: {
+    subject: "Choose a new password for Digihelpers",
+    heading: "Choose a new password",
+    intro: "You asked for a new password. Click the button to choose one.",
+    button: "Choose a new password",
+    expiry: "The link works for 30 minutes and only once.",
+    notYou: "Did not ask for this? Then your password stays as it was.",
+  },
+  invitation: {
+    subject: "{{inviterName}} invites you to Digihelpers",
+    heading: "Welcome to Digihelpers",
+    intro: "{{inviterName}} invites you to join {{scopeName}} as {{role}}.",
+    steps: "Choose a password and read the privacy notice. Then you can get started straight away.",
+    button: "Accept the invitation",
+  },
+  email_change: {
+    subject: "Confirm your new email address for Digihelpers",
+    heading: "Confirm your new email address",
+    intro:
+      "You want to receive emails from Digihelpers at this address from now on. Confirm this with the button.",
+    button: "Confirm my new email address",
+    expiry: "The link works for 30 minutes and only once.",
+    notYou: "Did not ask for this? Then nothing changes.",
+  },
+  join_request: {
+    subject: "{{requesterName}} would like to join {{digibankName}}",
+    heading: "A new request",
+    intro: "{{requesterName}} would like to become a digihelper at {{digibankName}}.",
+    action: "Look at the request and say whether this person is welcome.",
+    button: "View the request",
+  },
+  join_declined: {
+    subject: "Your request to {{digibankName}}",
+    heading: "About your request",
+    text: "{{digibankName}} cannot accept your request to join at the moment.",
+    next: "Any questions? Then please contact the digibank.",
+  },
+  mailbox: {
+    title: "Local mailbox",
+    intro:
+      "This demo does not send real emails. Every email ends up here, so you can use the links in it.",
+    empty: "There are no emails yet.",
+    listLabel: "Emails, newest first",
+    to: "To",
+    subject: "Subject",
+    date: "Date",
+    from: "From",
+    textTitle: "Text of the email",
+    linksTitle: "Links in this email",
+    noLinks: "This email has no links.",
+    back: "Back to the mailbox",
+  },
+  admin: {
+    title: "Emails that did not go out",
+    intro:
+      "We could not send these emails, even after several attempts. Fix the problem first, then try again.",
+    empty: "All emails have gone out.",
+    tableCaption: "Failed emails",
+    to: "To",
+    template: "Kind of email",
+    attempts: "Attempts",
+    error: "Last error",
+    created: "Created",
+    action: "Action",
+    retry: "Send again",
+    retryLabel: "Send the email to {{address}} again",
+    retried: "The email is ready to go out again.",
+  },
+};
 
 export default mail;

@@ -1,6 +1,90 @@
 import type { Namespace } from "../types.ts";
 import type nl from "../nl/mail.ts";
 
-const mail: Namespace<typeof nl> = {};
+const mail: Namespace<typeof nl> = {
+  layout: {
+    greeting: "Bonjour {{name}},",
+    linkFallback:
+      "Le bouton ne fonctionne pas ? Copiez alors cette adresse et collez-la dans votre navigateur :",
+    footer: "Digihelpers est la plateforme des digibanken en Flandre et à Bruxelles.",
+  },
+  sign_in_link: {
+    subject: "Votre lien pour vous connecter à Digihelpers",
+    heading: "Se connecter à Digihelpers",
+    intro: "Vous avez demandé un lien pour vous connecter. Cliquez sur le bouton pour continuer.",
+    button: "Me connecter à Digihelpers",
+    expiry: "Le lien est valable 30 minutes et une seule fois.",
+    notYou: "Vous n’avez pas demandé ce lien ? Vous pouvez ignorer ce courriel.",
+  },
+  password_reset: {
+    subject: "Choisissez un nouveau mot de passe pour Digihelpers",
+    heading: "Choisir un nouveau mot de passe",
+    intro: "Vous avez demandé un nouveau mot de passe. Cliquez sur le bouton pour en choisir un.",
+    button: "Choisir un nouveau mot de passe",
+    expiry: "Le lien est valable 30 minutes et une seule fois.",
+    notYou: "Vous n’avez rien demandé ? Votre mot de passe reste inchangé.",
+  },
+  invitation: {
+    subject: "{{inviterName}} vous invite sur Digihelpers",
+    heading: "Bienvenue sur Digihelpers",
+    intro: "{{inviterName}} vous invite comme {{role}} chez {{scopeName}}.",
+    steps:
+      "Choisissez un mot de passe et lisez la déclaration de confidentialité. Ensuite, vous pouvez commencer.",
+    button: "Accepter l’invitation",
+  },
+  email_change: {
+    subject: "Confirmez votre nouvelle adresse e-mail pour Digihelpers",
+    heading: "Confirmer votre nouvelle adresse e-mail",
+    intro:
+      "Vous souhaitez désormais recevoir les courriels de Digihelpers à cette adresse. Confirmez-le avec le bouton.",
+    button: "Confirmer ma nouvelle adresse e-mail",
+    expiry: "Le lien est valable 30 minutes et une seule fois.",
+    notYou: "Vous n’avez rien demandé ? Alors rien ne change.",
+  },
+  join_request: {
+    subject: "{{requesterName}} souhaite rejoindre {{digibankName}}",
+    heading: "Une nouvelle demande",
+    intro: "{{requesterName}} souhaite devenir digihelper chez {{digibankName}}.",
+    action: "Consultez la demande et dites si cette personne est la bienvenue.",
+    button: "Voir la demande",
+  },
+  join_declined: {
+    subject: "Votre demande auprès de {{digibankName}}",
+    heading: "À propos de votre demande",
+    text: "{{digibankName}} ne peut pas accepter votre demande pour le moment.",
+    next: "Vous avez des questions ? Contactez alors la digibank.",
+  },
+  mailbox: {
+    title: "Boîte aux lettres locale",
+    intro:
+      "Cette démo n’envoie pas de vrais courriels. Chaque courriel arrive ici, pour que vous puissiez utiliser les liens.",
+    empty: "Il n’y a pas encore de courriels.",
+    listLabel: "Courriels, les plus récents d’abord",
+    to: "À",
+    subject: "Objet",
+    date: "Date",
+    from: "De",
+    textTitle: "Texte du courriel",
+    linksTitle: "Liens dans ce courriel",
+    noLinks: "Ce courriel ne contient pas de liens.",
+    back: "Retour à la boîte aux lettres",
+  },
+  admin: {
+    title: "Courriels non envoyés",
+    intro:
+      "Ces courriels n’ont pas pu partir, même après plusieurs essais. Réglez d’abord le problème, puis réessayez.",
+    empty: "Tous les courriels sont partis.",
+    tableCaption: "Courriels en échec",
+    to: "À",
+    template: "Type de courriel",
+    attempts: "Essais",
+    error: "Dernière erreur",
+    created: "Créé le",
+    action: "Action",
+    retry: "Renvoyer",
+    retryLabel: "Renvoyer le courriel à {{address}}",
+    retried: "Le courriel est de nouveau prêt à partir.",
+  },
+};
 
 export default mail;

@@ -1,3 +1,87 @@
-const mail = {};
+// Emails and the mail pages. Dutch (nl-BE) is the source; plain language, B1 level. The keys of
+// each email match its template name in app/modules/mail/messages.ts.
+const mail = {
+  layout: {
+    greeting: "Dag {{name}},",
+    linkFallback: "Werkt de knop niet? Kopieer dan dit adres en plak het in je browser:",
+    footer: "Digihelpers is het platform van de digibanken in Vlaanderen en Brussel.",
+  },
+  sign_in_link: {
+    subject: "Je link om aan te melden bij Digihelpers",
+    heading: "Aanmelden bij Digihelpers",
+    intro: "Je vroeg een link om aan te melden. Klik op de knop om verder te gaan.",
+    button: "Meld je aan bij Digihelpers",
+    expiry: "De link werkt 30 minuten en maar één keer.",
+    notYou: "Vroeg je deze link niet? Dan mag je deze e-mail negeren.",
+  },
+  password_reset: {
+    subject: "Kies een nieuw wachtwoord voor Digihelpers",
+    heading: "Een nieuw wachtwoord kiezen",
+    intro: "Je vroeg om een nieuw wachtwoord. Klik op de knop om er een te kiezen.",
+    button: "Kies een nieuw wachtwoord",
+    expiry: "De link werkt 30 minuten en maar één keer.",
+    notYou: "Vroeg je dit niet? Dan blijft je wachtwoord zoals het was.",
+  },
+  invitation: {
+    subject: "{{inviterName}} nodigt je uit voor Digihelpers",
+    heading: "Welkom bij Digihelpers",
+    intro: "{{inviterName}} nodigt je uit als {{role}} bij {{scopeName}}.",
+    steps: "Kies een wachtwoord en lees de privacyverklaring. Daarna kan je meteen aan de slag.",
+    button: "Aanvaard de uitnodiging",
+  },
+  email_change: {
+    subject: "Bevestig je nieuwe e-mailadres voor Digihelpers",
+    heading: "Je nieuwe e-mailadres bevestigen",
+    intro:
+      "Je wil voortaan e-mails van Digihelpers krijgen op dit adres. Bevestig dat met de knop.",
+    button: "Bevestig mijn nieuwe e-mailadres",
+    expiry: "De link werkt 30 minuten en maar één keer.",
+    notYou: "Vroeg je dit niet? Dan verandert er niets.",
+  },
+  join_request: {
+    subject: "{{requesterName}} wil meedoen bij {{digibankName}}",
+    heading: "Een nieuwe aanvraag",
+    intro: "{{requesterName}} wil graag digihelper worden bij {{digibankName}}.",
+    action: "Bekijk de aanvraag en zeg of die persoon welkom is.",
+    button: "Bekijk de aanvraag",
+  },
+  join_declined: {
+    subject: "Je aanvraag bij {{digibankName}}",
+    heading: "Over je aanvraag",
+    text: "{{digibankName}} kan je aanvraag om mee te doen nu niet aanvaarden.",
+    next: "Heb je vragen? Neem dan contact op met de digibank.",
+  },
+  mailbox: {
+    title: "Lokale mailbox",
+    intro:
+      "Deze demo verstuurt geen echte e-mails. Elke e-mail komt hier terecht, zodat je de links kan gebruiken.",
+    empty: "Er zijn nog geen e-mails.",
+    listLabel: "E-mails, de nieuwste eerst",
+    to: "Aan",
+    subject: "Onderwerp",
+    date: "Datum",
+    from: "Van",
+    textTitle: "Tekst van de e-mail",
+    linksTitle: "Links in deze e-mail",
+    noLinks: "Deze e-mail heeft geen links.",
+    back: "Terug naar de mailbox",
+  },
+  admin: {
+    title: "E-mails die niet vertrokken",
+    intro:
+      "Deze e-mails konden we ook na enkele pogingen niet versturen. Los eerst het probleem op en probeer dan opnieuw.",
+    empty: "Alle e-mails zijn vertrokken.",
+    tableCaption: "Mislukte e-mails",
+    to: "Aan",
+    template: "Soort e-mail",
+    attempts: "Pogingen",
+    error: "Laatste fout",
+    created: "Aangemaakt",
+    action: "Actie",
+    retry: "Opnieuw versturen",
+    retryLabel: "E-mail aan {{address}} opnieuw versturen",
+    retried: "De e-mail staat opnieuw klaar om te vertrekken.",
+  },
+};
 
 export default mail;

@@ -1,0 +1,111 @@
+import { type Kysely, type Transaction, sql } from "kysely";
+import { fromKysely } from "pg-boss";
+import type { DB, EmailMessage } from "../../../db/schema.ts";
+import type { Language } from "~/utils/i18n.ts";
+import type { JobQueue } from "~/utils/jobs.server.ts";
+import type { EmailPayloads, EmailTemplate } from "./messages.ts";
+import { EMAIL_QUEUE, type EmailJob } from "./queue.server.ts";
+
+// The one way to send mail: a row in email_messages (the outbox) and a job that delivers it,
+// written in the caller's transaction. A change that rolls back leaves neither; one that commits
+// leaves both, and the worker (worker.server.ts) sends the message after the commit.
+
+export interface EnqueueEmail<K extends EmailTemplate> {
+  template: K;
+  to: string;
+  recipientId?: number | null;
+  language: Language;
+  /** The same key twice is the same message: a double submit or a retried request sends once. */
+  idempotencyKey: string;
+  payload: EmailPayloads[K];
+}
+
+export interface EnqueueResult {
+  /** False when a message with this idempotency key already existed. */
+  queued: boolean;
+  messageId: number;
+}
+
+export async function enqueueEmail<K extends EmailTemplate>(
+  db: Kysely<DB> | Transaction<DB>,
+  jobs: JobQueue,
+  email: EnqueueEmail<K>,
+): Promise<EnqueueResult> {
+  if (!db.isTransaction) {
+    return db.transaction().execute((trx) => enqueueEmail(trx, jobs, email));
+  }
+  const trx = db as Transaction<DB>;
+  const inserted = await trx
+    .insertInto("email_messages")
+    .values({
+      idempotency_key: email.idempotencyKey,
+      template: email.template,
+      recipient_id: email.recipientId ?? null,
+      to_address: email.to,
+      language: email.language,
+      // Serialised here: the pg and PGlite drivers turn a bare object into JSON differently.
+      payload: sql<Record<string, unknown>>`${JSON.stringify(email.payload)}::jsonb`,
+    })
+    .onConflict((oc) => oc.column("idempotency_key").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+
+  if (!inserted) {
+    // Another request made this message first (it waited for that one's commit, on PostgreSQL).
+    const existing = await trx
+      .selectFrom("email_messages")
+      .select("id")
+      .where("idempotency_key", "=", email.idempotencyKey)
+      .executeTakeFirstOrThrow();
+    return { queued: false, messageId: existing.id };
+  }
+  await sendEmailJob(trx, jobs, inserted.id);
+  return { queued: true, messageId: inserted.id };
+}
+
+// Through the transaction: the job commits or rolls back with the row (and on PGlite, a send on
+// another connection would wait forever for this transaction to end).
+async function sendEmailJob(trx: Transaction<DB>, jobs: JobQueue, messageId: number) {
+  const data: EmailJob = { messageId };
+  await jobs.send(EMAIL_QUEUE, data, { db: fromKysely(trx) });
+}
+
+/** Messages the worker gave up on, newest first, for the administrators' page. */
+export async function listFailedEmails(db: Kysely<DB>): Promise<EmailMessage[]> {
+  return db
+    .selectFrom("email_messages")
+    .selectAll()
+    .where("status", "=", "failed")
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(200)
+    .execute();
+}
+
+/**
+ * Puts a failed message back in the queue with a fresh job. Only a message that is 'failed' at
+ * that moment is touched, so a double click sends one job. Returns whether it was requeued.
+ */
+export async function retryEmail(
+  db: Kysely<DB>,
+  jobs: JobQueue,
+  messageId: number,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable("email_messages")
+      .set({ status: "queued" })
+      .where("id", "=", messageId)
+      .where("status", "=", "failed")
+      .returning("id")
+      .executeTakeFirst();
+    if (!row) return false;
+    await sendEmailJob(trx, jobs, row.id);
+    return true;
+  });
+}
+
+/** A message's current state, for the worker and tests. */
+export async function getEmailMessage(db: Kysely<DB>, messageId: number) {
+  return db.selectFrom("email_messages").selectAll().where("id", "=", messageId).executeTakeFirst();
+}

@@ -1,0 +1,83 @@
+import net from "node:net";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+// A real SMTP server on loopback for the mail tests: it keeps every message it accepts, parsed.
+
+export interface TestSmtpServer {
+  port: number;
+  url: string;
+  messages: ParsedMail[];
+  /** Recipients the server refuses (550), as a relay does for an unknown mailbox. */
+  refused: Set<string>;
+  close(): Promise<void>;
+}
+
+export async function startSmtpServer(
+  options: { port?: number; messages?: ParsedMail[]; refused?: Set<string> } = {},
+): Promise<TestSmtpServer> {
+  const messages = options.messages ?? [];
+  const refused = options.refused ?? new Set<string>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (refused.has(address.address.toLowerCase())) {
+        const error = new Error("Mailbox unavailable") as Error & { responseCode: number };
+        error.responseCode = 550;
+        return callback(error);
+      }
+      callback();
+    },
+    onData(stream, _session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          messages.push(mail);
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
+    },
+  });
+  server.on("error", (error) => console.error("[test smtp]", error.message));
+  await new Promise<void>((resolve, reject) => {
+    server.server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const address = server.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    refused,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A loopback port nothing listens on (at the moment of asking). */
+export async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return typeof address === "object" && address ? address.port : 0;
+}
+
+/**
+ * Polls `check` until it returns something other than undefined or false. Bounded in tries, so a
+ * stuck test fails with a message saying what it waited for, before vitest's testTimeout.
+ */
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  { tries = 400, everyMs = 100 } = {},
+): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  throw new Error(`Gave up waiting for ${what}`);
+}
