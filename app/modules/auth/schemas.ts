@@ -14,3 +14,19 @@ export const SignInSchema = z.object({
   password: z.string({ required_error: "auth:fields.required" }).max(200, "auth:fields.tooLong"),
   redirectTo: z.string().optional(),
 });
+
+export const EmailOnlySchema = z.object({ email });
+
+// Kept equal to PASSWORD_MIN_LENGTH in password.server.ts (a unit test checks), which the browser
+// cannot import.
+export const NEW_PASSWORD_MIN_LENGTH = 10;
+
+export const NewPasswordSchema = z
+  .object({
+    password: z
+      .string({ required_error: "auth:fields.required" })
+      .min(NEW_PASSWORD_MIN_LENGTH, "auth:reset.tooShort")
+      .max(200, "auth:fields.tooLong"),
+    confirm: z.string({ required_error: "auth:fields.required" }),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "auth:reset.mismatch" });
