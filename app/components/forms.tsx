@@ -76,3 +76,69 @@ export function FormMessage({
     </div>
   );
 }
+
+/** A labelled choice from a list, with its error tied to it like TextField's. */
+export function SelectField<Value>({
+  field,
+  label,
+  options,
+  placeholder,
+}: {
+  field: FieldMetadata<Value, any, string[]>;
+  label: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  placeholder?: string;
+}) {
+  const errorText = useErrorText();
+  const error = errorText(field.errors?.[0]);
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <select
+        id={field.id}
+        name={field.name}
+        defaultValue={typeof field.initialValue === "string" ? field.initialValue : ""}
+        key={field.key}
+        required={field.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? field.errorId : undefined}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p id={field.errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled tick box (for agreeing to a notice), with its error tied to it. */
+export function CheckboxField({ field, label }: { field: FieldMetadata<string>; label: string }) {
+  const errorText = useErrorText();
+  const error = errorText(field.errors?.[0]);
+  return (
+    <div className="field">
+      <input
+        type="checkbox"
+        id={field.id}
+        name={field.name}
+        key={field.key}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? field.errorId : undefined}
+      />{" "}
+      <label htmlFor={field.id}>{label}</label>
+      {error ? (
+        <p id={field.errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

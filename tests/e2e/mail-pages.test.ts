@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import { DEMO_PASSWORD } from "../../db/seed.ts";
+import { HttpClient } from "../support/http.ts";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderEmail } from "~/modules/mail/render.server.ts";
@@ -79,8 +81,23 @@ describe("mail pages over HTTP", () => {
     expect((await fetch(server.url + "/dev/mailbox/..%2F..%2Fetc")).status).toBe(404);
   });
 
-  it("keeps admin/mail closed until the accounts capability says who is an administrator", async () => {
-    expect((await fetch(server.url + "/admin/mail")).status).toBe(403);
+  it("opens admin/mail to administrators only", async () => {
+    const anonymous = await fetch(server.url + "/admin/mail", { redirect: "manual" });
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("location")).toBe("/login?redirectTo=%2Fadmin%2Fmail");
+
+    const signIn = async (email: string) => {
+      const client = new HttpClient(server.url);
+      const response = await client.post("/login", { email, password: DEMO_PASSWORD });
+      expect(response.status).toBe(302);
+      return client;
+    };
+    const volunteer = await signIn("volunteer@digihelpers.example");
+    expect((await volunteer.get("/admin/mail")).status).toBe(403);
+    const coordinator = await signIn("coordinator@digihelpers.example");
+    expect((await coordinator.get("/admin/mail")).status).toBe(403);
+    const admin = await signIn("admin@digihelpers.example");
+    expect((await admin.get("/admin/mail")).status).toBe(200);
   });
 
   it("has no mailbox pages when mail goes out over SMTP", async () => {

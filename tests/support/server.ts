@@ -88,6 +88,8 @@ export async function startDemoServer(extraEnv: Record<string, string> = {}) {
     const server = await startServer({ DATABASE_URL: database.url!, ...extraEnv });
     return {
       server,
+      /** The server's PostgreSQL copy, for a test that reads what the server wrote (its email). */
+      databaseUrl: database.url as string | null,
       async close() {
         await server.stop();
         await database.destroy();
@@ -98,6 +100,7 @@ export async function startDemoServer(extraEnv: Record<string, string> = {}) {
   const server = await startServer({ DATA_DIR: dataDir, ...extraEnv });
   return {
     server,
+    databaseUrl: null as string | null,
     async close() {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });

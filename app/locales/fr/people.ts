@@ -1,6 +1,120 @@
 import type { Namespace } from "../types.ts";
 import type nl from "../nl/people.ts";
 
-const people: Namespace<typeof nl> = {};
+const people: Namespace<typeof nl> = {
+  list: {
+    title: "Personnes",
+    intro: "Les personnes de vos digibanken : qui aide, qui coordonne, qui doit encore commencer.",
+    invite: "Inviter quelqu'un",
+    requests: "Demandes pour aider",
+    filter: "Digibank",
+    filterAll: "Toutes les digibanken",
+    filterSubmit: "Afficher",
+    empty: "Personne ici pour l'instant.",
+    name: "Nom",
+    email: "Adresse e-mail",
+    roles: "Rôle",
+    status: "Statut",
+    actions: "Actions",
+    deactivate: "Désactiver {{name}}",
+    reactivate: "Réactiver {{name}}",
+    revoke: "Retirer le rôle {{role}}",
+    grant: "Donner le rôle",
+    grantRole: "Rôle pour {{name}}",
+    grantScope: "Où pour {{name}}",
+    noScope: "Aucun (administrateur)",
+    done: "Enregistré.",
+    refused: "Ce n'est pas possible.",
+    ownAdmin: "Vous ne pouvez pas retirer votre propre rôle d'administrateur.",
+    scopeMismatch: "Ce rôle ne correspond pas à cet endroit.",
+  },
+  roles: {
+    admin: "Administrateur",
+    regional_staff: "Collaborateur régional",
+    coordinator: "Coordinateur",
+    volunteer: "Digihelper",
+  },
+  roleIn: "{{role}} à {{scope}}",
+  status: {
+    invited: "Invité",
+    active: "Actif",
+    disabled: "Inactif",
+    deleted: "Supprimé",
+  },
+  invite: {
+    title: "Inviter quelqu'un",
+    intro: "La personne reçoit un e-mail avec un lien pour choisir un mot de passe.",
+    email: "Adresse e-mail",
+    name: "Nom",
+    language: "Langue de l'e-mail",
+    role: "Rôle",
+    scope: "Digibank ou région",
+    regionOption: "Région {{name}}",
+    submit: "Envoyer l'invitation",
+    sent: "L'invitation a été envoyée à {{email}}.",
+    roleAdded:
+      "{{email}} a déjà un compte. Nous lui avons donné le nouveau rôle. Aucune invitation n'a été envoyée.",
+    errors: {
+      role: "Vous ne pouvez pas donner ce rôle.",
+      scope: "Choisissez une digibank que vous coordonnez.",
+      scopeKind:
+        "Ce rôle ne correspond pas à ce choix. Un digihelper appartient à une digibank, un collaborateur régional à une région.",
+      unavailable: "Cette adresse appartient à un compte inactif. Réactivez-le d'abord.",
+      busy: "Quelqu'un d'autre vient d'inviter cette adresse. Vérifiez la liste.",
+    },
+  },
+  accept: {
+    title: "Bienvenue sur Digihelpers",
+    intro: "{{name}}, choisissez votre mot de passe ci-dessous. Vous serez connecté tout de suite.",
+    name: "Votre nom",
+    language: "Votre langue",
+    password: "Mot de passe",
+    passwordHint: "Au moins {{min}} caractères. Une phrase de quelques mots est facile à retenir.",
+    confirm: "Mot de passe encore une fois",
+    privacyTitle: "Vos données",
+    privacyText:
+      "Digihelpers conserve votre nom, votre adresse e-mail et vos permanences. Seuls les coordinateurs de votre digibank les voient. Nous les utilisons uniquement pour organiser le bénévolat. Vous pouvez toujours les faire supprimer.",
+    privacy: "J'ai lu ce texte et je suis d'accord",
+    submit: "Commencer",
+    invalidTitle: "Ce lien ne fonctionne plus",
+    invalidText:
+      "Le lien a déjà été utilisé ou est trop ancien. Demandez au coordinateur de votre digibank de vous inviter à nouveau.",
+    askAgain: "Demander à aider",
+    errors: {
+      passwordShort: "Votre mot de passe est trop court.",
+      mismatch: "Les deux mots de passe ne sont pas identiques.",
+      privacy: "Cochez la case pour donner votre accord.",
+    },
+  },
+  join: {
+    title: "Aidez comme digihelper",
+    intro:
+      "Vous voulez aider des gens avec leur ordinateur ou leur smartphone ? Laissez vos coordonnées. Le coordinateur de la digibank vous contactera.",
+    digibank: "Digibank",
+    chooseDigibank: "Choisissez une digibank",
+    name: "Votre nom",
+    email: "Votre adresse e-mail",
+    language: "Votre langue",
+    message: "Message (facultatif)",
+    website: "Laissez ce champ vide",
+    submit: "Envoyer",
+    thanksTitle: "Merci !",
+    thanksText:
+      "Nous avons bien reçu votre demande. Le coordinateur de la digibank vous contactera.",
+    rateLimited: "Trop de demandes. Réessayez plus tard.",
+  },
+  requests: {
+    title: "Demandes pour aider",
+    intro: "Les personnes qui ont demandé sur le site à devenir digihelper.",
+    empty: "Il n'y a pas de demande ouverte.",
+    from: "{{name}} ({{email}}) pour {{digibank}}",
+    approve: "Inviter {{name}}",
+    decline: "Refuser {{name}}",
+    approved: "L'invitation a été envoyée.",
+    declined: "La demande a été refusée. La personne reçoit un e-mail.",
+    gone: "Cette demande a déjà été traitée.",
+  },
+  back: "Retour aux Personnes",
+};
 
 export default people;

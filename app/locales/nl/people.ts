@@ -1,3 +1,120 @@
-const people = {};
+// The people pages: who helps where, invitations, join requests. Plain language, B1 level.
+const people = {
+  list: {
+    title: "Mensen",
+    intro: "De mensen van jouw digibanken: wie helpt, wie coördineert, wie nog moet starten.",
+    invite: "Iemand uitnodigen",
+    requests: "Aanvragen om mee te helpen",
+    filter: "Digibank",
+    filterAll: "Alle digibanken",
+    filterSubmit: "Toon",
+    empty: "Hier staat nog niemand.",
+    name: "Naam",
+    email: "E-mailadres",
+    roles: "Rol",
+    status: "Status",
+    actions: "Acties",
+    deactivate: "Zet {{name}} op non-actief",
+    reactivate: "Zet {{name}} terug actief",
+    revoke: "Neem rol {{role}} af",
+    grant: "Rol geven",
+    grantRole: "Rol voor {{name}}",
+    grantScope: "Waar voor {{name}}",
+    noScope: "Geen (beheerder)",
+    done: "Opgeslagen.",
+    refused: "Dat kan niet.",
+    ownAdmin: "Je kan je eigen beheerdersrol niet afnemen.",
+    scopeMismatch: "Deze rol past niet bij deze plaats.",
+  },
+  roles: {
+    admin: "Beheerder",
+    regional_staff: "Regionale medewerker",
+    coordinator: "Coördinator",
+    volunteer: "Digihelper",
+  },
+  roleIn: "{{role}} in {{scope}}",
+  status: {
+    invited: "Uitgenodigd",
+    active: "Actief",
+    disabled: "Niet actief",
+    deleted: "Verwijderd",
+  },
+  invite: {
+    title: "Iemand uitnodigen",
+    intro: "De persoon krijgt een e-mail met een link. Daarmee kiest die een wachtwoord.",
+    email: "E-mailadres",
+    name: "Naam",
+    language: "Taal van de e-mail",
+    role: "Rol",
+    scope: "Digibank of regio",
+    regionOption: "Regio {{name}}",
+    submit: "Stuur de uitnodiging",
+    sent: "De uitnodiging is verstuurd naar {{email}}.",
+    roleAdded:
+      "{{email}} heeft al een account. We gaven die persoon de nieuwe rol. Er is geen uitnodiging verstuurd.",
+    errors: {
+      role: "Deze rol mag je niet geven.",
+      scope: "Kies een digibank waar jij coördinator bent.",
+      scopeKind:
+        "Deze rol past niet bij deze keuze. Een digihelper hoort bij een digibank, een regionale medewerker bij een regio.",
+      unavailable:
+        "Dit e-mailadres hoort bij een account dat niet actief is. Zet het eerst terug actief.",
+      busy: "Iemand anders nodigde dit adres net uit. Kijk de lijst na.",
+    },
+  },
+  accept: {
+    title: "Welkom bij Digihelpers",
+    intro: "{{name}}, kies hieronder je wachtwoord. Daarna ben je meteen aangemeld.",
+    name: "Je naam",
+    language: "Je taal",
+    password: "Wachtwoord",
+    passwordHint:
+      "Minstens {{min}} tekens. Een zin van een paar woorden is makkelijk te onthouden.",
+    confirm: "Wachtwoord nog eens",
+    privacyTitle: "Je gegevens",
+    privacyText:
+      "Digihelpers bewaart je naam, e-mailadres en je diensten. Alleen de coördinatoren van jouw digibank zien ze. We gebruiken ze alleen om het vrijwilligerswerk te plannen. Je kan ze altijd laten verwijderen.",
+    privacy: "Ik heb dit gelezen en ga akkoord",
+    submit: "Start",
+    invalidTitle: "Deze link werkt niet meer",
+    invalidText:
+      "De link is al gebruikt of te oud. Vraag de coördinator van je digibank om je opnieuw uit te nodigen.",
+    askAgain: "Vraag om mee te helpen",
+    errors: {
+      passwordShort: "Je wachtwoord is te kort.",
+      mismatch: "De twee wachtwoorden zijn niet gelijk.",
+      privacy: "Duid aan dat je akkoord gaat.",
+    },
+  },
+  join: {
+    title: "Help mee als digihelper",
+    intro:
+      "Wil je mensen helpen met hun computer of gsm? Laat je gegevens achter. De coördinator van de digibank neemt contact met je op.",
+    digibank: "Digibank",
+    chooseDigibank: "Kies een digibank",
+    name: "Je naam",
+    email: "Je e-mailadres",
+    language: "Je taal",
+    message: "Bericht (mag leeg blijven)",
+    website: "Laat dit veld leeg",
+    submit: "Verstuur",
+    thanksTitle: "Bedankt!",
+    thanksText:
+      "We hebben je vraag goed ontvangen. De coördinator van de digibank neemt contact met je op.",
+    rateLimited: "Te veel aanvragen. Probeer het later opnieuw.",
+  },
+  requests: {
+    title: "Aanvragen om mee te helpen",
+    intro: "Mensen die via de website vroegen om digihelper te worden.",
+    empty: "Er zijn geen open aanvragen.",
+    from: "{{name}} ({{email}}) voor {{digibank}}",
+    approve: "Nodig {{name}} uit",
+    decline: "Weiger {{name}}",
+    approved: "De uitnodiging is verstuurd.",
+    declined: "De aanvraag is geweigerd. De persoon krijgt een e-mail.",
+    gone: "Deze aanvraag is al behandeld.",
+  },
+  back: "Terug naar Mensen",
+};
 
 export default people;

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "~/utils/db.server.ts";
+import { DEMO_PASSWORD } from "../../db/seed.ts";
+import {
+  type Browser,
+  browserAvailable,
+  launchBrowser,
+  newContext,
+  visit,
+} from "../support/browser.ts";
+import { startDemoServer } from "../support/server.ts";
+
+// The server holds the embedded database's folder, so the test can read the invitation email only
+// when the server runs on PostgreSQL.
+describe.runIf(browserAvailable && process.env.TEST_DATABASE_URL)(
+  "a coordinator invites a volunteer, who accepts in the browser",
+  () => {
+    let app: Awaited<ReturnType<typeof startDemoServer>>;
+    let database: DatabaseHandle;
+    let browser: Browser;
+    beforeAll(async () => {
+      app = await startDemoServer();
+      database = await openDatabase({ databaseUrl: app.databaseUrl!, poolMax: 2 });
+      browser = await launchBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await database?.close();
+      await app?.close();
+    });
+
+    it("signs in, invites, accepts, lands signed in, and signs in again with the new password", async () => {
+      const base = app.server.url;
+      const { context, problems } = await newContext(browser);
+      const page = await context.newPage();
+
+      await visit(page, base + "/login?redirectTo=/people");
+      await page.getByLabel("E-mailadres").fill("coordinator@digihelpers.example");
+      await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
+      await Promise.all([
+        page.waitForURL(base + "/people"),
+        page.getByRole("button", { name: "Aanmelden" }).click(),
+      ]);
+      await page.waitForLoadState("networkidle");
+      await visit(page, base + "/people");
+      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Mensen");
+
+      await page.getByRole("link", { name: "Iemand uitnodigen" }).click();
+      await page.waitForURL(base + "/people/invite");
+      await visit(page, base + "/people/invite");
+      await page.getByLabel("E-mailadres").fill("nieuwe.helper@example.org");
+      await page.getByLabel("Naam").fill("Nele Nieuw");
+      await page.getByLabel("Digibank of regio").selectOption({ label: "Digibank Brugge" });
+      await page.getByRole("button", { name: "Stuur de uitnodiging" }).click();
+      await expect(
+        page.getByText("De uitnodiging is verstuurd naar nieuwe.helper@example.org.").waitFor(),
+      ).resolves.toBeUndefined();
+
+      const email = await database.db
+        .selectFrom("email_messages")
+        .selectAll()
+        .where("to_address", "=", "nieuwe.helper@example.org")
+        .executeTakeFirstOrThrow();
+      expect(email.template).toBe("invitation");
+      const url = new URL(String(email.payload.url));
+      expect(url.pathname).toMatch(/^\/invitation\/[\w-]+$/);
+
+      // Sign the coordinator out, then open the link as the new volunteer.
+      await page.getByRole("button", { name: "Afmelden" }).click();
+      await page.waitForURL(base + "/");
+      await visit(page, base + url.pathname);
+      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+        "Welkom bij Digihelpers",
+      );
+      await page.getByLabel("Wachtwoord", { exact: true }).fill("Mijn-nieuw-wachtwoord");
+      await page.getByLabel("Wachtwoord nog eens").fill("Mijn-nieuw-wachtwoord");
+      await page.getByLabel("Ik heb dit gelezen en ga akkoord").check();
+      await Promise.all([
+        page.waitForURL(base + "/"),
+        page.getByRole("button", { name: "Start" }).click(),
+      ]);
+      await page.waitForLoadState("networkidle");
+      // Waits for the page to show the new person signed in (the redirect lands after a moment).
+      await page.getByText("Aangemeld als Nele Nieuw").waitFor();
+      await visit(page, base + "/");
+
+      // The link is used up now.
+      await visit(page, base + url.pathname);
+      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+        "Deze link werkt niet meer",
+      );
+
+      await page.getByRole("button", { name: "Afmelden" }).click();
+      await page.waitForURL(base + "/");
+      await visit(page, base + "/login");
+      await page.getByLabel("E-mailadres").fill("nieuwe.helper@example.org");
+      await page.getByLabel("Wachtwoord").fill("Mijn-nieuw-wachtwoord");
+      await Promise.all([
+        page.waitForURL(base + "/"),
+        page.getByRole("button", { name: "Aanmelden" }).click(),
+      ]);
+      await page.waitForLoadState("networkidle");
+      // Waits for the page to show the new person signed in (the redirect lands after a moment).
+      await page.getByText("Aangemeld als Nele Nieuw").waitFor();
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  },
+);
