@@ -58,6 +58,66 @@ export function TextField({
   );
 }
 
+/** One switch, its label beside it and the whole row a large target. */
+export function CheckboxField({ field, label }: { field: FieldMetadata<boolean>; label: string }) {
+  return (
+    <div className="check">
+      <input
+        {...getInputProps(field, { type: "checkbox", ariaAttributes: false })}
+        key={field.key}
+      />
+      <label htmlFor={field.id}>{label}</label>
+    </div>
+  );
+}
+
+/** One choice out of a few, as radio buttons in a fieldset whose legend asks the question. */
+export function RadioGroup<Value extends string>({
+  field,
+  legend,
+  options,
+}: {
+  field: FieldMetadata<Value>;
+  legend: string;
+  options: ReadonlyArray<{ value: Value; label: string; lang?: string }>;
+}) {
+  const errorText = useErrorText();
+  const error = errorText(field.errors?.[0]);
+  return (
+    <fieldset
+      className="choices"
+      aria-describedby={error ? field.errorId : undefined}
+      aria-invalid={error ? true : undefined}
+    >
+      <legend>{legend}</legend>
+      {options.map((option) => {
+        const id = `${field.id}-${option.value}`;
+        return (
+          <div className="check" key={option.value}>
+            <input
+              {...getInputProps(field, {
+                type: "radio",
+                value: option.value,
+                ariaAttributes: false,
+              })}
+              id={id}
+              key={`${field.key ?? ""}-${option.value}`}
+            />
+            <label htmlFor={id} lang={option.lang}>
+              {option.label}
+            </label>
+          </div>
+        );
+      })}
+      {error ? (
+        <p id={field.errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
 /** A message about the whole form (wrong password, too many attempts), read out when it appears. */
 export function FormMessage({
   children,

@@ -25,7 +25,10 @@ interface Entry extends NavigationItem {
   for: "everyone" | "signed_in" | readonly Role[];
 }
 
-const ENTRIES: readonly Entry[] = [{ key: "home", href: "/", for: "everyone" }];
+const ENTRIES: readonly Entry[] = [
+  { key: "home", href: "/", for: "everyone" },
+  { key: "account", href: "/account", for: "signed_in" },
+];
 
 /** The menu of a visitor (null) or of someone signed in with these roles. */
 export function navigationFor(

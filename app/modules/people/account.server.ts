@@ -107,7 +107,7 @@ export async function changePassword(
 
 /**
  * Confirms a deletion: the current password, or, for someone who signs in only by emailed link,
- * the word the page shows.
+ * the word the page shows. False too after too many tries.
  */
 export async function confirmsDeletion(
   db: Database,
@@ -115,6 +115,9 @@ export async function confirmsDeletion(
   typed: string,
   word: string,
 ): Promise<boolean> {
+  // Guesses at the password count against the same limit as sign-in attempts.
+  const limit = await hitRateLimits(db, [[`delete_account:user:${userId}`, LIMITS.perAccount]]);
+  if (!limit.allowed) return false;
   const user = await db
     .selectFrom("users")
     .select("password_hash")
