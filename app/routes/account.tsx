@@ -43,7 +43,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     const intent = submission.payload.intent === "password" ? "password" : "profile";
     return data(
-      { intent, result: submission.reply({ hideFields: PASSWORD_FIELDS }), retryAfter: 0 },
+      {
+        intent,
+        result: submission.reply({ hideFields: PASSWORD_FIELDS }),
+        refused: null,
+        retryAfter: 0,
+      },
       { status: 400 },
     );
   }
@@ -63,7 +68,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(
       {
         intent: "password" as const,
-        result: submission.reply({ formErrors: [outcome.reason], hideFields: PASSWORD_FIELDS }),
+        result: submission.reply({ hideFields: PASSWORD_FIELDS }),
+        refused: outcome.reason,
         retryAfter: limited ? outcome.retryAfterSeconds : 0,
       },
       { status: limited ? 429 : 400 },
@@ -104,7 +110,9 @@ export default function Account() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordSchema }),
     shouldRevalidate: "onBlur",
   });
-  const passwordError = passwordForm.errors?.[0];
+  // From the answer, not the form state: checking a field on blur must not remove the message
+  // and move the button away from under the pointer.
+  const passwordError = actionData?.intent === "password" ? actionData.refused : null;
   const minutes = Math.max(1, Math.ceil((actionData?.retryAfter ?? 0) / 60));
 
   return (
@@ -134,7 +142,8 @@ export default function Account() {
             {t("profile.emailNote")}
           </p>
         </div>
-        <Form method="post" {...getFormProps(profileForm)} className="stack">
+        {/* A full page load after saving, so the browser fetches the catalog of a new language. */}
+        <Form method="post" {...getFormProps(profileForm)} reloadDocument className="stack">
           <CsrfField />
           <input type="hidden" name="intent" value="profile" />
           <TextField field={profile.name} label={t("profile.name")} autoComplete="name" />

@@ -31,12 +31,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
   const submission = await readForm(request, context, DeleteAccountSchema);
   if (submission.status !== "success")
-    return data({ result: submission.reply({ hideFields: ["confirmation"] }) }, { status: 400 });
+    return data(
+      { result: submission.reply({ hideFields: ["confirmation"] }), wrong: false },
+      { status: 400 },
+    );
 
   const word = getFixedT(await getLanguage(request), "account")("delete.word");
   if (!(await confirmsDeletion(context.db, actor.id, submission.value.confirmation, word)))
     return data(
-      { result: submission.reply({ formErrors: ["wrong"], hideFields: ["confirmation"] }) },
+      { result: submission.reply({ hideFields: ["confirmation"] }), wrong: true },
       { status: 400 },
     );
 
@@ -64,7 +67,9 @@ export default function DeleteAccount() {
       <p>
         <strong>{t("delete.final")}</strong>
       </p>
-      <FormMessage>{form.errors?.[0] === "wrong" ? t("delete.wrong") : null}</FormMessage>
+      {/* From the answer, not the form state: checking a field on blur must not remove the
+          message and move the button away from under the pointer. */}
+      <FormMessage>{actionData?.wrong ? t("delete.wrong") : null}</FormMessage>
       <Form method="post" {...getFormProps(form)} className="stack">
         <CsrfField />
         <TextField
