@@ -13,6 +13,7 @@ import { startDemoServer } from "../support/server.ts";
 
 const EMAIL = "volunteer@digihelpers.example";
 const PASSWORD = "Digibank-demo-2026";
+const NEW_PASSWORD = "Een-nieuw-wachtwoord-2026";
 
 async function signIn(page: Page, base: string) {
   await visit(page, base + "/login");
@@ -100,11 +101,13 @@ describe.skipIf(!browserAvailable)("My account in Chromium", () => {
       // A phone number that is not one is refused, tied to its field.
       await page.getByLabel("Numéro de téléphone (facultatif)").fill("bel me");
       await page.getByRole("button", { name: "Enregistrer mes données" }).click();
+      const phoneError = page.getByText(/Un numéro de téléphone a de 6 à 20 caractères/);
+      await phoneError.waitFor();
       const phone = page.getByLabel("Numéro de téléphone (facultatif)");
       await expect(phone.getAttribute("aria-invalid")).resolves.toBe("true");
-      await expect(
-        page.getByText(/Un numéro de téléphone a de 6 à 20 caractères/).count(),
-      ).resolves.toBe(1);
+      await expect(phone.getAttribute("aria-describedby")).resolves.toContain(
+        await phoneError.getAttribute("id"),
+      );
       await visit(page, base + "/account");
 
       const [download] = await Promise.all([
@@ -135,11 +138,39 @@ describe.skipIf(!browserAvailable)("My account in Chromium", () => {
     });
     afterAll(() => app?.close());
 
-    it("deletes the account after the password is typed, and that person can no longer sign in", async () => {
+    it("changes the password, then deletes the account after it is typed; that person can no longer sign in", async () => {
       const { context, problems } = await newContext(browser);
       const page = await context.newPage();
       await signIn(page, base);
       await visit(page, base + "/account");
+
+      // A password change ends the old sessions but keeps this browser signed in.
+      const oldCookie = (await context.cookies()).find((c) => c.name === "session")?.value;
+      await page.getByLabel("Huidig wachtwoord").fill(PASSWORD);
+      await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill(NEW_PASSWORD);
+      await page.getByLabel("Nieuw wachtwoord nog een keer").fill(NEW_PASSWORD);
+      await Promise.all([
+        page.waitForURL(base + "/account?saved=password"),
+        page.getByRole("button", { name: "Wachtwoord wijzigen" }).click(),
+      ]);
+      await expect(page.getByRole("status").textContent()).resolves.toMatch(
+        /^Je wachtwoord is gewijzigd/,
+      );
+      const newCookie = (await context.cookies()).find((c) => c.name === "session")?.value;
+      expect(newCookie).toBeTruthy();
+      expect(newCookie).not.toBe(oldCookie);
+      const withOldCookie = await fetch(base + "/account", {
+        headers: { Cookie: `session=${oldCookie}` },
+        redirect: "manual",
+      });
+      expect(withOldCookie.status).toBe(302);
+      expect(withOldCookie.headers.get("location")).toMatch(/^\/login/);
+      await expect(page.getByLabel("Huidig wachtwoord").inputValue()).resolves.toBe("");
+      await visit(page, base + "/account");
+      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+        "Mijn account",
+      );
+
       await Promise.all([
         page.waitForURL(base + "/account/delete"),
         page.getByRole("link", { name: "Mijn account verwijderen" }).click(),
@@ -156,19 +187,20 @@ describe.skipIf(!browserAvailable)("My account in Chromium", () => {
       );
       await expectAccessible(page);
 
-      await confirmation.fill(PASSWORD);
+      await confirmation.fill(NEW_PASSWORD);
       await Promise.all([
         page.waitForURL(base + "/"),
         page.getByRole("button", { name: "Mijn account definitief verwijderen" }).click(),
       ]);
       await page.waitForLoadState("networkidle");
-      await expect(page.getByRole("link", { name: "Aanmelden" }).count()).resolves.toBe(1);
+      // Signed out: the header offers to sign in again.
+      await page.getByRole("link", { name: "Aanmelden" }).waitFor();
       const cookies = await context.cookies();
       expect(cookies.filter((c) => c.name === "session" && c.value)).toEqual([]);
 
       await visit(page, base + "/login");
       await page.getByLabel("E-mailadres").fill(EMAIL);
-      await page.getByLabel("Wachtwoord").fill(PASSWORD);
+      await page.getByLabel("Wachtwoord").fill(NEW_PASSWORD);
       await page.getByRole("button", { name: "Aanmelden" }).click();
       await expect(page.getByRole("alert").textContent()).resolves.toMatch(
         /^Dit e-mailadres en dit wachtwoord horen niet bij elkaar/,

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "~/modules/audit/audit.server.ts";
 import {
   DELETED_NAME,
   changePassword,
+  confirmsDeletion,
   deleteAccount,
   exportPersonalData,
   updateProfile,
@@ -233,6 +234,18 @@ describe("exportPersonalData", () => {
       .where("action", "=", "data_exported")
       .execute();
     expect(exported).toHaveLength(1);
+  });
+});
+
+describe("confirmsDeletion", () => {
+  it("asks for the password, or the shown word from someone who has none", async () => {
+    const { db, person } = await world();
+    expect(await confirmsDeletion(db, person.id, "fout", "VERWIJDER")).toBe(false);
+    expect(await confirmsDeletion(db, person.id, "VERWIJDER", "VERWIJDER")).toBe(false);
+    expect(await confirmsDeletion(db, person.id, PASSWORD, "VERWIJDER")).toBe(true);
+    const linkOnly = await createUser(db);
+    expect(await confirmsDeletion(db, linkOnly.id, "iets anders", "VERWIJDER")).toBe(false);
+    expect(await confirmsDeletion(db, linkOnly.id, " verwijder ", "VERWIJDER")).toBe(true);
   });
 });
 
