@@ -61,6 +61,87 @@ export function TextField({
   );
 }
 
+/**
+ * One tick box (a preference, or agreeing to a notice), its label beside it, the whole row a large
+ * target, and its error tied to it.
+ */
+export function CheckboxField({
+  field,
+  label,
+}: {
+  field: FieldMetadata<boolean> | FieldMetadata<string>;
+  label: string;
+}) {
+  const errorText = useErrorText();
+  const error = errorText(field.errors?.[0]);
+  return (
+    <div className="check">
+      <input
+        {...getInputProps(field as FieldMetadata<boolean>, {
+          type: "checkbox",
+          ariaAttributes: false,
+        })}
+        key={field.key}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? field.errorId : undefined}
+      />
+      <label htmlFor={field.id}>{label}</label>
+      {error ? (
+        <p id={field.errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** One choice out of a few, as radio buttons in a fieldset whose legend asks the question. */
+export function RadioGroup<Value extends string>({
+  field,
+  legend,
+  options,
+}: {
+  field: FieldMetadata<Value>;
+  legend: string;
+  options: ReadonlyArray<{ value: Value; label: string; lang?: string }>;
+}) {
+  const errorText = useErrorText();
+  const error = errorText(field.errors?.[0]);
+  return (
+    <fieldset
+      className="choices"
+      aria-describedby={error ? field.errorId : undefined}
+      aria-invalid={error ? true : undefined}
+    >
+      <legend>{legend}</legend>
+      {options.map((option) => {
+        const id = `${field.id}-${option.value}`;
+        return (
+          <div className="check" key={option.value}>
+            <input
+              {...getInputProps(field, {
+                type: "radio",
+                value: option.value,
+                ariaAttributes: false,
+              })}
+              id={id}
+              key={`${field.key ?? ""}-${option.value}`}
+            />
+            <label htmlFor={id} lang={option.lang}>
+              {option.label}
+            </label>
+          </div>
+        );
+      })}
+      {error ? (
+        <p id={field.errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
 /** A message about the whole form (wrong password, too many attempts), read out when it appears. */
 export function FormMessage({
   children,
@@ -110,30 +191,6 @@ export function SelectField<Value>({
           </option>
         ))}
       </select>
-      {error ? (
-        <p id={field.errorId} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-/** A labelled tick box (for agreeing to a notice), with its error tied to it. */
-export function CheckboxField({ field, label }: { field: FieldMetadata<string>; label: string }) {
-  const errorText = useErrorText();
-  const error = errorText(field.errors?.[0]);
-  return (
-    <div className="field">
-      <input
-        type="checkbox"
-        id={field.id}
-        name={field.name}
-        key={field.key}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? field.errorId : undefined}
-      />{" "}
-      <label htmlFor={field.id}>{label}</label>
       {error ? (
         <p id={field.errorId} className="field__error">
           {error}

@@ -28,6 +28,7 @@ interface Entry extends NavigationItem {
 const ENTRIES: readonly Entry[] = [
   { key: "home", href: "/", for: "everyone" },
   { key: "people", href: "/people", for: ["admin", "coordinator"] },
+  { key: "account", href: "/account", for: "signed_in" },
 ];
 
 /** The menu of a visitor (null) or of someone signed in with these roles. */

@@ -26,4 +26,9 @@ describe("navigationFor", () => {
   it("gives the real menu a home entry for visitors", () => {
     expect(navigationFor(null)).toEqual([{ key: "home", href: "/" }]);
   });
+
+  it("gives everyone signed in, whatever their roles, a link to their own account", () => {
+    for (const roles of [[], ["volunteer"], ["coordinator", "admin"]] as const)
+      expect(navigationFor(roles)).toContainEqual({ key: "account", href: "/account" });
+  });
 });

@@ -1,6 +1,75 @@
 import type { Namespace } from "../types.ts";
 import type nl from "../nl/account.ts";
 
-const account: Namespace<typeof nl> = {};
+const account: Namespace<typeof nl> = {
+  title: "My account",
+  intro: "Here you change your details and choose which emails you get.",
+  saved: {
+    profile: "Your details are saved.",
+    password: "Your password is changed. You are now signed out on your other devices.",
+  },
+  profile: {
+    title: "My details",
+    email: "Email address",
+    emailNote:
+      "Want to use another email address? We first send an email to the new address to confirm it.",
+    name: "Name",
+    phone: "Phone number (optional)",
+    phoneHint: "For example 0470 12 34 56 or +32 470 12 34 56.",
+    language: "Which language do you want for Digihelpers and our emails?",
+    submit: "Save my details",
+  },
+  notifications: {
+    legend: "Which emails do you want to get?",
+    essential:
+      "You always get important emails about your account, such as a sign-in link or a new password.",
+    reminders: "Reminders of my shifts and courses",
+    invitations: "Invitations to gatherings",
+    newsletters: "Newsletters from my digibank",
+  },
+  password: {
+    title: "Change password",
+    intro: "Afterwards you are signed out on all your other devices.",
+    current: "Current password",
+    new: "New password",
+    newHint: "At least {{min}} characters.",
+    confirm: "New password once more",
+    submit: "Change password",
+    wrong: "Your current password is not right. Nothing was changed.",
+    rateLimited: "Too many attempts. Try again in {{minutes}} minutes.",
+    none: "You have no password yet. Choose one through 'Forgot your password?' on the sign-in page.",
+  },
+  devices: {
+    title: "Sign out on all devices",
+    intro:
+      "Lost your phone, or signed in on someone else's computer? Then sign out everywhere. Afterwards you sign in again.",
+    submit: "Sign out on all devices",
+  },
+  export: {
+    title: "Download my data",
+    intro: "You get one file with everything Digihelpers keeps about you.",
+    submit: "Download my data",
+  },
+  delete: {
+    title: "Delete my account",
+    intro: "Don't want to take part any more? You can delete your account yourself.",
+    link: "Delete my account",
+    pageTitle: "Delete my account",
+    gone: "We erase your name, your email address, your phone number and your password. You are signed out everywhere and can no longer sign in.",
+    kept: "What stays: the shifts and hours you did, without your name. That way your digibank's figures stay right.",
+    final: "You cannot undo this.",
+    confirmPassword: "Type your password to confirm",
+    confirmWord: "Type the word {{word}} to confirm",
+    word: "DELETE",
+    wrong: "That is not right. Your account was not deleted.",
+    submit: "Delete my account for good",
+    cancel: "Don't delete, back to my account",
+  },
+  fields: {
+    phoneInvalid: "A phone number has 6 to 20 characters: digits, spaces, +, / or -.",
+    passwordTooShort: "Choose a password of at least 10 characters.",
+    passwordsDiffer: "The two new passwords are not the same.",
+  },
+};
 
 export default account;

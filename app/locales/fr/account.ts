@@ -1,6 +1,75 @@
 import type { Namespace } from "../types.ts";
 import type nl from "../nl/account.ts";
 
-const account: Namespace<typeof nl> = {};
+const account: Namespace<typeof nl> = {
+  title: "Mon compte",
+  intro: "Ici, vous modifiez vos données et choisissez les e-mails que vous recevez.",
+  saved: {
+    profile: "Vos données sont enregistrées.",
+    password: "Votre mot de passe est modifié. Vous êtes déconnecté de vos autres appareils.",
+  },
+  profile: {
+    title: "Mes données",
+    email: "Adresse e-mail",
+    emailNote:
+      "Vous voulez utiliser une autre adresse e-mail ? Nous envoyons d'abord un e-mail à la nouvelle adresse pour la confirmer.",
+    name: "Nom",
+    phone: "Numéro de téléphone (facultatif)",
+    phoneHint: "Par exemple 0470 12 34 56 ou +32 470 12 34 56.",
+    language: "Dans quelle langue voulez-vous Digihelpers et nos e-mails ?",
+    submit: "Enregistrer mes données",
+  },
+  notifications: {
+    legend: "Quels e-mails voulez-vous recevoir ?",
+    essential:
+      "Vous recevez toujours les e-mails importants sur votre compte, par exemple un lien de connexion ou un nouveau mot de passe.",
+    reminders: "Rappels de mes permanences et formations",
+    invitations: "Invitations aux rencontres",
+    newsletters: "Lettres d'information de ma digibank",
+  },
+  password: {
+    title: "Modifier le mot de passe",
+    intro: "Ensuite, vous êtes déconnecté de tous vos autres appareils.",
+    current: "Mot de passe actuel",
+    new: "Nouveau mot de passe",
+    newHint: "Au moins {{min}} caractères.",
+    confirm: "Nouveau mot de passe, encore une fois",
+    submit: "Modifier le mot de passe",
+    wrong: "Votre mot de passe actuel n'est pas correct. Rien n'a été modifié.",
+    rateLimited: "Trop de tentatives. Réessayez dans {{minutes}} minutes.",
+    none: "Vous n'avez pas encore de mot de passe. Choisissez-en un via « Mot de passe oublié ? » sur la page de connexion.",
+  },
+  devices: {
+    title: "Se déconnecter de tous les appareils",
+    intro:
+      "Vous avez perdu votre téléphone, ou vous vous êtes connecté sur l'ordinateur de quelqu'un d'autre ? Déconnectez-vous partout. Ensuite, reconnectez-vous.",
+    submit: "Se déconnecter de tous les appareils",
+  },
+  export: {
+    title: "Télécharger mes données",
+    intro: "Vous recevez un seul fichier avec tout ce que Digihelpers conserve sur vous.",
+    submit: "Télécharger mes données",
+  },
+  delete: {
+    title: "Supprimer mon compte",
+    intro: "Vous ne voulez plus participer ? Vous pouvez supprimer votre compte vous-même.",
+    link: "Supprimer mon compte",
+    pageTitle: "Supprimer mon compte",
+    gone: "Nous effaçons votre nom, votre adresse e-mail, votre numéro de téléphone et votre mot de passe. Vous êtes déconnecté partout et vous ne pouvez plus vous connecter.",
+    kept: "Ce qui reste : les permanences et les heures que vous avez faites, sans votre nom. Ainsi, les chiffres de votre digibank restent justes.",
+    final: "Vous ne pouvez pas annuler cette action.",
+    confirmPassword: "Tapez votre mot de passe pour confirmer",
+    confirmWord: "Tapez le mot {{word}} pour confirmer",
+    word: "SUPPRIMER",
+    wrong: "Ce n'est pas correct. Votre compte n'a pas été supprimé.",
+    submit: "Supprimer définitivement mon compte",
+    cancel: "Ne pas supprimer, retour à mon compte",
+  },
+  fields: {
+    phoneInvalid: "Un numéro de téléphone a de 6 à 20 caractères : chiffres, espaces, +, / ou -.",
+    passwordTooShort: "Choisissez un mot de passe d'au moins 10 caractères.",
+    passwordsDiffer: "Les deux nouveaux mots de passe ne sont pas identiques.",
+  },
+};
 
 export default account;

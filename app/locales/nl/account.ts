@@ -1,3 +1,72 @@
-const account = {};
+const account = {
+  title: "Mijn account",
+  intro: "Hier pas je je gegevens aan en kies je welke e-mails je krijgt.",
+  saved: {
+    profile: "Je gegevens zijn bewaard.",
+    password: "Je wachtwoord is gewijzigd. Op je andere toestellen ben je nu afgemeld.",
+  },
+  profile: {
+    title: "Mijn gegevens",
+    email: "E-mailadres",
+    emailNote:
+      "Wil je een ander e-mailadres gebruiken? Dan sturen we eerst een e-mail naar het nieuwe adres om het te bevestigen.",
+    name: "Naam",
+    phone: "Telefoonnummer (niet verplicht)",
+    phoneHint: "Bijvoorbeeld 0470 12 34 56 of +32 470 12 34 56.",
+    language: "In welke taal wil je Digihelpers en onze e-mails?",
+    submit: "Gegevens bewaren",
+  },
+  notifications: {
+    legend: "Welke e-mails wil je krijgen?",
+    essential:
+      "Belangrijke e-mails over je account krijg je altijd, bijvoorbeeld een aanmeldlink of een nieuw wachtwoord.",
+    reminders: "Herinneringen aan mijn diensten en vormingen",
+    invitations: "Uitnodigingen voor bijeenkomsten",
+    newsletters: "Nieuwsbrieven van mijn digibank",
+  },
+  password: {
+    title: "Wachtwoord wijzigen",
+    intro: "Daarna word je op al je andere toestellen afgemeld.",
+    current: "Huidig wachtwoord",
+    new: "Nieuw wachtwoord",
+    newHint: "Minstens {{min}} tekens.",
+    confirm: "Nieuw wachtwoord nog een keer",
+    submit: "Wachtwoord wijzigen",
+    wrong: "Je huidige wachtwoord klopt niet. Er is niets gewijzigd.",
+    rateLimited: "Te veel pogingen. Probeer het over {{minutes}} minuten opnieuw.",
+    none: "Je hebt nog geen wachtwoord. Kies er een via 'Wachtwoord vergeten?' op de aanmeldpagina.",
+  },
+  devices: {
+    title: "Afmelden op alle toestellen",
+    intro:
+      "Ben je je gsm kwijt, of meldde je je aan op de computer van iemand anders? Meld je dan overal af. Daarna meld je je opnieuw aan.",
+    submit: "Afmelden op alle toestellen",
+  },
+  export: {
+    title: "Mijn gegevens downloaden",
+    intro: "Je krijgt één bestand met alles wat Digihelpers over jou bewaart.",
+    submit: "Mijn gegevens downloaden",
+  },
+  delete: {
+    title: "Mijn account verwijderen",
+    intro: "Wil je niet meer meedoen? Dan kan je je account zelf verwijderen.",
+    link: "Mijn account verwijderen",
+    pageTitle: "Mijn account verwijderen",
+    gone: "We wissen je naam, je e-mailadres, je telefoonnummer en je wachtwoord. Je wordt overal afgemeld en je kan je niet meer aanmelden.",
+    kept: "Wat blijft: de diensten en uren die je deed, zonder je naam. Zo kloppen de cijfers van je digibank.",
+    final: "Dit kan je niet ongedaan maken.",
+    confirmPassword: "Typ je wachtwoord om te bevestigen",
+    confirmWord: "Typ het woord {{word}} om te bevestigen",
+    word: "VERWIJDER",
+    wrong: "Dat klopt niet. Je account is niet verwijderd.",
+    submit: "Mijn account definitief verwijderen",
+    cancel: "Niet verwijderen, terug naar mijn account",
+  },
+  fields: {
+    phoneInvalid: "Een telefoonnummer heeft 6 tot 20 tekens: cijfers, spaties, +, / of -.",
+    passwordTooShort: "Kies een wachtwoord van minstens 10 tekens.",
+    passwordsDiffer: "De twee nieuwe wachtwoorden zijn niet gelijk.",
+  },
+};
 
 export default account;

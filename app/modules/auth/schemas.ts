@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PASSWORD_MIN_LENGTH } from "./password-rules.ts";
 
 // Form schemas, shared by the browser (instant feedback) and the server (the check that counts).
 // Messages are catalog keys, translated where they are shown.
@@ -17,9 +18,7 @@ export const SignInSchema = z.object({
 
 export const EmailOnlySchema = z.object({ email });
 
-// Kept equal to PASSWORD_MIN_LENGTH in password.server.ts (a unit test checks), which the browser
-// cannot import.
-export const NEW_PASSWORD_MIN_LENGTH = 10;
+export const NEW_PASSWORD_MIN_LENGTH = PASSWORD_MIN_LENGTH;
 
 export const NewPasswordSchema = z
   .object({

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules.ts";
+import { supportedLanguages } from "~/utils/i18n.ts";
+
+// The "My account" forms, shared by the browser and the server. Messages are catalog keys.
+
+const required = "auth:fields.required";
+
+export const ProfileSchema = z.object({
+  intent: z.literal("profile"),
+  name: z.string({ required_error: required }).trim().max(100, "auth:fields.tooLong"),
+  // Loose on purpose: Belgian, French and other numbers are written in many ways.
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9 +/-]{6,20}$/, "account:fields.phoneInvalid")
+    .optional(),
+  language: z.enum(supportedLanguages, { required_error: required }),
+  notifyReminders: z.boolean().default(false),
+  notifyInvitations: z.boolean().default(false),
+  notifyNewsletters: z.boolean().default(false),
+});
+
+const PasswordFields = z.object({
+  intent: z.literal("password"),
+  currentPassword: z
+    .string({ required_error: required })
+    .max(PASSWORD_MAX_LENGTH, "auth:fields.tooLong"),
+  newPassword: z
+    .string({ required_error: required })
+    .min(PASSWORD_MIN_LENGTH, "account:fields.passwordTooShort")
+    .max(PASSWORD_MAX_LENGTH, "auth:fields.tooLong"),
+  confirmPassword: z.string({ required_error: required }),
+});
+
+function newPasswordsMatch(
+  value: { intent: string; newPassword?: string; confirmPassword?: string },
+  ctx: z.RefinementCtx,
+) {
+  if (value.intent === "password" && value.newPassword !== value.confirmPassword)
+    ctx.addIssue({
+      code: "custom",
+      path: ["confirmPassword"],
+      message: "account:fields.passwordsDiffer",
+    });
+}
+
+export const PasswordSchema = PasswordFields.superRefine(newPasswordsMatch);
+
+/** The /account action takes either form, told apart by its `intent`. */
+export const AccountFormSchema = z
+  .discriminatedUnion("intent", [ProfileSchema, PasswordFields])
+  .superRefine(newPasswordsMatch);
+
+export const DeleteAccountSchema = z.object({
+  confirmation: z
+    .string({ required_error: required })
+    .max(PASSWORD_MAX_LENGTH, "auth:fields.tooLong"),
+});

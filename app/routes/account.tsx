@@ -1,0 +1,274 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import {
+  CheckboxField,
+  CsrfField,
+  FormMessage,
+  RadioGroup,
+  TextField,
+} from "~/components/forms.tsx";
+import { requireActor } from "~/modules/auth/guards.server.ts";
+import { PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules.ts";
+import { startSession } from "~/modules/auth/session.server.ts";
+import { changePassword, loadAccount, updateProfile } from "~/modules/people/account.server.ts";
+import {
+  AccountFormSchema,
+  PasswordSchema,
+  ProfileSchema,
+} from "~/modules/people/account-schemas.ts";
+import { readForm } from "~/utils/forms.server.ts";
+import { supportedLanguages } from "~/utils/i18n.ts";
+import { getFixedT, getLanguage, languageCookie } from "~/utils/i18n.server.ts";
+
+const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const account = await loadAccount(context.db, actor.id);
+  const saved = new URL(request.url).searchParams.get("saved");
+  return {
+    title: getFixedT(await getLanguage(request), "account")("title"),
+    account,
+    saved: saved === "profile" || saved === "password" ? saved : null,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title} · Digihelpers` },
+];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const submission = await readForm(request, context, AccountFormSchema);
+  if (submission.status !== "success") {
+    const intent = submission.payload.intent === "password" ? "password" : "profile";
+    return data(
+      {
+        intent,
+        result: submission.reply({ hideFields: PASSWORD_FIELDS }),
+        refused: null,
+        retryAfter: 0,
+      },
+      { status: 400 },
+    );
+  }
+
+  const form = submission.value;
+  if (form.intent === "profile") {
+    await updateProfile(context.db, actor.id, { ...form, phone: form.phone ?? null });
+    // The interface follows the language just chosen.
+    throw redirect("/account?saved=profile", {
+      headers: { "Set-Cookie": await languageCookie.serialize(form.language) },
+    });
+  }
+
+  const outcome = await changePassword(context.db, actor.id, { ...form, ip: context.clientIp });
+  if (!outcome.ok) {
+    const limited = outcome.reason === "rate_limited";
+    return data(
+      {
+        intent: "password" as const,
+        result: submission.reply({ hideFields: PASSWORD_FIELDS }),
+        refused: outcome.reason,
+        retryAfter: limited ? outcome.retryAfterSeconds : 0,
+      },
+      { status: limited ? 429 : 400 },
+    );
+  }
+  // Every session ended with the old password; this browser gets a new one.
+  throw redirect("/account?saved=password", {
+    headers: { "Set-Cookie": await startSession(context.db, request, actor.id) },
+  });
+}
+
+export default function Account() {
+  const { t } = useTranslation("account");
+  const { t: tCommon } = useTranslation();
+  const { account, saved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+
+  const [profileForm, profile] = useForm({
+    id: "profile",
+    lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
+    defaultValue: {
+      name: account.name,
+      phone: account.phone ?? "",
+      language: account.language,
+      notifyReminders: account.notify_reminders,
+      notifyInvitations: account.notify_invitations,
+      notifyNewsletters: account.notify_newsletters,
+    },
+    constraint: getZodConstraint(ProfileSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  const [passwordForm, password] = useForm({
+    id: "password",
+    lastResult: actionData?.intent === "password" ? actionData.result : undefined,
+    constraint: getZodConstraint(PasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  // From the answer, not the form state: checking a field on blur must not remove the message
+  // and move the button away from under the pointer.
+  const passwordError = actionData?.intent === "password" ? actionData.refused : null;
+  const minutes = Math.max(1, Math.ceil((actionData?.retryAfter ?? 0) / 60));
+
+  return (
+    <div className="page page--narrow">
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <FormMessage tone="success">
+        {saved === "profile"
+          ? t("saved.profile")
+          : saved === "password"
+            ? t("saved.password")
+            : null}
+      </FormMessage>
+
+      <section aria-labelledby="profile-title">
+        <h2 id="profile-title">{t("profile.title")}</h2>
+        <div className="field">
+          <label htmlFor="account-email">{t("profile.email")}</label>
+          <input
+            id="account-email"
+            type="email"
+            value={account.email}
+            readOnly
+            aria-describedby="account-email-note"
+          />
+          <p id="account-email-note" className="field__hint">
+            {t("profile.emailNote")}
+          </p>
+        </div>
+        {/* A full page load after saving, so the browser fetches the catalog of a new language. */}
+        <Form method="post" {...getFormProps(profileForm)} reloadDocument className="stack">
+          <CsrfField />
+          <input type="hidden" name="intent" value="profile" />
+          <TextField field={profile.name} label={t("profile.name")} autoComplete="name" />
+          <TextField
+            field={profile.phone}
+            label={t("profile.phone")}
+            type="tel"
+            autoComplete="tel"
+            hint={t("profile.phoneHint")}
+          />
+          <RadioGroup
+            field={profile.language}
+            legend={t("profile.language")}
+            options={supportedLanguages.map((value) => ({
+              value,
+              label: tCommon(`languages.${value}`),
+              lang: value,
+            }))}
+          />
+          <fieldset className="choices">
+            <legend>{t("notifications.legend")}</legend>
+            <p className="field__hint">{t("notifications.essential")}</p>
+            <CheckboxField field={profile.notifyReminders} label={t("notifications.reminders")} />
+            <CheckboxField
+              field={profile.notifyInvitations}
+              label={t("notifications.invitations")}
+            />
+            <CheckboxField
+              field={profile.notifyNewsletters}
+              label={t("notifications.newsletters")}
+            />
+          </fieldset>
+          <button type="submit" className="button">
+            {t("profile.submit")}
+          </button>
+        </Form>
+      </section>
+
+      <section className="account-section" aria-labelledby="password-title">
+        <h2 id="password-title">{t("password.title")}</h2>
+        {account.has_password ? (
+          <>
+            <p>{t("password.intro")}</p>
+            <FormMessage>
+              {passwordError === "wrong_password"
+                ? t("password.wrong")
+                : passwordError === "rate_limited"
+                  ? t("password.rateLimited", { minutes })
+                  : null}
+            </FormMessage>
+            <Form
+              method="post"
+              {...getFormProps(passwordForm)}
+              // A fresh, empty form after a successful change.
+              key={saved === "password" ? location.key : "password"}
+              className="stack"
+            >
+              <CsrfField />
+              <input type="hidden" name="intent" value="password" />
+              <TextField
+                field={password.currentPassword}
+                label={t("password.current")}
+                type="password"
+                autoComplete="current-password"
+              />
+              <TextField
+                field={password.newPassword}
+                label={t("password.new")}
+                type="password"
+                autoComplete="new-password"
+                hint={t("password.newHint", { min: PASSWORD_MIN_LENGTH })}
+              />
+              <TextField
+                field={password.confirmPassword}
+                label={t("password.confirm")}
+                type="password"
+                autoComplete="new-password"
+              />
+              <button type="submit" className="button">
+                {t("password.submit")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <p>{t("password.none")}</p>
+        )}
+      </section>
+
+      <section className="account-section" aria-labelledby="devices-title">
+        <h2 id="devices-title">{t("devices.title")}</h2>
+        <p>{t("devices.intro")}</p>
+        <Form method="post" action="/logout">
+          <CsrfField />
+          <input type="hidden" name="scope" value="everywhere" />
+          <button type="submit" className="button">
+            {t("devices.submit")}
+          </button>
+        </Form>
+      </section>
+
+      <section className="account-section" aria-labelledby="export-title">
+        <h2 id="export-title">{t("export.title")}</h2>
+        <p>{t("export.intro")}</p>
+        {/* A plain form post: the answer is a file, which the browser saves. */}
+        <Form method="post" action="/account/export" reloadDocument>
+          <CsrfField />
+          <button type="submit" className="button">
+            {t("export.submit")}
+          </button>
+        </Form>
+      </section>
+
+      <section className="account-section" aria-labelledby="delete-title">
+        <h2 id="delete-title">{t("delete.title")}</h2>
+        <p>{t("delete.intro")}</p>
+        <p>
+          <Link className="button button--danger" to="/account/delete">
+            {t("delete.link")}
+          </Link>
+        </p>
+      </section>
+    </div>
+  );
+}
