@@ -25,8 +25,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await readForm(request, context, SignInSchema);
-  if (submission.status !== "success")
-    return data({ result: submission.reply(), retryAfter: 0 }, { status: 400 });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(), refusal: null, retryAfter: 0 }, { status: 400 });
+  }
 
   const outcome = await signInWithPassword(context.db, {
     ...submission.value,
@@ -36,7 +37,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const limited = outcome.reason === "rate_limited";
     return data(
       {
-        result: submission.reply({ formErrors: [outcome.reason], hideFields: ["password"] }),
+        result: submission.reply({ hideFields: ["password"] }),
+        refusal: outcome.reason,
         retryAfter: limited ? outcome.retryAfterSeconds : 0,
       },
       { status: limited ? 429 : 400 },
@@ -59,7 +61,9 @@ export default function Login() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
     shouldRevalidate: "onBlur",
   });
-  const formError = form.errors?.[0];
+  // From the action's answer, not the form state: re-checking a field on blur must not make the
+  // message (and the button under the pointer) jump away before the click lands.
+  const formError = actionData?.refusal;
   const minutes = Math.max(1, Math.ceil((actionData?.retryAfter ?? 0) / 60));
 
   return (
