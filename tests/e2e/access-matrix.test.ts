@@ -63,6 +63,7 @@ interface World {
   mailboxId: string;
   roles: Record<Exclude<Persona, "anonymous">, RoleSpec[]>;
   users: Record<Exclude<Persona, "anonymous">, number>;
+  emails: Record<Exclude<Persona, "anonymous">, string>;
 }
 
 interface Case {
@@ -640,8 +641,12 @@ beforeAll(async () => {
     admin: [{ role: "admin" }],
   };
   world.users = {} as World["users"];
-  for (const [persona, roles] of Object.entries(world.roles))
-    world.users[persona as keyof World["users"]] = (await person(roles)).id;
+  world.emails = {} as World["emails"];
+  for (const [persona, roles] of Object.entries(world.roles)) {
+    const created = await person(roles);
+    world.users[persona as keyof World["users"]] = created.id;
+    world.emails[persona as keyof World["emails"]] = created.email;
+  }
 
   mailboxDir = fs.mkdtempSync(path.join(os.tmpdir(), "digihelpers-matrix-"));
   await createMailTransport({ mailboxDir }).send({
@@ -719,6 +724,40 @@ describe("the role-by-route access matrix", () => {
       expect(await snapshotDatabase()).toEqual(before);
     });
   }
+
+  // Allowed pages show only what lies in the reader's scope.
+  it("a coordinator's people page lists their own digibank's people, not the other one's", async () => {
+    const one = await (await (await browserOf("coordinator1", false)).get("/people")).text();
+    const two = await (await (await browserOf("coordinator2", false)).get("/people")).text();
+    const admin = await (await (await browserOf("admin", false)).get("/people")).text();
+    expect(one).toContain(world.emails.volunteerA);
+    expect(one).not.toContain(world.emails.volunteerB);
+    expect(two).toContain(world.emails.volunteerB);
+    expect(two).not.toContain(world.emails.volunteerA);
+    expect(admin).toContain(world.emails.volunteerA);
+    expect(admin).toContain(world.emails.volunteerB);
+    const filtered = await (
+      await browserOf("coordinator1", false)
+    ).get(`/people?digibank=${world.d3}`);
+    expect(await filtered.text()).not.toContain(world.emails.volunteerB);
+  });
+
+  it("a coordinator sees the join requests of their own digibank only", async () => {
+    const [forOne, forThree] = [await joinRequest(world.d1), await joinRequest(world.d3)];
+    const emailOf = async (id: number) =>
+      (
+        await database.db
+          .selectFrom("join_requests")
+          .select("email")
+          .where("id", "=", id)
+          .executeTakeFirstOrThrow()
+      ).email;
+    const page = await (
+      await (await browserOf("coordinator1", false)).get("/people/requests")
+    ).text();
+    expect(page).toContain(await emailOf(forOne));
+    expect(page).not.toContain(await emailOf(forThree));
+  });
 
   it("the snapshot notices a change of one row (the control run)", async () => {
     const target = await person([]);
