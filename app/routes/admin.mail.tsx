@@ -2,9 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { CsrfField } from "~/components/forms.tsx";
 import { requireAdmin } from "~/modules/auth/guards.server.ts";
 import { listFailedEmails, retryEmail } from "~/modules/mail/outbox.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
+import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -28,9 +30,10 @@ const RetryForm = z.object({ intent: z.literal("retry"), messageId: z.coerce.num
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAdmin(request, context);
-  const form = RetryForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success) throw new Response(null, { status: 400 });
-  return { retried: await retryEmail(context.db, context.jobs, form.data.messageId) };
+  // Through readForm like every other action, so the CSRF token is checked here too.
+  const form = await readForm(request, context, RetryForm);
+  if (form.status !== "success") throw new Response(null, { status: 400 });
+  return { retried: await retryEmail(context.db, context.jobs, form.value.messageId) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -82,6 +85,7 @@ export default function AdminMail() {
                   </td>
                   <td>
                     <Form method="post">
+                      <CsrfField />
                       <input type="hidden" name="intent" value="retry" />
                       <input type="hidden" name="messageId" value={message.id} />
                       <button

@@ -1,0 +1,772 @@
+import fs from "node:fs";
+import type { Server } from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../../db/schema.ts";
+import { createHttpApp } from "../../server/app.ts";
+import { hashPassword } from "~/modules/auth/password.server.ts";
+import { startSession } from "~/modules/auth/session.server.ts";
+import { issueToken } from "~/modules/auth/tokens.server.ts";
+import { createMailTransport } from "~/modules/mail/transport.server.ts";
+import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
+import {
+  assignRole,
+  createDigibank,
+  createDigipunt,
+  createMunicipality,
+  createRegion,
+  createUser,
+} from "../factories/index.ts";
+import { type TestDatabase, createTestDatabase } from "../support/database.ts";
+import { HttpClient } from "../support/http.ts";
+import { startTestJobQueue } from "../support/jobs.ts";
+
+// The role-by-route matrix: every loader and every action intent, asked by every kind of person,
+// answers as designed; and a refused action leaves the whole database as it was. Each run gets
+// fresh targets (people, requests, tokens, messages), so the order of the runs does not matter.
+
+const PERSONAS = [
+  "anonymous",
+  "volunteerA",
+  "volunteerB",
+  "coordinator1",
+  "coordinator2",
+  "staff1",
+  "staff2",
+  "admin",
+] as const;
+type Persona = (typeof PERSONAS)[number];
+
+/** ok: the case's `ok` answer; login: sent to sign in; home: sent to /; refused: a 400 form refusal. */
+type Outcome = "ok" | "login" | "home" | "forbidden" | "notfound" | "refused";
+type Expectation = Record<Persona, Outcome>;
+
+const PASSWORD = "Matrix-wachtwoord-2026";
+const NEW_PASSWORD = "Een-ander-wachtwoord-2026";
+
+interface RoleSpec {
+  role: Role;
+  regionId?: number;
+  digibankId?: number;
+}
+
+interface World {
+  r1: number;
+  r2: number;
+  d1: number;
+  d2: number;
+  d3: number;
+  mailboxId: string;
+  roles: Record<Exclude<Persona, "anonymous">, RoleSpec[]>;
+  users: Record<Exclude<Persona, "anonymous">, number>;
+  emails: Record<Exclude<Persona, "anonymous">, string>;
+}
+
+interface Case {
+  name: string;
+  method: "GET" | "POST";
+  /** Builds the request, with fresh targets where the request changes something. */
+  request: (w: World) => Promise<{ path: string; fields?: Record<string, string> }>;
+  /** The request changes the person themselves: run it as a new person with the persona's roles. */
+  twin?: boolean;
+  /** What an allowed request answers. */
+  ok: { status: number; location?: string };
+  expect: Expectation;
+}
+
+const all = (outcome: Outcome) =>
+  Object.fromEntries(PERSONAS.map((p) => [p, outcome])) as Expectation;
+/** Allowed for these personas; the other signed-in people get `otherwise`, anonymous a sign-in. */
+const only = (allowed: Persona[], otherwise: Outcome = "forbidden"): Expectation => ({
+  ...all(otherwise),
+  anonymous: "login",
+  ...Object.fromEntries(allowed.map((p) => [p, "ok"])),
+});
+const signedIn = only(PERSONAS.filter((p) => p !== "anonymous"));
+const peopleManagers = (otherwise: Outcome = "forbidden") =>
+  only(["coordinator1", "coordinator2", "admin"], otherwise);
+
+let database: TestDatabase;
+let jobs: JobQueue;
+let server: Server;
+let base: string;
+let mailboxDir: string;
+let csrf: { cookie: string; token: string };
+const world = {} as World;
+
+// Fresh targets.
+let sequence = 0;
+const unique = (prefix: string) => `${prefix}-${++sequence}@matrix.example`;
+
+async function person(roles: RoleSpec[], status: "active" | "disabled" | "invited" = "active") {
+  const user = await createUser(database.db, {
+    email: unique("person"),
+    passwordHash: status === "invited" ? null : passwordHash,
+    status,
+  });
+  const assignments = [];
+  for (const r of roles) assignments.push(await assignRole(database.db, { userId: user.id, ...r }));
+  return { id: user.id, assignmentIds: assignments.map((a) => a.id), email: user.email };
+}
+let passwordHash: string;
+
+async function joinRequest(digibankId: number) {
+  const row = await database.db
+    .insertInto("join_requests")
+    .values({ digibank_id: digibankId, name: "Kandidaat", email: unique("join"), language: "nl" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function failedEmail() {
+  const row = await database.db
+    .insertInto("email_messages")
+    .values({
+      idempotency_key: `matrix:${++sequence}`,
+      template: "sign_in_link",
+      to_address: unique("mail"),
+      language: "nl",
+      payload: { name: "Jan", url: "http://127.0.0.1/login/link/x" },
+      status: "failed",
+      attempts: 5,
+      last_error: "connection refused",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function tokenFor(purpose: "sign_in" | "password_reset" | "invitation") {
+  const user = await person([], purpose === "invitation" ? "invited" : "active");
+  return issueToken(database.db, { userId: user.id, purpose });
+}
+
+const get = (path: string) => async () => ({ path });
+const post = (path: string, fields: Record<string, string>) => async () => ({ path, fields });
+
+const CASES: Case[] = [
+  // Public pages.
+  { name: "/", method: "GET", request: get("/"), ok: { status: 200 }, expect: all("ok") },
+  {
+    name: "/healthz",
+    method: "GET",
+    request: get("/healthz"),
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
+    name: "/login (signed-in people go where they were headed)",
+    method: "GET",
+    request: get("/login"),
+    ok: { status: 200 },
+    expect: { ...all("home"), anonymous: "ok" },
+  },
+  {
+    name: "/login: sign in with a password",
+    method: "POST",
+    request: async () => {
+      const user = await person([{ role: "volunteer", digibankId: world.d2 }]);
+      return { path: "/login", fields: { email: user.email, password: PASSWORD } };
+    },
+    ok: { status: 302, location: "/" },
+    expect: all("ok"),
+  },
+  {
+    name: "/login/link",
+    method: "GET",
+    request: get("/login/link"),
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
+    name: "/login/link: ask for a link",
+    method: "POST",
+    request: async () => ({ path: "/login/link", fields: { email: unique("link") } }),
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
+    name: "/login/link/:token",
+    method: "GET",
+    request: async () => ({ path: `/login/link/${await tokenFor("sign_in")}` }),
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
+    name: "/login/link/:token: sign in",
+    method: "POST",
+    request: async () => ({ path: `/login/link/${await tokenFor("sign_in")}`, fields: {} }),
+    ok: { status: 302, location: "/" },
+    expect: all("ok"),
+  },
+  { name: "/reset", method: "GET", request: get("/reset"), ok: { status: 200 }, expect: all("ok") },
+  {
+    name: "/reset: ask for a reset link",
+    method: "POST",
+    request: async () => ({ path: "/reset", fields: { email: unique("reset") } }),
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
+    name: "/reset/:token",
+    method: "GET",
+    request: async () => ({ path: `/reset/${await tokenFor("password_reset")}` }),
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
+    name: "/reset/:token: set a new password",
+    method: "POST",
+    request: async () => ({
+      path: `/reset/${await tokenFor("password_reset")}`,
+      fields: { password: NEW_PASSWORD, confirm: NEW_PASSWORD },
+    }),
+    ok: { status: 302, location: "/" },
+    expect: all("ok"),
+  },
+  {
+    name: "/logout",
+    method: "GET",
+    request: get("/logout"),
+    ok: { status: 302, location: "/" },
+    expect: all("ok"),
+  },
+  {
+    name: "/logout: sign out",
+    method: "POST",
+    request: post("/logout", {}),
+    ok: { status: 302, location: "/" },
+    expect: all("ok"),
+  },
+  {
+    name: "/language",
+    method: "GET",
+    request: get("/language"),
+    ok: { status: 302, location: "/" },
+    expect: all("ok"),
+  },
+  {
+    name: "/language: choose a language",
+    method: "POST",
+    request: post("/language", { lng: "fr", redirectTo: "/join" }),
+    ok: { status: 302, location: "/join" },
+    expect: all("ok"),
+  },
+  { name: "/join", method: "GET", request: get("/join"), ok: { status: 200 }, expect: all("ok") },
+  {
+    name: "/join: ask to join D1",
+    method: "POST",
+    request: async (w) => ({
+      path: "/join",
+      fields: { digibankId: String(w.d1), name: "Nieuw", email: unique("join"), language: "nl" },
+    }),
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
+    name: "/invitation/:token",
+    method: "GET",
+    request: async () => ({ path: `/invitation/${await tokenFor("invitation")}` }),
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
+    name: "/invitation/:token: accept",
+    method: "POST",
+    request: async () => ({
+      path: `/invitation/${await tokenFor("invitation")}`,
+      fields: {
+        name: "Nieuwe helper",
+        language: "nl",
+        password: NEW_PASSWORD,
+        confirm: NEW_PASSWORD,
+        privacy: "on",
+      },
+    }),
+    ok: { status: 302, location: "/" },
+    expect: all("ok"),
+  },
+  // The local mailbox of the embedded demo: open while there is no SMTP relay (by design).
+  {
+    name: "/dev/mailbox",
+    method: "GET",
+    request: get("/dev/mailbox"),
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
+    name: "/dev/mailbox/:id",
+    method: "GET",
+    request: async (w) => ({ path: `/dev/mailbox/${w.mailboxId}` }),
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
+    name: "/dev/mailbox/:id of no message",
+    method: "GET",
+    request: get("/dev/mailbox/1700000000000-00000000"),
+    ok: { status: 200 },
+    expect: all("notfound"),
+  },
+  {
+    name: "an unknown address",
+    method: "GET",
+    request: get("/no-such-page"),
+    ok: { status: 200 },
+    expect: all("notfound"),
+  },
+
+  // Each person's own account.
+  {
+    name: "/account",
+    method: "GET",
+    request: get("/account"),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/account: profile",
+    method: "POST",
+    twin: true,
+    request: post("/account", { intent: "profile", name: "Nieuwe naam", language: "en" }),
+    ok: { status: 302, location: "/account?saved=profile" },
+    expect: signedIn,
+  },
+  {
+    name: "/account: password",
+    method: "POST",
+    twin: true,
+    request: post("/account", {
+      intent: "password",
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    }),
+    ok: { status: 302, location: "/account?saved=password" },
+    expect: signedIn,
+  },
+  {
+    name: "/account/export",
+    method: "GET",
+    request: get("/account/export"),
+    ok: { status: 302, location: "/account" },
+    expect: all("ok"),
+  },
+  {
+    name: "/account/export: download my data",
+    method: "POST",
+    request: post("/account/export", {}),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/account/delete",
+    method: "GET",
+    request: get("/account/delete"),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/account/delete: delete my account",
+    method: "POST",
+    twin: true,
+    request: post("/account/delete", { confirmation: PASSWORD }),
+    ok: { status: 302, location: "/" },
+    expect: signedIn,
+  },
+
+  // People management: coordinators within their digibanken, admins everywhere, nobody else.
+  {
+    name: "/people",
+    method: "GET",
+    request: get("/people"),
+    ok: { status: 200 },
+    expect: peopleManagers(),
+  },
+  {
+    name: "/people?digibank=D3 (filtered to the reader's scope)",
+    method: "GET",
+    request: async (w) => ({ path: `/people?digibank=${w.d3}` }),
+    ok: { status: 200 },
+    expect: peopleManagers(),
+  },
+  {
+    name: "/people: deactivate a volunteer of D1",
+    method: "POST",
+    request: async (w) => {
+      const target = await person([{ role: "volunteer", digibankId: w.d1 }]);
+      return { path: "/people", fields: { intent: "deactivate", personId: String(target.id) } };
+    },
+    ok: { status: 200 },
+    expect: only(["coordinator1", "admin"]),
+  },
+  {
+    name: "/people: deactivate a volunteer of D3",
+    method: "POST",
+    request: async (w) => {
+      const target = await person([{ role: "volunteer", digibankId: w.d3 }]);
+      return { path: "/people", fields: { intent: "deactivate", personId: String(target.id) } };
+    },
+    ok: { status: 200 },
+    expect: only(["coordinator2", "admin"]),
+  },
+  {
+    name: "/people: deactivate a coordinator of D1",
+    method: "POST",
+    request: async (w) => {
+      const target = await person([{ role: "coordinator", digibankId: w.d1 }]);
+      return { path: "/people", fields: { intent: "deactivate", personId: String(target.id) } };
+    },
+    ok: { status: 200 },
+    expect: only(["admin"]),
+  },
+  {
+    name: "/people: reactivate a volunteer of D1",
+    method: "POST",
+    request: async (w) => {
+      const target = await person([{ role: "volunteer", digibankId: w.d1 }], "disabled");
+      return { path: "/people", fields: { intent: "reactivate", personId: String(target.id) } };
+    },
+    ok: { status: 200 },
+    expect: only(["coordinator1", "admin"]),
+  },
+  {
+    name: "/people: grant a coordinator role for D1",
+    method: "POST",
+    request: async (w) => {
+      const target = await person([{ role: "volunteer", digibankId: w.d1 }]);
+      return {
+        path: "/people",
+        fields: {
+          intent: "grant",
+          personId: String(target.id),
+          role: "coordinator",
+          scope: `digibank:${w.d1}`,
+        },
+      };
+    },
+    ok: { status: 200 },
+    expect: only(["admin"]),
+  },
+  {
+    name: "/people: revoke a volunteer role of D1",
+    method: "POST",
+    request: async (w) => {
+      const target = await person([{ role: "volunteer", digibankId: w.d1 }]);
+      return {
+        path: "/people",
+        fields: {
+          intent: "revoke",
+          personId: String(target.id),
+          assignmentId: String(target.assignmentIds[0]),
+        },
+      };
+    },
+    ok: { status: 200 },
+    expect: only(["admin"]),
+  },
+  {
+    name: "/people/invite",
+    method: "GET",
+    request: get("/people/invite"),
+    ok: { status: 200 },
+    expect: peopleManagers(),
+  },
+  {
+    name: "/people/invite: a volunteer for D1",
+    method: "POST",
+    request: async (w) => ({
+      path: "/people/invite",
+      fields: {
+        email: unique("invite"),
+        name: "Genodigde",
+        language: "nl",
+        role: "volunteer",
+        scope: `digibank:${w.d1}`,
+      },
+    }),
+    ok: { status: 200 },
+    // The other coordinator reaches the form, which refuses a digibank outside their scope.
+    expect: { ...only(["coordinator1", "admin"]), coordinator2: "refused" },
+  },
+  {
+    name: "/people/invite: a coordinator for D1",
+    method: "POST",
+    request: async (w) => ({
+      path: "/people/invite",
+      fields: {
+        email: unique("invite"),
+        name: "Genodigde",
+        language: "nl",
+        role: "coordinator",
+        scope: `digibank:${w.d1}`,
+      },
+    }),
+    ok: { status: 200 },
+    expect: { ...only(["admin"]), coordinator1: "refused", coordinator2: "refused" },
+  },
+  {
+    name: "/people/requests",
+    method: "GET",
+    request: get("/people/requests"),
+    ok: { status: 200 },
+    expect: peopleManagers(),
+  },
+  ...(["approve", "decline"] as const).flatMap((intent): Case[] => [
+    {
+      name: `/people/requests: ${intent} a request for D1`,
+      method: "POST",
+      request: async (w) => ({
+        path: "/people/requests",
+        fields: { intent, requestId: String(await joinRequest(w.d1)) },
+      }),
+      ok: { status: 200 },
+      expect: only(["coordinator1", "admin"]),
+    },
+    {
+      name: `/people/requests: ${intent} a request for D3`,
+      method: "POST",
+      request: async (w) => ({
+        path: "/people/requests",
+        fields: { intent, requestId: String(await joinRequest(w.d3)) },
+      }),
+      ok: { status: 200 },
+      expect: only(["coordinator2", "admin"]),
+    },
+  ]),
+
+  // Mail that failed for good: admins only.
+  {
+    name: "/admin/mail",
+    method: "GET",
+    request: get("/admin/mail"),
+    ok: { status: 200 },
+    expect: only(["admin"]),
+  },
+  {
+    name: "/admin/mail: retry a failed message",
+    method: "POST",
+    request: async () => ({
+      path: "/admin/mail",
+      fields: { intent: "retry", messageId: String(await failedEmail()) },
+    }),
+    ok: { status: 200 },
+    expect: only(["admin"]),
+  },
+];
+
+/** Every table's row count and a digest of its rows (rate limit counters aside: refusals count). */
+async function snapshotDatabase() {
+  const tables = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'rate_limits'
+    order by table_name`.execute(database.db);
+  const snapshot: Record<string, string> = {};
+  for (const { name } of tables.rows) {
+    const { rows } = await sql<{ n: string; digest: string }>`
+      select count(*)::text as n,
+             md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as digest
+      from ${sql.table(name)} t`.execute(database.db);
+    snapshot[name] = `${rows[0]!.n} rows, ${rows[0]!.digest}`;
+  }
+  return snapshot;
+}
+
+/** A browser of this persona: a new session of its own (or of a twin), and the CSRF cookie. */
+async function browserOf(persona: Persona, twin: boolean) {
+  const client = new HttpClient(base);
+  for (const pair of csrf.cookie.split("; ")) client.setCookie(pair);
+  if (persona === "anonymous") return client;
+  const userId = twin ? (await person(world.roles[persona])).id : world.users[persona];
+  client.setCookie(await startSession(database.db, new Request("http://127.0.0.1/"), userId));
+  return client;
+}
+
+function expectAnswer(response: Response, outcome: Outcome, ok: Case["ok"]) {
+  const location = response.headers.get("Location");
+  switch (outcome) {
+    case "ok":
+      expect(response.status).toBe(ok.status);
+      if (ok.location !== undefined) expect(location).toBe(ok.location);
+      break;
+    case "login":
+      expect(response.status).toBe(302);
+      expect(location).toMatch(/^\/login\?redirectTo=/);
+      break;
+    case "home":
+      expect(response.status).toBe(302);
+      expect(location).toBe("/");
+      break;
+    case "forbidden":
+      expect(response.status).toBe(403);
+      break;
+    case "notfound":
+      expect(response.status).toBe(404);
+      break;
+    case "refused":
+      expect(response.status).toBe(400);
+      break;
+  }
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  jobs = await startTestJobQueue(database);
+  passwordHash = await hashPassword(PASSWORD);
+  const db = database.db;
+
+  const r1 = await createRegion(db, { name: "Regio Een" });
+  const r2 = await createRegion(db, { name: "Regio Twee" });
+  const d1 = await createDigibank(db, { regionId: r1.id, name: "Digibank Een" });
+  const d2 = await createDigibank(db, { regionId: r1.id, name: "Digibank Twee" });
+  const d3 = await createDigibank(db, { regionId: r2.id, name: "Digibank Drie" });
+  const m1 = await createMunicipality(db, { regionId: r1.id });
+  const m2 = await createMunicipality(db, { regionId: r2.id });
+  await createDigipunt(db, { digibankId: d1.id, municipalityId: m1.id });
+  await createDigipunt(db, { digibankId: d3.id, municipalityId: m2.id, kind: "mobile" });
+  Object.assign(world, { r1: r1.id, r2: r2.id, d1: d1.id, d2: d2.id, d3: d3.id });
+
+  world.roles = {
+    volunteerA: [{ role: "volunteer", digibankId: d1.id }],
+    volunteerB: [{ role: "volunteer", digibankId: d3.id }],
+    coordinator1: [{ role: "coordinator", digibankId: d1.id }],
+    coordinator2: [{ role: "coordinator", digibankId: d3.id }],
+    staff1: [{ role: "regional_staff", regionId: r1.id }],
+    staff2: [{ role: "regional_staff", regionId: r2.id }],
+    admin: [{ role: "admin" }],
+  };
+  world.users = {} as World["users"];
+  world.emails = {} as World["emails"];
+  for (const [persona, roles] of Object.entries(world.roles)) {
+    const created = await person(roles);
+    world.users[persona as keyof World["users"]] = created.id;
+    world.emails[persona as keyof World["emails"]] = created.email;
+  }
+
+  mailboxDir = fs.mkdtempSync(path.join(os.tmpdir(), "digihelpers-matrix-"));
+  await createMailTransport({ mailboxDir }).send({
+    from: "Digihelpers <noreply@digihelpers.test>",
+    to: "jan@example.test",
+    subject: "Een bericht",
+    html: "<p>Hallo</p>",
+    text: "Hallo",
+  });
+  world.mailboxId = fs
+    .readdirSync(mailboxDir)
+    .find((f) => f.endsWith(".json"))!
+    .slice(0, -5);
+
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const app = createHttpApp({
+    build,
+    db,
+    jobs,
+    appUrl: () => base,
+    mailboxDir,
+    secret: "access-matrix-secret",
+    mode: "production",
+    trustProxy: false,
+  });
+  server = app.listen(0, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+
+  // One CSRF cookie and its token serve every browser: the token is not tied to the session.
+  const page = new HttpClient(base);
+  const token = await page.csrfToken("/");
+  csrf = { cookie: page.cookieHeader(), token };
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  if (jobs) await stopJobQueue(jobs);
+  await database?.destroy();
+  if (mailboxDir) fs.rmSync(mailboxDir, { recursive: true, force: true });
+});
+
+describe("the role-by-route access matrix", () => {
+  for (const c of CASES) {
+    for (const persona of PERSONAS) {
+      const outcome = c.expect[persona];
+      it(`${c.method} ${c.name} as ${persona}: ${outcome}`, async () => {
+        const client = await browserOf(persona, c.twin ?? false);
+        const { path, fields } = await c.request(world);
+        // Counters of sign-in attempts and requests would refuse later runs from this address.
+        await database.db.deleteFrom("rate_limits").execute();
+
+        if (c.method === "GET") {
+          expectAnswer(await client.get(path), outcome, c.ok);
+          return;
+        }
+        const denied = outcome !== "ok";
+        const before = denied ? await snapshotDatabase() : null;
+        const response = await client.post(path, { ...fields, csrf: csrf.token });
+        expectAnswer(response, outcome, c.ok);
+        if (before) expect(await snapshotDatabase()).toEqual(before);
+      });
+    }
+  }
+
+  // The admin may do everything, so a refusal here can only come from the missing token.
+  for (const c of CASES.filter((c) => c.method === "POST")) {
+    it(`POST ${c.name} as admin without the CSRF token: forbidden`, async () => {
+      const client = await browserOf("admin", c.twin ?? false);
+      const { path, fields } = await c.request(world);
+      const before = await snapshotDatabase();
+      const response = await client.post(path, fields ?? {}, { csrf: false });
+      expectAnswer(response, "forbidden", c.ok);
+      expect(await snapshotDatabase()).toEqual(before);
+    });
+  }
+
+  // Allowed pages show only what lies in the reader's scope.
+  it("a coordinator's people page lists their own digibank's people, not the other one's", async () => {
+    const one = await (await (await browserOf("coordinator1", false)).get("/people")).text();
+    const two = await (await (await browserOf("coordinator2", false)).get("/people")).text();
+    const admin = await (await (await browserOf("admin", false)).get("/people")).text();
+    expect(one).toContain(world.emails.volunteerA);
+    expect(one).not.toContain(world.emails.volunteerB);
+    expect(two).toContain(world.emails.volunteerB);
+    expect(two).not.toContain(world.emails.volunteerA);
+    expect(admin).toContain(world.emails.volunteerA);
+    expect(admin).toContain(world.emails.volunteerB);
+    const filtered = await (
+      await browserOf("coordinator1", false)
+    ).get(`/people?digibank=${world.d3}`);
+    expect(await filtered.text()).not.toContain(world.emails.volunteerB);
+  });
+
+  it("a coordinator sees the join requests of their own digibank only", async () => {
+    const [forOne, forThree] = [await joinRequest(world.d1), await joinRequest(world.d3)];
+    const emailOf = async (id: number) =>
+      (
+        await database.db
+          .selectFrom("join_requests")
+          .select("email")
+          .where("id", "=", id)
+          .executeTakeFirstOrThrow()
+      ).email;
+    const page = await (
+      await (await browserOf("coordinator1", false)).get("/people/requests")
+    ).text();
+    expect(page).toContain(await emailOf(forOne));
+    expect(page).not.toContain(await emailOf(forThree));
+  });
+
+  it("the snapshot notices a change of one row (the control run)", async () => {
+    const target = await person([]);
+    const before = await snapshotDatabase();
+    await database.db
+      .updateTable("users")
+      .set({ name: "Veranderd" })
+      .where("id", "=", target.id)
+      .execute();
+    expect(await snapshotDatabase()).not.toEqual(before);
+  });
+});
