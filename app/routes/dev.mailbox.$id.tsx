@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { getMailboxMessage } from "~/modules/mail/mailbox.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
-  return getMailboxMessage(context, params.id ?? "");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return getMailboxMessage(request, context, params.id ?? "");
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

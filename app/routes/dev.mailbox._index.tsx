@@ -6,7 +6,7 @@ import { formatDateTime } from "~/utils/format.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const messages = await getMailboxList(context);
+  const messages = await getMailboxList(request, context);
   const t = getFixedT(await getLanguage(request), "mail");
   return { title: t("mailbox.title"), messages };
 }

@@ -100,6 +100,37 @@ describe("mail pages over HTTP", () => {
     expect((await admin.get("/admin/mail")).status).toBe(200);
   });
 
+  it("shows the mailbox to another machine only when an administrator asks", async () => {
+    const dir = temporaryDataDir();
+    const proxied = await startServer({ DATA_DIR: dir, TRUST_PROXY: "loopback" });
+    try {
+      const remote = { "X-Forwarded-For": "203.0.113.7" };
+      const stranger = await fetch(proxied.url + "/dev/mailbox", {
+        headers: remote,
+        redirect: "manual",
+      });
+      expect(stranger.status).toBe(302);
+      expect(stranger.headers.get("location")).toMatch(/^\/login/);
+      const volunteer = new HttpClient(proxied.url);
+      await volunteer.post(
+        "/login",
+        { email: "volunteer@digihelpers.example", password: DEMO_PASSWORD },
+        { headers: remote },
+      );
+      expect((await volunteer.get("/dev/mailbox", remote)).status).toBe(403);
+      const admin = new HttpClient(proxied.url);
+      await admin.post(
+        "/login",
+        { email: "admin@digihelpers.example", password: DEMO_PASSWORD },
+        { headers: remote },
+      );
+      expect((await admin.get("/dev/mailbox", remote)).status).toBe(200);
+    } finally {
+      await proxied.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("has no mailbox pages when mail goes out over SMTP", async () => {
     const dir = temporaryDataDir();
     const withSmtp = await startServer({ DATA_DIR: dir, SMTP_URL: "smtp://127.0.0.1:9" });

@@ -1,23 +1,31 @@
 import type { AppLoadContext } from "@remix-run/node";
+import { requireAdmin } from "~/modules/auth/guards.server.ts";
 import { listMailbox, readMailboxMessage } from "./transport.server.ts";
 
 // The /dev/mailbox pages: the embedded demo's mail, readable in the browser. They exist only
 // while no SMTP_URL is set; with real mail they answer 404 like any unknown address.
 
-function localMailbox(context: AppLoadContext): string {
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+/**
+ * The mailbox holds sign-in and reset links, so it is shown to this machine itself (a trainer's
+ * laptop) or to an administrator, never to anyone else who can reach an embedded demo.
+ */
+async function localMailbox(request: Request, context: AppLoadContext): Promise<string> {
   if (context.mailboxDir === null) throw new Response(null, { status: 404 });
+  if (!LOOPBACK.has(context.clientIp)) await requireAdmin(request, context);
   return context.mailboxDir;
 }
 
-export async function getMailboxList(context: AppLoadContext) {
-  return listMailbox(localMailbox(context));
+export async function getMailboxList(request: Request, context: AppLoadContext) {
+  return listMailbox(await localMailbox(request, context));
 }
 
 export type TextPart = { kind: "text"; text: string } | { kind: "link"; href: string };
 
 /** A message's plain text cut into text and http(s) links, to show without its HTML. */
-export async function getMailboxMessage(context: AppLoadContext, id: string) {
-  const entry = await readMailboxMessage(localMailbox(context), id);
+export async function getMailboxMessage(request: Request, context: AppLoadContext, id: string) {
+  const entry = await readMailboxMessage(await localMailbox(request, context), id);
   if (!entry) throw new Response(null, { status: 404 });
   const parts = splitLinks(entry.text);
   const links = [...new Set(parts.flatMap((part) => (part.kind === "link" ? [part.href] : [])))];
