@@ -17,6 +17,7 @@ import { type JobQueue, startJobQueue, stopJobQueue } from "../app/utils/jobs.se
 import { ensureCookieSecret } from "../app/utils/secrets.server.ts";
 import { createMailTransport } from "../app/modules/mail/transport.server.ts";
 import { startEmailWorker } from "../app/modules/mail/worker.server.ts";
+import { startAuthMaintenance } from "../app/modules/auth/maintenance.server.ts";
 import { createHttpApp } from "./app.ts";
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -51,6 +52,7 @@ async function start(env: Env) {
   const jobs = await startJobQueue(database, { databaseUrl: env.DATABASE_URL });
   running.jobs = jobs;
   const mailboxDir = env.SMTP_URL ? null : path.resolve(mailboxDirOf(env));
+  await startAuthMaintenance(jobs, database.db);
   await startEmailWorker(jobs, {
     db: database.db,
     transport: createMailTransport({ smtpUrl: env.SMTP_URL, mailboxDir }),
