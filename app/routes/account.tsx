@@ -14,9 +14,15 @@ import {
 import { requireActor } from "~/modules/auth/guards.server.ts";
 import { PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules.ts";
 import { startSession } from "~/modules/auth/session.server.ts";
-import { changePassword, loadAccount, updateProfile } from "~/modules/people/account.server.ts";
+import {
+  changePassword,
+  loadAccount,
+  requestEmailChange,
+  updateProfile,
+} from "~/modules/people/account.server.ts";
 import {
   AccountFormSchema,
+  EmailChangeSchema,
   PasswordSchema,
   ProfileSchema,
 } from "~/modules/people/account-schemas.ts";
@@ -25,6 +31,8 @@ import { supportedLanguages } from "~/utils/i18n.ts";
 import { getFixedT, getLanguage, languageCookie } from "~/utils/i18n.server.ts";
 
 const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"];
+const SAVED = ["profile", "password", "email"] as const;
+type Intent = "profile" | "password" | "email";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
@@ -33,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     title: getFixedT(await getLanguage(request), "account")("title"),
     account,
-    saved: saved === "profile" || saved === "password" ? saved : null,
+    saved: SAVED.find((value) => value === saved) ?? null,
   };
 }
 
@@ -45,13 +53,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
   const submission = await readForm(request, context, AccountFormSchema);
   if (submission.status !== "success") {
-    const intent = submission.payload.intent === "password" ? "password" : "profile";
+    const sent = submission.payload.intent;
+    const intent: Intent = sent === "password" || sent === "email" ? sent : "profile";
     return data(
       {
         intent,
         result: submission.reply({ hideFields: PASSWORD_FIELDS }),
         refused: null,
         retryAfter: 0,
+        sent: false,
       },
       { status: 400 },
     );
@@ -66,19 +76,38 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
 
-  const outcome = await changePassword(context.db, actor.id, { ...form, ip: context.clientIp });
+  const outcome =
+    form.intent === "email"
+      ? await requestEmailChange(context.db, context.jobs, {
+          userId: actor.id,
+          newEmail: form.newEmail,
+          password: form.currentPassword,
+          appUrl: context.appUrl,
+          ip: context.clientIp,
+        })
+      : await changePassword(context.db, actor.id, { ...form, ip: context.clientIp });
   if (!outcome.ok) {
     const limited = outcome.reason === "rate_limited";
     return data(
       {
-        intent: "password" as const,
+        intent: form.intent,
         result: submission.reply({ hideFields: PASSWORD_FIELDS }),
         refused: outcome.reason,
         retryAfter: limited ? outcome.retryAfterSeconds : 0,
+        sent: false,
       },
       { status: limited ? 429 : 400 },
     );
   }
+  // The same answer whether or not the new address belongs to someone.
+  if (form.intent === "email")
+    return {
+      intent: form.intent,
+      result: submission.reply({ resetForm: true }),
+      refused: null,
+      retryAfter: 0,
+      sent: true,
+    };
   // Every session ended with the old password; this browser gets a new one.
   throw redirect("/account?saved=password", {
     headers: { "Set-Cookie": await startSession(context.db, request, actor.id) },
@@ -114,9 +143,18 @@ export default function Account() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordSchema }),
     shouldRevalidate: "onBlur",
   });
+  const [emailForm, email] = useForm({
+    id: "email",
+    lastResult: actionData?.intent === "email" ? actionData.result : undefined,
+    constraint: getZodConstraint(EmailChangeSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailChangeSchema }),
+    shouldRevalidate: "onBlur",
+  });
   // From the answer, not the form state: checking a field on blur must not remove the message
   // and move the button away from under the pointer.
   const passwordError = actionData?.intent === "password" ? actionData.refused : null;
+  const emailError = actionData?.intent === "email" ? actionData.refused : null;
+  const emailSent = actionData?.intent === "email" && actionData.sent;
   const minutes = Math.max(1, Math.ceil((actionData?.retryAfter ?? 0) / 60));
 
   return (
@@ -128,7 +166,9 @@ export default function Account() {
           ? t("saved.profile")
           : saved === "password"
             ? t("saved.password")
-            : null}
+            : saved === "email"
+              ? t("saved.email")
+              : null}
       </FormMessage>
 
       <section aria-labelledby="profile-title">
@@ -184,6 +224,45 @@ export default function Account() {
             {t("profile.submit")}
           </button>
         </Form>
+      </section>
+
+      <section className="account-section" aria-labelledby="email-title">
+        <h2 id="email-title">{t("email.title")}</h2>
+        {account.has_password ? (
+          <>
+            <p>{t("email.intro")}</p>
+            <FormMessage tone={emailSent ? "success" : undefined}>
+              {emailSent
+                ? t("email.sent")
+                : emailError === "wrong_password"
+                  ? t("email.wrong")
+                  : emailError === "rate_limited"
+                    ? t("email.rateLimited", { minutes })
+                    : null}
+            </FormMessage>
+            <Form method="post" {...getFormProps(emailForm)} className="stack">
+              <CsrfField />
+              <input type="hidden" name="intent" value="email" />
+              <TextField
+                field={email.newEmail}
+                label={t("email.new")}
+                type="email"
+                autoComplete="email"
+              />
+              <TextField
+                field={email.currentPassword}
+                label={t("email.password")}
+                type="password"
+                autoComplete="current-password"
+              />
+              <button type="submit" className="button">
+                {t("email.submit")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <p>{t("email.none")}</p>
+        )}
       </section>
 
       <section className="account-section" aria-labelledby="password-title">

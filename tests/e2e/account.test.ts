@@ -56,7 +56,9 @@ describe.skipIf(!browserAvailable)("My account in Chromium", () => {
       await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
         "Mijn account",
       );
-      await expect(page.getByLabel("E-mailadres").inputValue()).resolves.toBe(EMAIL);
+      await expect(page.getByLabel("E-mailadres", { exact: true }).inputValue()).resolves.toBe(
+        EMAIL,
+      );
       // Demo defaults: reminders and invitations on, newsletters off.
       await expect(
         page.getByLabel("Herinneringen aan mijn diensten en vormingen").isChecked(),
@@ -146,7 +148,10 @@ describe.skipIf(!browserAvailable)("My account in Chromium", () => {
 
       // A password change ends the old sessions but keeps this browser signed in.
       const oldCookie = (await context.cookies()).find((c) => c.name === "session")?.value;
-      await page.getByLabel("Huidig wachtwoord").fill(PASSWORD);
+      await page
+        .getByRole("region", { name: "Wachtwoord wijzigen" })
+        .getByLabel("Huidig wachtwoord")
+        .fill(PASSWORD);
       await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill(NEW_PASSWORD);
       await page.getByLabel("Nieuw wachtwoord nog een keer").fill(NEW_PASSWORD);
       await Promise.all([
@@ -165,7 +170,12 @@ describe.skipIf(!browserAvailable)("My account in Chromium", () => {
       });
       expect(withOldCookie.status).toBe(302);
       expect(withOldCookie.headers.get("location")).toMatch(/^\/login/);
-      await expect(page.getByLabel("Huidig wachtwoord").inputValue()).resolves.toBe("");
+      await expect(
+        page
+          .getByRole("region", { name: "Wachtwoord wijzigen" })
+          .getByLabel("Huidig wachtwoord")
+          .inputValue(),
+      ).resolves.toBe("");
       await visit(page, base + "/account");
       await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
         "Mijn account",

@@ -90,6 +90,8 @@ export async function startDemoServer(extraEnv: Record<string, string> = {}) {
       server,
       /** The server's PostgreSQL copy, for a test that reads what the server wrote (its email). */
       databaseUrl: database.url as string | null,
+      /** The embedded database's folder (its mail is in `mailbox/` there when no SMTP_URL is set). */
+      dataDir: null as string | null,
       async close() {
         await server.stop();
         await database.destroy();
@@ -101,6 +103,7 @@ export async function startDemoServer(extraEnv: Record<string, string> = {}) {
   return {
     server,
     databaseUrl: null as string | null,
+    dataDir: dataDir as string | null,
     async close() {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -7,6 +7,7 @@ const account: Namespace<typeof nl> = {
   saved: {
     profile: "Your details are saved.",
     password: "Your password is changed. You are now signed out on your other devices.",
+    email: "Your email address is changed. You are now signed out on your other devices.",
   },
   profile: {
     title: "My details",
@@ -38,6 +39,28 @@ const account: Namespace<typeof nl> = {
     wrong: "Your current password is not right. Nothing was changed.",
     rateLimited: "Too many attempts. Try again in {{minutes}} minutes.",
     none: "You have no password yet. Choose one through 'Forgot your password?' on the sign-in page.",
+  },
+  email: {
+    title: "Change my email address",
+    intro: "We send a link to the new address. Your address changes only once you open that link.",
+    new: "New email address",
+    password: "Current password",
+    submit: "Send the link",
+    sent: "We sent a link to the new address. Your address changes once you open it.",
+    wrong: "Your password is not right. Nothing was changed.",
+    rateLimited: "Too many attempts. Try again in {{minutes}} minutes.",
+    none: "To change your email address you need a password. Choose one through 'Forgot your password?' on the sign-in page.",
+  },
+  confirmEmail: {
+    title: "Confirm your new email address",
+    text: "Do you want to use {{email}} from now on to sign in and get our emails?",
+    submit: "Yes, use this address",
+    invalidTitle: "This link no longer works",
+    invalidText: "The link was used already, or it is too old. Ask for a new one in My account.",
+    taken: "This address is now used by another account. Your email address was not changed.",
+    doneTitle: "Your email address is changed",
+    doneText: "From now on, sign in with {{email}}.",
+    signIn: "Sign in",
   },
   devices: {
     title: "Sign out on all devices",

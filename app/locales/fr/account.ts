@@ -7,6 +7,7 @@ const account: Namespace<typeof nl> = {
   saved: {
     profile: "Vos données sont enregistrées.",
     password: "Votre mot de passe est modifié. Vous êtes déconnecté de vos autres appareils.",
+    email: "Votre adresse e-mail est modifiée. Vous êtes déconnecté de vos autres appareils.",
   },
   profile: {
     title: "Mes données",
@@ -38,6 +39,31 @@ const account: Namespace<typeof nl> = {
     wrong: "Votre mot de passe actuel n'est pas correct. Rien n'a été modifié.",
     rateLimited: "Trop de tentatives. Réessayez dans {{minutes}} minutes.",
     none: "Vous n'avez pas encore de mot de passe. Choisissez-en un via « Mot de passe oublié ? » sur la page de connexion.",
+  },
+  email: {
+    title: "Changer mon adresse e-mail",
+    intro:
+      "Nous envoyons un lien à la nouvelle adresse. Votre adresse ne change que lorsque vous ouvrez ce lien.",
+    new: "Nouvelle adresse e-mail",
+    password: "Mot de passe actuel",
+    submit: "Envoyer le lien",
+    sent: "Nous avons envoyé un lien à la nouvelle adresse. Votre adresse change dès que vous ouvrez ce lien.",
+    wrong: "Votre mot de passe n'est pas correct. Rien n'a été modifié.",
+    rateLimited: "Trop de tentatives. Réessayez dans {{minutes}} minutes.",
+    none: "Pour changer votre adresse e-mail, il vous faut un mot de passe. Choisissez-en un via « Mot de passe oublié ? » sur la page de connexion.",
+  },
+  confirmEmail: {
+    title: "Confirmer la nouvelle adresse e-mail",
+    text: "Voulez-vous désormais utiliser {{email}} pour vous connecter et recevoir nos e-mails ?",
+    submit: "Oui, utiliser cette adresse",
+    invalidTitle: "Ce lien ne fonctionne plus",
+    invalidText:
+      "Le lien a déjà été utilisé, ou il est trop ancien. Demandez-en un nouveau via Mon compte.",
+    taken:
+      "Cette adresse est entre-temps utilisée par un autre compte. Votre adresse e-mail n'a pas été modifiée.",
+    doneTitle: "Votre adresse e-mail a été modifiée",
+    doneText: "Connectez-vous désormais avec {{email}}.",
+    signIn: "Se connecter",
   },
   devices: {
     title: "Se déconnecter de tous les appareils",

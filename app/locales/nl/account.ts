@@ -4,6 +4,7 @@ const account = {
   saved: {
     profile: "Je gegevens zijn bewaard.",
     password: "Je wachtwoord is gewijzigd. Op je andere toestellen ben je nu afgemeld.",
+    email: "Je e-mailadres is gewijzigd. Op je andere toestellen ben je nu afgemeld.",
   },
   profile: {
     title: "Mijn gegevens",
@@ -35,6 +36,30 @@ const account = {
     wrong: "Je huidige wachtwoord klopt niet. Er is niets gewijzigd.",
     rateLimited: "Te veel pogingen. Probeer het over {{minutes}} minuten opnieuw.",
     none: "Je hebt nog geen wachtwoord. Kies er een via 'Wachtwoord vergeten?' op de aanmeldpagina.",
+  },
+  email: {
+    title: "Mijn e-mailadres wijzigen",
+    intro:
+      "We sturen een link naar het nieuwe adres. Je adres verandert pas als je die link opent.",
+    new: "Nieuw e-mailadres",
+    password: "Huidig wachtwoord",
+    submit: "Stuur de link",
+    sent: "We hebben een link gestuurd naar het nieuwe adres. Je adres verandert zodra je die link opent.",
+    wrong: "Je wachtwoord klopt niet. Er is niets gewijzigd.",
+    rateLimited: "Te veel pogingen. Probeer het over {{minutes}} minuten opnieuw.",
+    none: "Om je e-mailadres te wijzigen heb je een wachtwoord nodig. Kies er een via 'Wachtwoord vergeten?' op de aanmeldpagina.",
+  },
+  confirmEmail: {
+    title: "Nieuw e-mailadres bevestigen",
+    text: "Wil je voortaan {{email}} gebruiken om je aan te melden en onze e-mails te krijgen?",
+    submit: "Ja, gebruik dit adres",
+    invalidTitle: "Deze link werkt niet meer",
+    invalidText: "De link is al gebruikt, of hij is te oud. Vraag een nieuwe aan via Mijn account.",
+    taken:
+      "Dit adres is intussen in gebruik voor een ander account. Je e-mailadres is niet gewijzigd.",
+    doneTitle: "Je e-mailadres is gewijzigd",
+    doneText: "Meld je voortaan aan met {{email}}.",
+    signIn: "Aanmelden",
   },
   devices: {
     title: "Afmelden op alle toestellen",

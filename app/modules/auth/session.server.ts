@@ -181,6 +181,15 @@ export async function endAllSessions(db: Database, userId: number) {
   await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
 
+/** Ends every session of a person but this browser's (null: every one). */
+export async function endOtherSessions(db: Database, userId: number, keepSessionId: string | null) {
+  await db
+    .deleteFrom("sessions")
+    .where("user_id", "=", userId)
+    .$if(keepSessionId !== null, (qb) => qb.where("id", "!=", keepSessionId!))
+    .execute();
+}
+
 export function clearSessionCookie(request: Request) {
   return luciaFor({} as Database, isSecure(request))
     .createBlankSessionCookie()

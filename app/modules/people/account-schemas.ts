@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules.ts";
+import { email } from "~/modules/auth/schemas.ts";
 import { supportedLanguages } from "~/utils/i18n.ts";
 
 // The "My account" forms, shared by the browser and the server. Messages are catalog keys.
@@ -33,6 +34,14 @@ const PasswordFields = z.object({
   confirmPassword: z.string({ required_error: required }),
 });
 
+export const EmailChangeSchema = z.object({
+  intent: z.literal("email"),
+  newEmail: email,
+  currentPassword: z
+    .string({ required_error: required })
+    .max(PASSWORD_MAX_LENGTH, "auth:fields.tooLong"),
+});
+
 function newPasswordsMatch(
   value: { intent: string; newPassword?: string; confirmPassword?: string },
   ctx: z.RefinementCtx,
@@ -47,9 +56,9 @@ function newPasswordsMatch(
 
 export const PasswordSchema = PasswordFields.superRefine(newPasswordsMatch);
 
-/** The /account action takes either form, told apart by its `intent`. */
+/** The /account action takes any of its forms, told apart by its `intent`. */
 export const AccountFormSchema = z
-  .discriminatedUnion("intent", [ProfileSchema, PasswordFields])
+  .discriminatedUnion("intent", [ProfileSchema, PasswordFields, EmailChangeSchema])
   .superRefine(newPasswordsMatch);
 
 export const DeleteAccountSchema = z.object({
