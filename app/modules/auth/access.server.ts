@@ -54,13 +54,19 @@ export function may(actor: Actor | null, permission: Permission): boolean {
       return actor.coordinatedDigibankIds.includes(permission.digibank.id);
     case "manage_person": {
       if (permission.person.id === actor.id) return false;
-      // Only someone who is nothing but a volunteer, and a volunteer of a digibank this coordinator
-      // runs: a coordinator never disables another coordinator, staff or an admin.
-      const onlyVolunteer = permission.person.roles.every((r) => r.role === "volunteer");
-      const inScope = permission.person.roles.some(
-        (r) => r.digibankId !== null && actor.coordinatedDigibankIds.includes(r.digibankId),
+      // Only someone who is nothing but a volunteer, and only of digibanken this coordinator runs:
+      // a coordinator never disables another coordinator, staff or an admin, nor a volunteer who
+      // also helps elsewhere (adding them to one's own digibank must not be a way to do that).
+      const roles = permission.person.roles;
+      return (
+        roles.length > 0 &&
+        roles.every(
+          (r) =>
+            r.role === "volunteer" &&
+            r.digibankId !== null &&
+            actor.coordinatedDigibankIds.includes(r.digibankId),
+        )
       );
-      return onlyVolunteer && inScope;
     }
     case "manage_staff":
     case "manage_mail":
