@@ -23,7 +23,7 @@ export function EmailRequestPage({
     lastResult: result,
     constraint: getZodConstraint(EmailOnlySchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailOnlySchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="page page--narrow">

@@ -134,21 +134,21 @@ export default function Account() {
     },
     constraint: getZodConstraint(ProfileSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [passwordForm, password] = useForm({
     id: "password",
     lastResult: actionData?.intent === "password" ? actionData.result : undefined,
     constraint: getZodConstraint(PasswordSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [emailForm, email] = useForm({
     id: "email",
     lastResult: actionData?.intent === "email" ? actionData.result : undefined,
     constraint: getZodConstraint(EmailChangeSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailChangeSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   // From the answer, not the form state: checking a field on blur must not remove the message
   // and move the button away from under the pointer.

@@ -56,7 +56,7 @@ export default function DeleteAccount() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(DeleteAccountSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteAccountSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 
   return (

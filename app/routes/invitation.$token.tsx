@@ -81,7 +81,7 @@ export default function AcceptInvitation() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(AcceptInvitationSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInvitationSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
     defaultValue: { name: invitation?.name, language: invitation?.language },
   });
   if (!invitation || actionData?.invalid) return <InvalidLink />;

@@ -51,7 +51,7 @@ export default function Join() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(JoinSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: JoinSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
     defaultValue: { language: "nl" },
   });
   if (actionData?.thanks) {

@@ -59,7 +59,7 @@ export default function Login() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(SignInSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   // From the action's answer, not the form state: re-checking a field on blur must not make the
   // message (and the button under the pointer) jump away before the click lands.

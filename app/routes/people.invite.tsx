@@ -74,7 +74,7 @@ export default function InvitePerson() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(InviteSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
     defaultValue: { language: "nl", role: "volunteer" },
   });
   const sent = actionData?.sent;

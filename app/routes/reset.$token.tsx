@@ -2,8 +2,9 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { InvalidLinkPage } from "~/components/invalid-link.tsx";
 import { CsrfField, TextField } from "~/components/forms.tsx";
 import { resetPassword } from "~/modules/auth/recovery.server.ts";
 import { NewPasswordSchema } from "~/modules/auth/schemas.ts";
@@ -51,21 +52,9 @@ export default function ResetPassword() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(NewPasswordSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewPasswordSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
-  if (!valid) {
-    return (
-      <div className="page page--narrow">
-        <h1>{t("reset.invalidTitle")}</h1>
-        <p>{t("reset.invalidText")}</p>
-        <p>
-          <Link className="button" to="/reset">
-            {t("link.askNew")}
-          </Link>
-        </p>
-      </div>
-    );
-  }
+  if (!valid) return <InvalidLinkPage section="reset" askAgainAt="/reset" />;
   return (
     <div className="page page--narrow">
       <h1>{t("reset.newTitle")}</h1>

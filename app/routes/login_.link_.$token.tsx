@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { InvalidLinkPage } from "~/components/invalid-link.tsx";
 import { CsrfField } from "~/components/forms.tsx";
 import { signInWithLink } from "~/modules/auth/recovery.server.ts";
 import { startSession } from "~/modules/auth/session.server.ts";
@@ -36,19 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function SignInWithLink() {
   const { valid } = useLoaderData<typeof loader>();
   const { t } = useTranslation("auth");
-  if (!valid) {
-    return (
-      <div className="page page--narrow">
-        <h1>{t("link.invalidTitle")}</h1>
-        <p>{t("link.invalidText")}</p>
-        <p>
-          <Link className="button" to="/login/link">
-            {t("link.askNew")}
-          </Link>
-        </p>
-      </div>
-    );
-  }
+  if (!valid) return <InvalidLinkPage section="link" askAgainAt="/login/link" />;
   return (
     <div className="page page--narrow">
       <h1>{t("link.confirmTitle")}</h1>
