@@ -19,11 +19,13 @@ async function mayManage(db: Database, actor: Actor, personId: number) {
   return { person, allowed };
 }
 
-export async function deactivatePerson(
+/** Moves an account between active and disabled; disabling also ends every session at once. */
+async function setAccountStatus(
   db: Database,
   actor: Actor,
   personId: number,
-  options: { ip?: string | null } = {},
+  to: "active" | "disabled",
+  ip: string | null | undefined,
 ): Promise<StatusOutcome> {
   return db.transaction().execute(async (trx) => {
     const { person, allowed } = await mayManage(trx, actor, personId);
@@ -31,45 +33,36 @@ export async function deactivatePerson(
     if (!allowed) return { ok: false, reason: "forbidden" };
     const changed = await trx
       .updateTable("users")
-      .set({ status: "disabled" })
+      .set({ status: to })
       .where("id", "=", person.id)
-      .where("status", "=", "active")
+      .where("status", "=", to === "active" ? "disabled" : "active")
       .executeTakeFirst();
     if (Number(changed.numUpdatedRows) === 0) return { ok: false, reason: "unchanged" };
-    await endAllSessions(trx, person.id);
+    if (to === "disabled") await endAllSessions(trx, person.id);
     await recordAuditEvent(trx, {
-      action: "account_disabled",
+      action: to === "disabled" ? "account_disabled" : "account_enabled",
       actorId: actor.id,
       subjectId: person.id,
-      ip: options.ip,
+      ip,
     });
     return { ok: true };
   });
 }
 
-export async function reactivatePerson(
+export function deactivatePerson(
   db: Database,
   actor: Actor,
   personId: number,
   options: { ip?: string | null } = {},
 ): Promise<StatusOutcome> {
-  return db.transaction().execute(async (trx) => {
-    const { person, allowed } = await mayManage(trx, actor, personId);
-    if (!person) return { ok: false, reason: "not_found" };
-    if (!allowed) return { ok: false, reason: "forbidden" };
-    const changed = await trx
-      .updateTable("users")
-      .set({ status: "active" })
-      .where("id", "=", person.id)
-      .where("status", "=", "disabled")
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) === 0) return { ok: false, reason: "unchanged" };
-    await recordAuditEvent(trx, {
-      action: "account_enabled",
-      actorId: actor.id,
-      subjectId: person.id,
-      ip: options.ip,
-    });
-    return { ok: true };
-  });
+  return setAccountStatus(db, actor, personId, "disabled", options.ip);
+}
+
+export function reactivatePerson(
+  db: Database,
+  actor: Actor,
+  personId: number,
+  options: { ip?: string | null } = {},
+): Promise<StatusOutcome> {
+  return setAccountStatus(db, actor, personId, "active", options.ip);
 }
