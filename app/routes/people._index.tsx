@@ -4,12 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, FormMessage } from "~/components/forms.tsx";
 import { isAdmin } from "~/modules/auth/access.server.ts";
-import { requireActor } from "~/modules/auth/guards.server.ts";
+import { requirePermission } from "~/modules/auth/guards.server.ts";
 import {
   listDigibanksInScope,
   listPeople,
   listRegions,
-  maySeePeople,
 } from "~/modules/people/directory.server.ts";
 import { grantRole, revokeRole } from "~/modules/people/roles.server.ts";
 import { PersonActionSchema, parseScope } from "~/modules/people/schemas.ts";
@@ -17,14 +16,8 @@ import { deactivatePerson, reactivatePerson } from "~/modules/people/status.serv
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
-async function requirePeopleAccess(request: Request, context: LoaderFunctionArgs["context"]) {
-  const actor = await requireActor(request, context);
-  if (!maySeePeople(actor)) throw new Response("Forbidden", { status: 403 });
-  return actor;
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requirePeopleAccess(request, context);
+  const actor = await requirePermission(request, context, { action: "manage_people" });
   const digibankId = Number(new URL(request.url).searchParams.get("digibank")) || null;
   const admin = isAdmin(actor);
   return {
@@ -42,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requirePeopleAccess(request, context);
+  const actor = await requirePermission(request, context, { action: "manage_people" });
   const submission = await readForm(request, context, PersonActionSchema);
   if (submission.status !== "success") return data({ message: "refused" }, { status: 400 });
   const value = submission.value;

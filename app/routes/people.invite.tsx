@@ -6,25 +6,15 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, FormMessage, SelectField, TextField } from "~/components/forms.tsx";
 import { isAdmin } from "~/modules/auth/access.server.ts";
-import { requireActor } from "~/modules/auth/guards.server.ts";
-import {
-  listDigibanksInScope,
-  listRegions,
-  maySeePeople,
-} from "~/modules/people/directory.server.ts";
+import { requirePermission } from "~/modules/auth/guards.server.ts";
+import { listDigibanksInScope, listRegions } from "~/modules/people/directory.server.ts";
 import { invitePerson } from "~/modules/people/invitations.server.ts";
 import { InviteSchema, parseScope } from "~/modules/people/schemas.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
-async function requireInviter(request: Request, context: LoaderFunctionArgs["context"]) {
-  const actor = await requireActor(request, context);
-  if (!maySeePeople(actor)) throw new Response("Forbidden", { status: 403 });
-  return actor;
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireInviter(request, context);
+  const actor = await requirePermission(request, context, { action: "manage_people" });
   const admin = isAdmin(actor);
   return {
     title: getFixedT(await getLanguage(request), "people")("invite.title"),
@@ -39,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireInviter(request, context);
+  const actor = await requirePermission(request, context, { action: "manage_people" });
   const submission = await readForm(request, context, InviteSchema);
   if (submission.status !== "success")
     return data({ result: submission.reply(), sent: null }, { status: 400 });

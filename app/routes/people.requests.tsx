@@ -3,8 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, FormMessage } from "~/components/forms.tsx";
-import { requireActor } from "~/modules/auth/guards.server.ts";
-import { maySeePeople } from "~/modules/people/directory.server.ts";
+import { requirePermission } from "~/modules/auth/guards.server.ts";
 import {
   approveJoinRequest,
   declineJoinRequest,
@@ -14,14 +13,8 @@ import { DecideRequestSchema } from "~/modules/people/schemas.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
-async function requireDecider(request: Request, context: LoaderFunctionArgs["context"]) {
-  const actor = await requireActor(request, context);
-  if (!maySeePeople(actor)) throw new Response("Forbidden", { status: 403 });
-  return actor;
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireDecider(request, context);
+  const actor = await requirePermission(request, context, { action: "manage_people" });
   return {
     title: getFixedT(await getLanguage(request), "people")("requests.title"),
     requests: await listPendingRequests(context.db, actor),
@@ -33,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireDecider(request, context);
+  const actor = await requirePermission(request, context, { action: "manage_people" });
   const submission = await readForm(request, context, DecideRequestSchema);
   if (submission.status !== "success") return data({ message: "gone" as const }, { status: 400 });
   const { intent, requestId } = submission.value;

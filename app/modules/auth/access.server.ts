@@ -29,6 +29,8 @@ export interface PersonRef {
 }
 
 export type Permission =
+  /** Open the people pages at all (the lists in them stay within the actor's digibanken). */
+  | { action: "manage_people" }
   /** Invite volunteers to, and decide join requests for, this digibank; see its people. */
   | { action: "manage_volunteers"; digibank: DigibankRef }
   /** Deactivate, reactivate or see this person (a coordinator: only volunteers of their digibanken). */
@@ -50,6 +52,8 @@ export function may(actor: Actor | null, permission: Permission): boolean {
   switch (permission.action) {
     case "use_app":
       return actor.roles.length > 0;
+    case "manage_people":
+      return actor.coordinatedDigibankIds.length > 0;
     case "manage_volunteers":
       return actor.coordinatedDigibankIds.includes(permission.digibank.id);
     case "manage_person": {

@@ -25,10 +25,6 @@ export interface PersonRow {
 }
 
 /** True for the people page's visitors: admins and coordinators of at least one digibank. */
-export function maySeePeople(actor: Actor) {
-  return may(actor, { action: "manage_staff" }) || actor.coordinatedDigibankIds.length > 0;
-}
-
 /** The digibanken an actor may invite volunteers to, with their region (for the scope picker). */
 export async function listDigibanksInScope(db: Database, actor: Actor) {
   let query = db
