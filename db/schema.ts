@@ -14,6 +14,7 @@ export interface RegionsTable {
   id: Generated<number>;
   name: string;
   created_at: CreatedAt;
+  release_cutoff_hours: Defaulted<number>;
 }
 
 export interface MunicipalitiesTable {
@@ -39,6 +40,8 @@ export interface DigipuntenTable {
   address: string | null;
   accessibility_notes: string | null;
   created_at: CreatedAt;
+  contact: ColumnType<string | null, string | null | undefined, string | null>;
+  archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export type UserStatus = "invited" | "active" | "disabled" | "deleted";
@@ -146,6 +149,86 @@ export interface RoleAssignmentsTable {
   created_at: CreatedAt;
 }
 
+export interface SkillsTable {
+  id: Generated<number>;
+  code: string;
+}
+
+export interface VolunteerSkillsTable {
+  user_id: number;
+  skill_id: number;
+}
+
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+export interface ShiftSeriesTable {
+  id: Generated<number>;
+  digipunt_id: number;
+  /** RFC 5545 RRULE over local dates, without DTSTART (first_date is the start). */
+  rrule: string;
+  first_date: DateString;
+  last_date: DateString;
+  /** HH:MM wall-clock time in Europe/Brussels. */
+  start_time: string;
+  end_time: string;
+  skipped_dates: Defaulted<string[]>;
+  capacity: number;
+  required_skill_id: Nullable<number>;
+  first_shift_friendly: Defaulted<boolean>;
+  notes: Nullable<string>;
+  address: Nullable<string>;
+  generated_until: Nullable<string>;
+  created_by: Nullable<number>;
+  created_at: CreatedAt;
+}
+
+export type ShiftStatus = "scheduled" | "cancelled";
+
+export interface ShiftsTable {
+  id: Generated<number>;
+  digipunt_id: number;
+  series_id: Nullable<number>;
+  occurrence_date: Nullable<string>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  capacity: number;
+  /** Kept by a trigger on shift_claims; never written by app code. */
+  confirmed_count: ColumnType<number, never, never>;
+  required_skill_id: Nullable<number>;
+  first_shift_friendly: Defaulted<boolean>;
+  notes: Nullable<string>;
+  address: Nullable<string>;
+  status: Defaulted<ShiftStatus>;
+  cancelled_at: Nullable<Date>;
+  cancel_reason: Nullable<string>;
+  sequence: Defaulted<number>;
+  detached: Defaulted<boolean>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export type ClaimStatus = "confirmed" | "reserve" | "released" | "removed" | "cancelled";
+export type Attendance = "present" | "no_show";
+
+export interface ShiftClaimsTable {
+  id: Generated<number>;
+  shift_id: number;
+  user_id: number;
+  status: ClaimStatus;
+  /** Kept by triggers from the shift; the value written here is replaced. */
+  span: ColumnType<string, never, never>;
+  claimed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  release_requested_at: Nullable<Date>;
+  attendance: Nullable<Attendance>;
+}
+
+export interface CalendarFeedsTable {
+  user_id: number;
+  token: string;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   regions: RegionsTable;
   municipalities: MunicipalitiesTable;
@@ -160,6 +243,12 @@ export interface DB {
   audit_events: AuditEventsTable;
   email_messages: EmailMessagesTable;
   app_settings: AppSettingsTable;
+  skills: SkillsTable;
+  volunteer_skills: VolunteerSkillsTable;
+  shift_series: ShiftSeriesTable;
+  shifts: ShiftsTable;
+  shift_claims: ShiftClaimsTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 export type Region = Selectable<RegionsTable>;
@@ -170,3 +259,6 @@ export type NewUser = Insertable<UsersTable>;
 export type RoleAssignment = Selectable<RoleAssignmentsTable>;
 export type EmailMessage = Selectable<EmailMessagesTable>;
 export type JoinRequest = Selectable<JoinRequestsTable>;
+export type Shift = Selectable<ShiftsTable>;
+export type ShiftSeries = Selectable<ShiftSeriesTable>;
+export type ShiftClaim = Selectable<ShiftClaimsTable>;

@@ -109,3 +109,76 @@ export async function assignRole(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+export async function createShift(
+  db: Db,
+  values: {
+    digipuntId: number;
+    startsAt: Date | string;
+    endsAt?: Date | string;
+    capacity?: number;
+    requiredSkillId?: number | null;
+    firstShiftFriendly?: boolean;
+    notes?: string | null;
+    address?: string | null;
+    seriesId?: number | null;
+    occurrenceDate?: string | null;
+  },
+) {
+  const startsAt = new Date(values.startsAt);
+  return db
+    .insertInto("shifts")
+    .values({
+      digipunt_id: values.digipuntId,
+      starts_at: startsAt,
+      ends_at: values.endsAt ?? new Date(startsAt.getTime() + 3 * 60 * 60 * 1000),
+      capacity: values.capacity ?? 2,
+      required_skill_id: values.requiredSkillId ?? null,
+      first_shift_friendly: values.firstShiftFriendly ?? false,
+      notes: values.notes ?? null,
+      address: values.address ?? null,
+      series_id: values.seriesId ?? null,
+      occurrence_date: values.occurrenceDate ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A claim written directly (the rules in the database still hold; the domain's checks do not run). */
+export async function createClaim(
+  db: Db,
+  values: {
+    shiftId: number;
+    userId: number;
+    status?: "confirmed" | "reserve" | "released" | "removed" | "cancelled";
+    attendance?: "present" | "no_show" | null;
+  },
+) {
+  return db
+    .insertInto("shift_claims")
+    .values({
+      shift_id: values.shiftId,
+      user_id: values.userId,
+      status: values.status ?? "confirmed",
+      attendance: values.attendance ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function skillId(db: Db, code: string) {
+  const row = await db
+    .selectFrom("skills")
+    .select("id")
+    .where("code", "=", code)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function giveSkill(db: Db, values: { userId: number; code: string }) {
+  await db
+    .insertInto("volunteer_skills")
+    .values({ user_id: values.userId, skill_id: await skillId(db, values.code) })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}

@@ -40,7 +40,18 @@ export type Permission =
   /** See and retry emails that failed for good. */
   | { action: "manage_mail" }
   /** Use the platform's signed-in pages at all. */
-  | { action: "use_app" };
+  | { action: "use_app" }
+  /** See this digibank's shifts and who is on them (first names only). */
+  | { action: "view_shifts"; digibank: DigibankRef }
+  /** Claim, release and queue for this digibank's shifts: its volunteers. */
+  | { action: "claim_shifts"; digibank: DigibankRef }
+  /**
+   * Publish, change and cancel this digibank's shifts, manage its digipunten, see rosters with
+   * contact details, record attendance: its coordinators (of the digibank or of its region).
+   */
+  | { action: "plan_shifts"; digibank: DigibankRef }
+  /** Open the planning pages at all (what they list stays within the actor's digibanken). */
+  | { action: "plan_any_shifts" };
 
 export function isAdmin(actor: Actor) {
   return actor.roles.some((r) => r.role === "admin");
@@ -72,6 +83,18 @@ export function may(actor: Actor | null, permission: Permission): boolean {
         )
       );
     }
+    case "view_shifts":
+      return (
+        actor.volunteerDigibankIds.includes(permission.digibank.id) ||
+        actor.coordinatedDigibankIds.includes(permission.digibank.id) ||
+        actor.staffRegionIds.includes(permission.digibank.regionId)
+      );
+    case "claim_shifts":
+      return actor.volunteerDigibankIds.includes(permission.digibank.id);
+    case "plan_shifts":
+      return actor.coordinatedDigibankIds.includes(permission.digibank.id);
+    case "plan_any_shifts":
+      return actor.coordinatedDigibankIds.length > 0;
     case "manage_staff":
     case "manage_mail":
       return false;
