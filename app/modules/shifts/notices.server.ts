@@ -13,7 +13,9 @@ export async function noticeClaimConfirmed(...args: [trx: Trx, jobs: JobQueue, c
 }
 
 /** To the volunteer: a spot opened and you moved from the reserve list onto the shift. */
-export async function noticePromotedFromReserve(...args: [trx: Trx, jobs: JobQueue, claimId: number]) {
+export async function noticePromotedFromReserve(
+  ...args: [trx: Trx, jobs: JobQueue, claimId: number]
+) {
   return args.length > 0 ? undefined : undefined;
 }
 
