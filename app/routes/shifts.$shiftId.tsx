@@ -8,7 +8,7 @@ import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { actOnShift } from "~/modules/shifts/act.server.ts";
 import { shiftStateLabel } from "~/modules/shifts/labels.ts";
 import { getShiftDetail } from "~/modules/shifts/queries.server.ts";
-import { ShiftActionSchema, readDone } from "~/modules/shifts/schemas.ts";
+import { ShiftPageActionSchema, readDone } from "~/modules/shifts/schemas.ts";
 import { formatTimeSpan } from "~/utils/format.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
@@ -40,16 +40,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "use_app" });
   const shiftId = shiftIdOf(params);
-  const submission = await readForm(request, context, ShiftActionSchema);
-  if (submission.status !== "success" || submission.value.shiftId !== shiftId)
+  const submission = await readForm(request, context, ShiftPageActionSchema);
+  if (submission.status !== "success")
     return data({ refusal: null, cutoffHours: null }, { status: 400 });
-  const outcome = await actOnShift(context.db, context.jobs, actor, submission.value);
+  const outcome = await actOnShift(context.db, context.jobs, actor, {
+    intent: submission.value.intent,
+    shiftId,
+  });
   if (outcome.ok) throw redirect(`/shifts/${shiftId}?done=${outcome.done}`);
   return data({ refusal: outcome.refusal, cutoffHours: outcome.cutoffHours }, { status: 400 });
 }
 
 export default function ShiftPage() {
   const { t } = useTranslation("shifts");
+  const { t: tc } = useTranslation();
   const { shift, when, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refusalText = useRefusalText();
@@ -115,8 +119,9 @@ export default function ShiftPage() {
       {shift.requiredSkill && !my.hasRequiredSkill && my.status === null && shift.isVolunteer ? (
         <p>
           {t("shift.skillMissing", {
-            skill: t(`skill.${shift.requiredSkill}` as "skill.eid", shift.requiredSkill),
-          })}
+            skill: tc(`skill.${shift.requiredSkill}` as "skill.eid", shift.requiredSkill),
+          })}{" "}
+          <Link to="/account/skills">{t("shift.skillsLink")}</Link>
         </p>
       ) : null}
 
@@ -139,7 +144,7 @@ export default function ShiftPage() {
         {shift.requiredSkill ? (
           <>
             <dt>{t("shift.skill")}</dt>
-            <dd>{t(`skill.${shift.requiredSkill}` as "skill.eid", shift.requiredSkill)}</dd>
+            <dd>{tc(`skill.${shift.requiredSkill}` as "skill.eid", shift.requiredSkill)}</dd>
           </>
         ) : null}
         {shift.notes ? (

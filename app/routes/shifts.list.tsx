@@ -87,6 +87,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ShiftList() {
   const { t } = useTranslation("shifts");
+  const { t: tc } = useTranslation();
   const { filters, options, week, days, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refusalText = useRefusalText();
@@ -151,7 +152,7 @@ export default function ShiftList() {
                   {shift.requiredSkill ? (
                     <p className="muted">
                       {t("shift.skill")}:{" "}
-                      {t(`skill.${shift.requiredSkill}` as "skill.eid", shift.requiredSkill)}
+                      {tc(`skill.${shift.requiredSkill}` as "skill.eid", shift.requiredSkill)}
                     </p>
                   ) : null}
                   <div className="shift-item__actions">

@@ -63,6 +63,7 @@ const shifts: Namespace<typeof nl> = {
     notVolunteer: "You are not a digihelper of this digibank, so you cannot sign up here.",
     skillMissing:
       "This shift needs someone who can help with {{skill}}. That is not among your skills yet.",
+    skillsLink: "Add to your skills",
     cutoff_one:
       "You can release this shift yourself until {{count}} hour before it starts. After that, ask the coordinator.",
     cutoff_other:
@@ -96,15 +97,6 @@ const shifts: Namespace<typeof nl> = {
     after_cutoff_other:
       "You can no longer release this shift yourself: that is possible until {{count}} hours before it starts. Ask the coordinator to release you.",
     already_requested: "You already asked the coordinator to release you.",
-  },
-  skill: {
-    eid: "eID and card reader",
-    itsme: "itsme",
-    tax_on_web: "Tax-on-web and MyMinfin",
-    mijn_gezondheid: "Mijn Gezondheid (My Health)",
-    mypension: "MyPension",
-    e_banking: "Online banking",
-    smartphone: "Smartphone",
   },
 };
 

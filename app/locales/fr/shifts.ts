@@ -67,6 +67,7 @@ const shifts: Namespace<typeof nl> = {
       "Vous n'êtes pas digihelper dans cette digibank. Vous ne pouvez donc pas vous inscrire ici.",
     skillMissing:
       "Pour cette permanence, il faut pouvoir aider avec {{skill}}. Ce n'est pas encore dans vos compétences.",
+    skillsLink: "Compléter mes compétences",
     cutoff_one:
       "Vous pouvez libérer cette permanence vous-même jusqu'à {{count}} heure avant le début. Ensuite, demandez-le au coordinateur.",
     cutoff_other:
@@ -103,15 +104,6 @@ const shifts: Namespace<typeof nl> = {
     after_cutoff_other:
       "Vous ne pouvez plus libérer cette permanence vous-même : c'est possible jusqu'à {{count}} heures avant le début. Demandez au coordinateur de vous libérer.",
     already_requested: "Vous avez déjà demandé au coordinateur de vous libérer.",
-  },
-  skill: {
-    eid: "eID et lecteur de carte",
-    itsme: "itsme",
-    tax_on_web: "Tax-on-web et MyMinfin",
-    mijn_gezondheid: "Ma Santé (Mijn Gezondheid)",
-    mypension: "MyPension",
-    e_banking: "Banque en ligne",
-    smartphone: "Smartphone",
   },
 };
 

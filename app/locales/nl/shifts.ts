@@ -63,6 +63,7 @@ const shifts = {
       "Je bent geen digihelper bij deze digibank. Daarom kan je je hier niet inschrijven.",
     skillMissing:
       "Voor deze dienst moet je kunnen helpen met {{skill}}. Dat staat nog niet bij jouw vaardigheden.",
+    skillsLink: "Vul je vaardigheden aan",
     cutoff_one:
       "Je kan deze dienst zelf vrijgeven tot {{count}} uur voor de start. Daarna vraag je het aan de coördinator.",
     cutoff_other:
@@ -98,15 +99,6 @@ const shifts = {
     after_cutoff_other:
       "Je kan deze dienst niet meer zelf vrijgeven: dat kan tot {{count}} uur voor de start. Vraag de coördinator om je vrij te geven.",
     already_requested: "Je vroeg de coördinator al om je vrij te geven.",
-  },
-  skill: {
-    eid: "eID en kaartlezer",
-    itsme: "itsme",
-    tax_on_web: "Tax-on-web en MyMinfin",
-    mijn_gezondheid: "Mijn Gezondheid",
-    mypension: "MyPension",
-    e_banking: "Bankieren op internet",
-    smartphone: "Smartphone",
   },
 };
 

@@ -16,10 +16,14 @@ export interface ShiftFilters {
 export const SHIFT_INTENTS = ["claim", "reserve", "release", "request_release"] as const;
 export type ShiftIntent = (typeof SHIFT_INTENTS)[number];
 
+/** A button on the list: which shift, and what to do with it. */
 export const ShiftActionSchema = z.object({
   intent: z.enum(SHIFT_INTENTS),
   shiftId: z.coerce.number().int().positive(),
 });
+
+/** A button on a shift's own page: the shift is the page's. */
+export const ShiftPageActionSchema = z.object({ intent: z.enum(SHIFT_INTENTS) });
 
 /** The confirmation shown after a successful action (in the URL, so a reload keeps it honest). */
 export const DONE_MESSAGES = ["claimed", "reserved", "released", "requested"] as const;
