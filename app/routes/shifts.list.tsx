@@ -9,14 +9,13 @@ import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { actOnShift } from "~/modules/shifts/act.server.ts";
 import { shiftStateLabel } from "~/modules/shifts/labels.ts";
 import { listShiftFilterOptions, listShiftsWithActions } from "~/modules/shifts/queries.server.ts";
-import { localParts } from "~/modules/shifts/recurrence.ts";
 import {
   ShiftActionSchema,
   filterParams,
   parseShiftFilters,
   readDone,
 } from "~/modules/shifts/schemas.ts";
-import { listWeek, weekStart } from "~/modules/shifts/window.server.ts";
+import { listWeek, localDateOf, weekStart } from "~/modules/shifts/window.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
@@ -39,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const days: Array<{ date: string; title: string; shifts: typeof items }> = [];
   const items = shifts.map((shift) => ({
     ...shift,
-    date: localParts(shift.startsAt).date,
+    date: localDateOf(shift.startsAt),
     time: `${time(shift.startsAt)}–${time(shift.endsAt)}`,
   }));
   for (const item of items) {
