@@ -16,9 +16,11 @@ import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
 import {
   assignRole,
   createDigibank,
+  createClaim,
   createDigipunt,
   createMunicipality,
   createRegion,
+  createShift,
   createUser,
 } from "../factories/index.ts";
 import { type TestDatabase, createTestDatabase } from "../support/database.ts";
@@ -60,6 +62,11 @@ interface World {
   d1: number;
   d2: number;
   d3: number;
+  /** A digipunt of D1 and one of D3, and a shift at each. */
+  p1: number;
+  p3: number;
+  shift1: number;
+  shift3: number;
   mailboxId: string;
   roles: Record<Exclude<Persona, "anonymous">, RoleSpec[]>;
   users: Record<Exclude<Persona, "anonymous">, number>;
@@ -145,6 +152,31 @@ async function tokenFor(purpose: "sign_in" | "password_reset" | "invitation") {
   const user = await person([], purpose === "invitation" ? "invited" : "active");
   return issueToken(database.db, { userId: user.id, purpose });
 }
+
+// Fresh shifts, each in a time slot of its own so that nobody's claims ever overlap: days ahead
+// (before the release cut-off) or within the next hours (after it).
+let slot = 0;
+const nextSlot = () => new Date(Date.now() + 7 * 24 * 3600_000 + ++slot * 3 * 3600_000);
+let soonSlot = 0;
+const nextSoonSlot = () => new Date(Date.now() + 3600_000 + ++soonSlot * 20 * 60_000);
+
+/** A fresh shift at P1 (D1); `claimants` are put on it first (directly, as the factories do). */
+async function freshShift(
+  w: World,
+  { capacity = 5, claimants = [] as number[], soon = false, digipuntId = w.p1 } = {},
+) {
+  const startsAt = soon ? nextSoonSlot() : nextSlot();
+  const shift = await createShift(database.db, {
+    digipuntId,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + (soon ? 15 : 120) * 60_000),
+    capacity,
+  });
+  for (const userId of claimants) await createClaim(database.db, { shiftId: shift.id, userId });
+  return shift.id;
+}
+/** Everyone of the matrix on the shift, so each persona has a claim of their own to let go of. */
+const everyone = (w: World) => Object.values(w.users);
 
 const get = (path: string) => async () => ({ path });
 const post = (path: string, fields: Record<string, string>) => async () => ({ path, fields });
@@ -554,6 +586,166 @@ const CASES: Case[] = [
     },
   ]),
 
+  // Shifts, the volunteer side. Everyone with a role sees the calendar and the list (each within
+  // their own digibanken); a shift of a digibank one may not see is a 404, as if it did not exist.
+  {
+    name: "/shifts",
+    method: "GET",
+    request: get("/shifts"),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/shifts/list",
+    method: "GET",
+    request: get("/shifts/list"),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/shifts/events (a month)",
+    method: "GET",
+    request: async () => {
+      const start = new Date(Date.now() - 7 * 24 * 3600_000).toISOString();
+      const end = new Date(Date.now() + 35 * 24 * 3600_000).toISOString();
+      return { path: `/shifts/events?start=${start}&end=${end}` };
+    },
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/shifts/events without a range",
+    method: "GET",
+    request: get("/shifts/events"),
+    ok: { status: 200 },
+    expect: { ...all("refused"), anonymous: "login" },
+  },
+  {
+    name: "/shifts/:id of D1",
+    method: "GET",
+    request: async (w) => ({ path: `/shifts/${w.shift1}` }),
+    ok: { status: 200 },
+    expect: only(["volunteerA", "coordinator1", "staff1", "admin"], "notfound"),
+  },
+  {
+    name: "/shifts/:id of D3",
+    method: "GET",
+    request: async (w) => ({ path: `/shifts/${w.shift3}` }),
+    ok: { status: 200 },
+    expect: only(["volunteerB", "coordinator2", "staff2", "admin"], "notfound"),
+  },
+  {
+    name: "/shifts/:id of no shift",
+    method: "GET",
+    request: get("/shifts/999999"),
+    ok: { status: 200 },
+    expect: { ...all("notfound"), anonymous: "login" },
+  },
+  {
+    name: "/shifts/:id: claim a shift of D1",
+    method: "POST",
+    request: async (w) => ({ path: `/shifts/${await freshShift(w)}`, fields: { intent: "claim" } }),
+    ok: { status: 302 },
+    // Seeing a shift is not claiming it: only its digibank's volunteers (and admins) may.
+    expect: {
+      ...only(["volunteerA", "admin"], "notfound"),
+      coordinator1: "forbidden",
+      staff1: "forbidden",
+    },
+  },
+  {
+    name: "/shifts/:id: claim a shift of D3",
+    method: "POST",
+    request: async (w) => ({
+      path: `/shifts/${await freshShift(w, { digipuntId: w.p3 })}`,
+      fields: { intent: "claim" },
+    }),
+    ok: { status: 302 },
+    expect: {
+      ...only(["volunteerB", "admin"], "notfound"),
+      coordinator2: "forbidden",
+      staff2: "forbidden",
+    },
+  },
+  {
+    name: "/shifts/:id: join the reserve list of a full shift of D1",
+    method: "POST",
+    request: async (w) => ({
+      path: `/shifts/${await freshShift(w, { capacity: 1, claimants: [w.users.coordinator2] })}`,
+      fields: { intent: "reserve" },
+    }),
+    ok: { status: 302 },
+    expect: {
+      ...only(["volunteerA", "admin"], "notfound"),
+      coordinator1: "forbidden",
+      staff1: "forbidden",
+    },
+  },
+  {
+    name: "/shifts/:id: release my place on a shift of D1",
+    method: "POST",
+    request: async (w) => ({
+      path: `/shifts/${await freshShift(w, { capacity: 10, claimants: everyone(w) })}`,
+      fields: { intent: "release" },
+    }),
+    ok: { status: 302 },
+    // Anyone who sees the shift may let go of their own place on it.
+    expect: only(["volunteerA", "coordinator1", "staff1", "admin"], "notfound"),
+  },
+  {
+    name: "/shifts/:id: ask to be released from a shift of D1 after the cut-off",
+    method: "POST",
+    request: async (w) => ({
+      path: `/shifts/${await freshShift(w, { capacity: 10, claimants: everyone(w), soon: true })}`,
+      fields: { intent: "request_release" },
+    }),
+    ok: { status: 302 },
+    expect: only(["volunteerA", "coordinator1", "staff1", "admin"], "notfound"),
+  },
+  {
+    name: "/shifts/:id: release a shift of D1 one is not on",
+    method: "POST",
+    request: async (w) => ({
+      path: `/shifts/${await freshShift(w)}`,
+      fields: { intent: "release" },
+    }),
+    ok: { status: 400 },
+    expect: {
+      ...only(["volunteerA", "coordinator1", "staff1", "admin"], "notfound"),
+      volunteerA: "refused",
+      coordinator1: "refused",
+      staff1: "refused",
+      admin: "refused",
+    },
+  },
+  {
+    name: "/shifts/list: claim a shift of D1",
+    method: "POST",
+    request: async (w) => ({
+      path: "/shifts/list",
+      fields: { intent: "claim", shiftId: String(await freshShift(w)) },
+    }),
+    ok: { status: 302, location: "/shifts/list?done=claimed" },
+    expect: {
+      ...only(["volunteerA", "admin"], "notfound"),
+      coordinator1: "forbidden",
+      staff1: "forbidden",
+    },
+  },
+  {
+    name: "/shifts/list: release my place on a shift of D1",
+    method: "POST",
+    request: async (w) => ({
+      path: "/shifts/list",
+      fields: {
+        intent: "release",
+        shiftId: String(await freshShift(w, { capacity: 10, claimants: everyone(w) })),
+      },
+    }),
+    ok: { status: 302, location: "/shifts/list?done=released" },
+    expect: only(["volunteerA", "coordinator1", "staff1", "admin"], "notfound"),
+  },
+
   // Mail that failed for good: admins only.
   {
     name: "/admin/mail",
@@ -641,9 +833,16 @@ beforeAll(async () => {
   const d3 = await createDigibank(db, { regionId: r2.id, name: "Digibank Drie" });
   const m1 = await createMunicipality(db, { regionId: r1.id });
   const m2 = await createMunicipality(db, { regionId: r2.id });
-  await createDigipunt(db, { digibankId: d1.id, municipalityId: m1.id });
-  await createDigipunt(db, { digibankId: d3.id, municipalityId: m2.id, kind: "mobile" });
+  const p1 = await createDigipunt(db, { digibankId: d1.id, municipalityId: m1.id });
+  const p3 = await createDigipunt(db, { digibankId: d3.id, municipalityId: m2.id, kind: "mobile" });
   Object.assign(world, { r1: r1.id, r2: r2.id, d1: d1.id, d2: d2.id, d3: d3.id });
+  Object.assign(world, { p1: p1.id, p3: p3.id });
+  world.shift1 = (
+    await createShift(db, { digipuntId: p1.id, startsAt: nextSlot(), capacity: 5 })
+  ).id;
+  world.shift3 = (
+    await createShift(db, { digipuntId: p3.id, startsAt: nextSlot(), capacity: 5 })
+  ).id;
 
   world.roles = {
     volunteerA: [{ role: "volunteer", digibankId: d1.id }],
