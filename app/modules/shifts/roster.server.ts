@@ -121,14 +121,20 @@ export async function getRoster(db: Database, actor: Actor, shiftId: number) {
 export type RosterRefusal = "not_found" | "not_started" | "past";
 export type RosterOutcome = { ok: true } | { ok: false; reason: RosterRefusal };
 
+interface ClaimOptions {
+  now?: Date;
+  /** The shift the page was about: a claim of another shift is not found there. */
+  shiftId?: number;
+}
+
 /** The claim with its shift, when the actor plans that shift. */
-async function plannedClaim(db: Database, actor: Actor, claimId: number) {
+async function plannedClaim(db: Database, actor: Actor, claimId: number, shiftId?: number) {
   const claim = await db
     .selectFrom("shift_claims")
     .select(["id", "shift_id as shiftId", "status", "release_requested_at as releaseRequestedAt"])
     .where("id", "=", claimId)
     .executeTakeFirst();
-  if (!claim) return null;
+  if (!claim || (shiftId !== undefined && claim.shiftId !== shiftId)) return null;
   const shift = await findPlannedShift(db, actor, claim.shiftId);
   return shift ? { claim, shift } : null;
 }
@@ -143,9 +149,9 @@ async function endClaim(
   actor: Actor,
   claimId: number,
   to: "removed" | "released",
-  now: Date,
+  { now = new Date(), shiftId }: ClaimOptions,
 ): Promise<RosterOutcome> {
-  const found = await plannedClaim(db, actor, claimId);
+  const found = await plannedClaim(db, actor, claimId, shiftId);
   if (!found || !["confirmed", "reserve"].includes(found.claim.status))
     return { ok: false, reason: "not_found" };
   if (to === "released" && found.claim.releaseRequestedAt === null)
@@ -170,9 +176,9 @@ export function removeFromShift(
   jobs: JobQueue,
   actor: Actor,
   claimId: number,
-  { now = new Date() }: { now?: Date } = {},
+  options: ClaimOptions = {},
 ) {
-  return endClaim(db, jobs, actor, claimId, "removed", now);
+  return endClaim(db, jobs, actor, claimId, "removed", options);
 }
 
 /** Grants a volunteer's request to be released after the cut-off. */
@@ -181,9 +187,9 @@ export function grantReleaseRequest(
   jobs: JobQueue,
   actor: Actor,
   claimId: number,
-  { now = new Date() }: { now?: Date } = {},
+  options: ClaimOptions = {},
 ) {
-  return endClaim(db, jobs, actor, claimId, "released", now);
+  return endClaim(db, jobs, actor, claimId, "released", options);
 }
 
 /** Present or no-show, once the shift has started; for people confirmed on it. */
@@ -192,9 +198,9 @@ export async function recordAttendance(
   actor: Actor,
   claimId: number,
   attendance: Attendance,
-  { now = new Date() }: { now?: Date } = {},
+  { now = new Date(), shiftId }: ClaimOptions = {},
 ): Promise<RosterOutcome> {
-  const found = await plannedClaim(db, actor, claimId);
+  const found = await plannedClaim(db, actor, claimId, shiftId);
   if (!found || found.claim.status !== "confirmed") return { ok: false, reason: "not_found" };
   if (found.shift.starts_at > now) return { ok: false, reason: "not_started" };
   await db

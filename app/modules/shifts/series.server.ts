@@ -4,6 +4,7 @@ import type { DB } from "../../../db/schema.ts";
 import { type Actor, may } from "~/modules/auth/access.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
+import type { SkillCode } from "./schemas.ts";
 import { noticeShiftCancelled, noticeShiftChanged } from "./notices.server.ts";
 import {
   type Weekday,
@@ -503,4 +504,10 @@ export async function cancelShift(
     return targets.map((t) => t.id);
   });
   return { ok: true, cancelledShiftIds: ids };
+}
+
+/** The skills a shift may ask for (labels are in the catalogs, under planning:skill.<code>). */
+export async function listSkills(db: Database) {
+  const rows = await db.selectFrom("skills").select(["id", "code"]).orderBy("id").execute();
+  return rows.map((row) => ({ id: row.id, code: row.code as SkillCode }));
 }
