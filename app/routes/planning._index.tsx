@@ -3,17 +3,13 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/forms.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
-import { addDays, localToday } from "~/modules/shifts/recurrence.ts";
-import { listPlannedShifts } from "~/modules/shifts/roster.server.ts";
-import { readRange } from "~/modules/shifts/schemas.ts";
+import { listPlannedShifts, planningRange } from "~/modules/shifts/roster.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "plan_any_shifts" });
-  const today = localToday();
-  const params = new URL(request.url).searchParams;
-  const range = readRange(params, today, addDays(readRange(params, today, today).from, 27));
+  const range = planningRange(new URL(request.url).searchParams);
   return {
     title: getFixedT(await getLanguage(request), "planning")("home.title"),
     range,
@@ -68,7 +64,7 @@ export default function Planning() {
         <p>{t("home.empty")}</p>
       ) : (
         <div className="table-scroll">
-          <table className="table">
+          <table>
             <caption>{t("home.caption")}</caption>
             <thead>
               <tr>

@@ -52,7 +52,7 @@ export default function Digipunten() {
         <p>{t("digipunten.empty")}</p>
       ) : (
         <div className="table-scroll">
-          <table className="table">
+          <table>
             <caption>{t("digipunten.caption")}</caption>
             <thead>
               <tr>

@@ -2,20 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
-import { addDays, localToday } from "~/modules/shifts/recurrence.ts";
-import { fillRates } from "~/modules/shifts/roster.server.ts";
-import { readRange } from "~/modules/shifts/schemas.ts";
+import { fillRates, planningRange } from "~/modules/shifts/roster.server.ts";
 import { formatNumber } from "~/utils/format.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "plan_any_shifts" });
-  const today = localToday();
-  const range = readRange(
-    new URL(request.url).searchParams,
-    addDays(today, -28),
-    addDays(today, 27),
-  );
+  // Four weeks back and four ahead, unless asked otherwise.
+  const range = planningRange(new URL(request.url).searchParams, { startOffset: -28, days: 56 });
   return {
     title: getFixedT(await getLanguage(request), "planning")("reports.title"),
     range,
@@ -48,7 +42,7 @@ export default function Reports() {
     }>,
   ) => (
     <div className="table-scroll">
-      <table className="table">
+      <table>
         <caption>{caption}</caption>
         <thead>
           <tr>

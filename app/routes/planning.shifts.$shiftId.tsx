@@ -13,7 +13,6 @@ import {
   TextField,
 } from "~/components/forms.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
-import { localParts } from "~/modules/shifts/recurrence.ts";
 import {
   getRoster,
   grantReleaseRequest,
@@ -21,7 +20,7 @@ import {
   removeFromShift,
 } from "~/modules/shifts/roster.server.ts";
 import { EditShiftSchema, ShiftActionSchema } from "~/modules/shifts/schemas.ts";
-import { cancelShift, editShift, listSkills } from "~/modules/shifts/series.server.ts";
+import { cancelShift, editShift, listSkills, localParts } from "~/modules/shifts/series.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
@@ -199,7 +198,7 @@ export default function PlannedShift() {
         <p>{t("roster.empty")}</p>
       ) : (
         <div className="table-scroll">
-          <table className="table">
+          <table>
             <caption>{t("roster.caption")}</caption>
             <thead>
               <tr>
@@ -336,7 +335,10 @@ export default function PlannedShift() {
             {shift.inSeries ? (
               <fieldset className="choices">
                 <legend>{t("detail.cancelScope")}</legend>
-                {scopes.map((s) => (
+                {[
+                  { value: "this", label: t("detail.cancelScopeThis") },
+                  { value: "following", label: t("detail.cancelScopeFollowing") },
+                ].map((s) => (
                   <div className="check" key={s.value}>
                     <input
                       type="radio"

@@ -15,8 +15,7 @@ import {
 } from "~/components/forms.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { listDigipunten } from "~/modules/places/digipunten.server.ts";
-import { WEEKDAYS } from "~/modules/shifts/recurrence.ts";
-import { NewShiftSchema } from "~/modules/shifts/schemas.ts";
+import { NewShiftSchema, WEEKDAYS } from "~/modules/shifts/schemas.ts";
 import { createShiftSeries, listSkills } from "~/modules/shifts/series.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";

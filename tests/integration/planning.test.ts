@@ -6,7 +6,8 @@ import {
   setDigipuntArchived,
   updateDigipunt,
 } from "~/modules/places/digipunten.server.ts";
-import { localParts, occurrenceDates, toRRule } from "~/modules/shifts/recurrence.ts";
+import { WEEKDAYS, localParts, occurrenceDates, toRRule } from "~/modules/shifts/recurrence.ts";
+import { WEEKDAYS as FORM_WEEKDAYS } from "~/modules/shifts/schemas.ts";
 import {
   fillRates,
   getRoster,
@@ -168,6 +169,10 @@ const claimsOf = (shiftId: number) =>
     .execute();
 
 describe("publishing shifts", () => {
+  it("offers the form the weekdays the recurrence module knows", () => {
+    expect(FORM_WEEKDAYS).toEqual(WEEKDAYS);
+  });
+
   it("makes one shift per date of a weekly pattern, minus the skipped dates", async () => {
     const { seriesId, shiftIds } = await weekly({ skippedDates: ["2027-02-11"] });
     const shifts = await shiftsOf(seriesId!);

@@ -3,7 +3,8 @@ import type { Attendance } from "../../../db/schema.ts";
 import { type Actor, isAdmin } from "~/modules/auth/access.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
-import { addDays, localInstant } from "./recurrence.ts";
+import { addDays, localInstant, localParts, localToday } from "./recurrence.ts";
+import { readRange } from "./schemas.ts";
 import { findPlannedShift } from "./series.server.ts";
 
 // What coordinators see of their shifts: who is on each one (with contact details, for them only),
@@ -300,4 +301,65 @@ export function csvField(value: string | number | null | undefined): string {
 /** A CSV document with a UTF-8 byte order mark (so Excel reads accents right) and CRLF lines. */
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>) {
   return "\uFEFF" + rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+}
+
+/**
+ * The local dates a planning page covers: ?from= and ?to= when given, otherwise `days` days from
+ * `startOffset` days after today.
+ */
+export function planningRange(
+  params: URLSearchParams,
+  { startOffset = 0, days = 28 }: { startOffset?: number; days?: number } = {},
+) {
+  const start = addDays(localToday(), startOffset);
+  const from = readRange(params, start, start).from;
+  return readRange(params, start, addDays(from, days - 1));
+}
+
+type Translate = (key: string) => string;
+
+/** The export as CSV: one row per person on a shift (or per empty shift), times in Brussels. */
+export async function exportShiftsCsv(
+  db: Database,
+  actor: Actor,
+  range: { from: string; until: string },
+  t: Translate,
+) {
+  const rows = await listShiftsForExport(db, actor, range);
+  const header = [
+    "date",
+    "start",
+    "end",
+    "digibank",
+    "digipunt",
+    "address",
+    "status",
+    "capacity",
+    "confirmed",
+    "name",
+    "email",
+    "phone",
+    "claim",
+    "attendance",
+  ].map((key) => t(`export.${key}`));
+  const body = rows.map((r) => {
+    const start = localParts(new Date(r.startsAt));
+    return [
+      start.date,
+      start.time,
+      localParts(new Date(r.endsAt)).time,
+      r.digibank,
+      r.digipunt,
+      r.address,
+      t(`export.shiftStatus.${r.shiftStatus}`),
+      r.capacity,
+      r.confirmed,
+      r.name,
+      r.email,
+      r.phone,
+      r.claimStatus ? t(`export.claimStatus.${r.claimStatus}`) : null,
+      r.attendance ? t(`roster.attendance.${r.attendance}`) : null,
+    ];
+  });
+  return toCsv([header, ...body]);
 }

@@ -23,6 +23,10 @@ import {
 
 type Trx = Transaction<DB>;
 
+// For the planning pages' loaders: recurrence.ts pulls in rrule, which the browser build cannot
+// bundle, so routes reach it through this server-only module.
+export { localParts };
+
 /** How far ahead occurrences exist as shifts: people can see and claim them a year in advance. */
 export const HORIZON_DAYS = 365;
 /** The longest a series may run; beyond that, a coordinator makes a new one. */
