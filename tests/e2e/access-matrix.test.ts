@@ -411,6 +411,20 @@ const CASES: Case[] = [
     expect: signedIn,
   },
   {
+    name: "/account/skills",
+    method: "GET",
+    request: get("/account/skills"),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/account/skills: record my skills",
+    method: "POST",
+    request: post("/account/skills", { skill: "itsme" }),
+    ok: { status: 302, location: "/account/skills?saved" },
+    expect: signedIn,
+  },
+  {
     name: "/account/delete",
     method: "GET",
     request: get("/account/delete"),

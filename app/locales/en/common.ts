@@ -27,6 +27,15 @@ const common: Namespace<typeof nl> = {
     account: "My account",
     regions: "Regions",
   },
+  skill: {
+    eid: "eID and card reader",
+    itsme: "itsme",
+    tax_on_web: "Tax-on-web and MyMinfin",
+    mijn_gezondheid: "Mijn Gezondheid (My Health)",
+    mypension: "MyPension",
+    e_banking: "Online banking",
+    smartphone: "Smartphone and tablet",
+  },
   languages: {
     nl: "Nederlands",
     fr: "Français",

@@ -27,6 +27,15 @@ const common: Namespace<typeof nl> = {
     account: "Mon compte",
     regions: "Régions",
   },
+  skill: {
+    eid: "eID et lecteur de carte",
+    itsme: "itsme",
+    tax_on_web: "Tax-on-web et MyMinfin",
+    mijn_gezondheid: "Ma Santé (Mijn Gezondheid)",
+    mypension: "MyPension",
+    e_banking: "Banque en ligne",
+    smartphone: "Smartphone et tablette",
+  },
   languages: {
     nl: "Nederlands",
     fr: "Français",

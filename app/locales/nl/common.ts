@@ -26,6 +26,15 @@ const common = {
     account: "Mijn account",
     regions: "Regio's",
   },
+  skill: {
+    eid: "eID en kaartlezer",
+    itsme: "itsme",
+    tax_on_web: "Tax-on-web en MyMinfin",
+    mijn_gezondheid: "Mijn Gezondheid",
+    mypension: "MyPension",
+    e_banking: "Online bankieren",
+    smartphone: "Smartphone en tablet",
+  },
   languages: {
     nl: "Nederlands",
     fr: "Français",
