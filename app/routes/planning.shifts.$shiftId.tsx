@@ -134,6 +134,7 @@ const NOTICES = ["saved", "remove", "release", "attendance"] as const;
 
 export default function PlannedShift() {
   const { t, i18n } = useTranslation("planning");
+  const { t: tc } = useTranslation();
   const { shift, confirmed, reserve, skills } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -315,7 +316,7 @@ export default function PlannedShift() {
               field={fields.requiredSkillId}
               label={t("shift.requiredSkill")}
               placeholder={t("shift.noSkill")}
-              options={skills.map((s) => ({ value: String(s.id), label: t(`skill.${s.code}`) }))}
+              options={skills.map((s) => ({ value: String(s.id), label: tc(`skill.${s.code}`) }))}
             />
             <CheckboxField
               field={fields.firstShiftFriendly}

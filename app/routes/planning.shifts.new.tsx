@@ -72,6 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewShift() {
   const { t } = useTranslation("planning");
+  const { t: tc } = useTranslation();
   const { digipunten, skills } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
@@ -136,7 +137,7 @@ export default function NewShift() {
             field={fields.requiredSkillId}
             label={t("shift.requiredSkill")}
             placeholder={t("shift.noSkill")}
-            options={skills.map((s) => ({ value: String(s.id), label: t(`skill.${s.code}`) }))}
+            options={skills.map((s) => ({ value: String(s.id), label: tc(`skill.${s.code}`) }))}
           />
           <CheckboxField field={fields.firstShiftFriendly} label={t("shift.firstShiftFriendly")} />
           <TextField field={fields.notes} label={t("shift.notes")} />

@@ -378,9 +378,10 @@ describe("changing shifts", () => {
     const detached = after.find((s) => s.id === s3!.id)!;
     expect(localParts(detached.starts_at).time).toBe("09:00");
     expect(detached.notes).toBe("Apart");
+    // The same claim rows; with spots free after the change, the one waiting moved up.
     expect((await claimsOf(s2!.id)).map((c) => [c.id, c.status])).toEqual([
       [claim.id, "confirmed"],
-      [reserve.id, "reserve"],
+      [reserve.id, "confirmed"],
     ]);
     const series = await database.db
       .selectFrom("shift_series")
@@ -604,6 +605,37 @@ describe("rosters and reports", () => {
     await assignRole(database.db, { userId: user.id, role: "coordinator", digibankId: bank.id });
     return { one, two, coordinator: (await loadActor(database.db, user.id))! };
   }
+
+  it("moves the first in line up when someone is removed or the capacity is raised", async () => {
+    const shift = await createShift(database.db, {
+      digipuntId: w.pointA.id,
+      startsAt: "2027-06-03T08:00:00Z",
+      endsAt: "2027-06-03T11:00:00Z",
+      capacity: 1,
+    });
+    const an = await createClaim(database.db, { shiftId: shift.id, userId: w.an.id });
+    await createClaim(database.db, { shiftId: shift.id, userId: w.bert.id, status: "reserve" });
+    await createClaim(database.db, { shiftId: shift.id, userId: w.cas.id, status: "reserve" });
+    expect(await removeFromShift(database.db, jobs, w.coordA, an.id, at)).toEqual({ ok: true });
+    const statuses = async () =>
+      Object.fromEntries((await claimsOf(shift.id)).map((c) => [c.user_id, c.status]));
+    expect(await statuses()).toEqual({
+      [w.an.id]: "removed",
+      [w.bert.id]: "confirmed",
+      [w.cas.id]: "reserve",
+    });
+    const raised = await editShift(
+      database.db,
+      jobs,
+      w.coordA,
+      shift.id,
+      { ...details, startTime: "10:00", endTime: "13:00", capacity: 2 },
+      "this",
+      at,
+    );
+    expect(raised.ok).toBe(true);
+    expect((await statuses())[w.cas.id]).toBe("confirmed");
+  });
 
   it("reports fill rates per ISO week and per digipunt, within the coordinator's digibanken", async () => {
     const c = await quietDigibank();

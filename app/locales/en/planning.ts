@@ -79,15 +79,6 @@ const planning: Namespace<typeof nl> = {
     SA: "Saturday",
     SU: "Sunday",
   },
-  skill: {
-    eid: "eID",
-    itsme: "itsme",
-    tax_on_web: "Tax-on-web / MyMinfin",
-    mijn_gezondheid: "Mijn Gezondheid (My Health)",
-    mypension: "MyPension",
-    e_banking: "Online banking",
-    smartphone: "Smartphone",
-  },
   refusal: {
     not_found: "You cannot plan this shift or this digipunt.",
     past: "That day or shift is already in the past.",

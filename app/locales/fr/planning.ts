@@ -79,15 +79,6 @@ const planning: Namespace<typeof nl> = {
     SA: "Samedi",
     SU: "Dimanche",
   },
-  skill: {
-    eid: "eID",
-    itsme: "itsme",
-    tax_on_web: "Tax-on-web / MyMinfin",
-    mijn_gezondheid: "Ma Santé (Mijn Gezondheid)",
-    mypension: "MyPension",
-    e_banking: "Banque en ligne",
-    smartphone: "Smartphone",
-  },
   refusal: {
     not_found: "Vous ne pouvez pas planifier cette permanence ou ce digipunt.",
     past: "Ce jour ou cette permanence est déjà passé.",

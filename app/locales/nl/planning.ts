@@ -77,15 +77,6 @@ const planning = {
     SA: "Zaterdag",
     SU: "Zondag",
   },
-  skill: {
-    eid: "eID",
-    itsme: "itsme",
-    tax_on_web: "Tax-on-web / MyMinfin",
-    mijn_gezondheid: "Mijn Gezondheid",
-    mypension: "MyPension",
-    e_banking: "Bankieren op internet",
-    smartphone: "Smartphone",
-  },
   refusal: {
     not_found: "Deze dienst of dit digipunt kan je niet plannen.",
     past: "Die dag of dienst ligt al in het verleden.",

@@ -3,6 +3,7 @@ import type { Attendance } from "../../../db/schema.ts";
 import { type Actor, isAdmin } from "~/modules/auth/access.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
+import { promoteFromReserveList } from "./claims.server.ts";
 import { addDays, localInstant, localParts, localToday } from "./recurrence.ts";
 import { readRange } from "./schemas.ts";
 import { findPlannedShift } from "./series.server.ts";
@@ -165,9 +166,7 @@ async function endClaim(
       .where("id", "=", claimId)
       .where("status", "in", ["confirmed", "reserve"])
       .execute();
-    // TODO(merge main): the lead's claims module exports promoteFromReserveList; call
-    // `await promoteFromReserveList(trx, jobs, found.shift.id, { now })` here once it is on main.
-    void jobs;
+    await promoteFromReserveList(trx, jobs, found.shift.id, { now });
   });
   return { ok: true };
 }

@@ -5,6 +5,7 @@ import { type Actor, may } from "~/modules/auth/access.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
 import type { SkillCode } from "./schemas.ts";
+import { promoteFromReserveList } from "./claims.server.ts";
 import { noticeShiftCancelled, noticeShiftChanged } from "./notices.server.ts";
 import {
   type Weekday,
@@ -389,8 +390,8 @@ export async function editShift(
         if (Number(result.numUpdatedRows) > 0) {
           ids.push(target.id);
           await noticeShiftChanged(trx, jobs, target.id);
-          // TODO(merge main): a raised capacity frees spots; call the claims module's
-          // promoteFromReserveList(trx, jobs, target.id) here once it lands on main.
+          // A raised capacity frees spots: the first in line move up.
+          await promoteFromReserveList(trx, jobs, target.id, { now });
         }
       }
       if (whole) {
@@ -510,7 +511,7 @@ export async function cancelShift(
   return { ok: true, cancelledShiftIds: ids };
 }
 
-/** The skills a shift may ask for (labels are in the catalogs, under planning:skill.<code>). */
+/** The skills a shift may ask for (labels are in the catalogs, under common:skill.<code>). */
 export async function listSkills(db: Database) {
   const rows = await db.selectFrom("skills").select(["id", "code"]).orderBy("id").execute();
   return rows.map((row) => ({ id: row.id, code: row.code as SkillCode }));
