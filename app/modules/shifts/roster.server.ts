@@ -312,7 +312,10 @@ export function planningRange(
 ) {
   const start = addDays(localToday(), startOffset);
   const from = readRange(params, start, start).from;
-  return readRange(params, start, addDays(from, days - 1));
+  const range = readRange(params, start, addDays(from, days - 1));
+  // At most a year and a day at once: enough for a yearly report, and the page stays light.
+  const latest = addDays(range.from, 366);
+  return range.until > latest ? { from: range.from, until: latest } : range;
 }
 
 type Translate = (key: string) => string;
