@@ -90,6 +90,9 @@ async function start(env: Env) {
   const address = listening.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   appUrl = env.APP_URL ?? `http://localhost:${port}`;
+  // Code that runs outside a request (jobs, the shift notices) reads it from the environment
+  // (appUrlFromEnv): give it the port actually taken, as the requests get.
+  process.env.APP_URL = appUrl;
   const where =
     database.kind === "pglite"
       ? `embedded database in ${path.resolve(env.DATA_DIR, "pglite")}`

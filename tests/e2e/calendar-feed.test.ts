@@ -19,6 +19,14 @@ import {
   createUser,
 } from "../factories/index.ts";
 import { type TestDatabase, createTestDatabase } from "../support/database.ts";
+import {
+  type Browser,
+  browserAvailable,
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  visit,
+} from "../support/browser.ts";
 import { HttpClient } from "../support/http.ts";
 import { startTestJobQueue } from "../support/jobs.ts";
 
@@ -241,5 +249,54 @@ describe("the personal calendar feed", () => {
     const { response, text } = await fetchFeed(second);
     expect(response.status).toBe(200);
     expect(parse(text).events).toHaveLength(4);
+  });
+});
+
+describe.skipIf(!browserAvailable)("the calendar section of My account in Chromium", () => {
+  let chromium: Browser;
+  beforeAll(async () => {
+    chromium = await launchBrowser();
+  });
+  afterAll(() => chromium?.close());
+
+  it("makes, shows and renews the address, accessibly, in the reader's language", async () => {
+    const person = await createUser(database.db, { language: "nl" });
+    const { context, problems } = await newContext(chromium);
+    const session = await startSession(database.db, new Request(base), person.id);
+    const [name, value] = session.split(";")[0]!.split("=") as [string, string];
+    await context.addCookies([{ name, value, url: base }]);
+    const page = await context.newPage();
+
+    await visit(page, base + "/account");
+    await Promise.all([
+      page.waitForURL(base + "/account?saved=calendar#calendar"),
+      page.getByRole("button", { name: "Maak mijn agenda-adres" }).click(),
+    ]);
+    await page.waitForLoadState("networkidle");
+    await expectAccessible(page);
+    const field = page.getByLabel("Jouw agenda-adres");
+    const first = await field.inputValue();
+    expect(first).toMatch(new RegExp(`^${base}/feed/[A-Za-z0-9_-]{43}\\.ics$`));
+    await expect(field.getAttribute("readonly")).resolves.not.toBeNull();
+    await page.getByRole("button", { name: "Kopieer het adres" }).waitFor();
+    await page.getByText("Google Agenda", { exact: true }).waitFor();
+
+    // Without the tick box nothing changes; with it, the old address stops working.
+    await page.getByRole("button", { name: "Maak een nieuw adres" }).click();
+    await page.getByText("Vink dit aan om een nieuw adres te maken.").waitFor();
+    expect(await field.inputValue()).toBe(first);
+    await page.getByLabel("Ik begrijp dat het oude adres niet meer werkt").check();
+    await Promise.all([
+      page.waitForURL(base + "/account?saved=calendar_new#calendar"),
+      page.getByRole("button", { name: "Maak een nieuw adres" }).click(),
+    ]);
+    await page.waitForLoadState("networkidle");
+    const second = await page.getByLabel("Jouw agenda-adres").inputValue();
+    expect(second).not.toBe(first);
+    expect((await fetch(first)).status).toBe(404);
+    expect((await fetch(second)).status).toBe(200);
+
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });
