@@ -11,6 +11,7 @@ import { createHttpApp } from "../../server/app.ts";
 import { hashPassword } from "~/modules/auth/password.server.ts";
 import { startSession } from "~/modules/auth/session.server.ts";
 import { issueToken } from "~/modules/auth/tokens.server.ts";
+import { createCalendarFeed } from "~/modules/shifts/feed.server.ts";
 import { createMailTransport } from "~/modules/mail/transport.server.ts";
 import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
 import {
@@ -394,6 +395,25 @@ const CASES: Case[] = [
     expect: all("notfound"),
   },
 
+  // The personal calendar feed: public to whoever holds its secret address.
+  {
+    name: "/feed/:token.ics",
+    method: "GET",
+    request: async () => {
+      const owner = await person([{ role: "volunteer", digibankId: world.d1 }]);
+      return { path: `/feed/${await createCalendarFeed(database.db, owner.id)}.ics` };
+    },
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
+    name: "/feed/:token.ics of no feed",
+    method: "GET",
+    request: get(`/feed/${"x".repeat(43)}.ics`),
+    ok: { status: 200 },
+    expect: all("notfound"),
+  },
+
   // Each person's own account.
   {
     name: "/account",
@@ -408,6 +428,22 @@ const CASES: Case[] = [
     twin: true,
     request: post("/account", { intent: "profile", name: "Nieuwe naam", language: "en" }),
     ok: { status: 302, location: "/account?saved=profile" },
+    expect: signedIn,
+  },
+  {
+    name: "/account: make my calendar address",
+    method: "POST",
+    twin: true,
+    request: post("/account", { intent: "calendar" }),
+    ok: { status: 302, location: "/account?saved=calendar#calendar" },
+    expect: signedIn,
+  },
+  {
+    name: "/account: a new calendar address",
+    method: "POST",
+    twin: true,
+    request: post("/account", { intent: "calendar_regenerate", confirm: "on" }),
+    ok: { status: 302, location: "/account?saved=calendar_new#calendar" },
     expect: signedIn,
   },
   {
