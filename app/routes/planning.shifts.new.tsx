@@ -51,7 +51,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   };
   const outcome = await createShiftSeries(
     context.db,
-    context.jobs,
     actor,
     v.kind === "once"
       ? { ...details, kind: "once", date: v.date! }

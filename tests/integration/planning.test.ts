@@ -134,7 +134,6 @@ async function weekly(
 ) {
   const outcome = await createShiftSeries(
     database.db,
-    jobs,
     actor,
     {
       kind: "weekly",
@@ -256,7 +255,6 @@ describe("publishing shifts", () => {
   it("makes a one-off shift as a shift without a series", async () => {
     const outcome = await createShiftSeries(
       database.db,
-      jobs,
       w.coordA,
       {
         kind: "once",
@@ -283,7 +281,6 @@ describe("publishing shifts", () => {
     const once = (digipuntId: number, actor: Actor, more: object = {}) =>
       createShiftSeries(
         database.db,
-        jobs,
         actor,
         { kind: "once", digipuntId, date: "2027-03-03", ...details, ...more },
         at,
@@ -783,7 +780,6 @@ describe("digipunten", () => {
     expect(
       await createShiftSeries(
         database.db,
-        jobs,
         w.coordA,
         { kind: "once", digipuntId: made.id, date: "2027-03-03", ...details, address: "x" },
         at,
