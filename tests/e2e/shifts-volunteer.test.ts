@@ -97,13 +97,19 @@ async function makeWorld() {
     capacity: 2,
   });
   await createClaim(db, { shiftId: toRelease.id, userId: volunteer.id });
+  const withoutScript = await createShift(db, {
+    digipuntId: biekorf.id,
+    startsAt: upcoming(3, "14:00"),
+    endsAt: upcoming(3, "17:00"),
+    capacity: 2,
+  });
   const elsewhere = await createShift(db, {
     digipuntId: kust.id,
     startsAt: upcoming(2, "09:00"),
   });
   return {
     volunteer: volunteer.id,
-    shifts: { fromCalendar, byKeyboard, fromList, toRelease, elsewhere },
+    shifts: { fromCalendar, byKeyboard, fromList, toRelease, withoutScript, elsewhere },
   };
 }
 
@@ -271,6 +277,44 @@ describe.runIf(browserAvailable)("a volunteer takes and releases shifts in the b
     await page.getByText("Gelukt: je staat op deze dienst.").waitFor();
     expect(await claimStatus(world.shifts.byKeyboard.id)).toBe("confirmed");
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("passes axe in the month, week and list views of the calendar", async () => {
+    const { context, problems, page } = await signedIn({ viewport: { width: 1280, height: 900 } });
+    await visit(page, base + "/shifts");
+    await page.getByRole("tab", { name: "Maand", selected: true }).waitFor();
+    for (const view of ["Week", "Lijst"]) {
+      await page.getByRole("tab", { name: view }).click();
+      await page.getByRole("tab", { name: view, selected: true }).waitFor();
+      await page.waitForLoadState("networkidle");
+      await expectAccessible(page);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("filters and claims on the list without JavaScript", async () => {
+    const { context, page } = await signedIn({ javaScriptEnabled: false });
+    const shift = world.shifts.withoutScript;
+    await page.goto(base + "/shifts/list");
+    await page.getByLabel("Alleen diensten die nog hulp nodig hebben").check();
+    await page.getByRole("button", { name: "Toon" }).click();
+    await page.waitForURL(/open=1/);
+    let item = page.locator("li.shift-item", {
+      has: page.locator(`a[href="/shifts/${shift.id}"]`),
+    });
+    if ((await item.count()) === 0) {
+      await page.getByRole("link", { name: /Volgende week/ }).click();
+      await page.waitForURL(/week=/);
+      item = page.locator("li.shift-item", { has: page.locator(`a[href="/shifts/${shift.id}"]`) });
+    }
+    expect(new URL(page.url()).searchParams.get("open")).toBe("1");
+    await item.getByRole("button", { name: /^Ik help mee/ }).click();
+    await page.getByText("Gelukt: je staat op deze dienst.").waitFor();
+    expect(await claimStatus(shift.id)).toBe("confirmed");
+    // The answer lands on the same filtered week.
+    expect(new URL(page.url()).searchParams.get("open")).toBe("1");
     await context.close();
   });
 
