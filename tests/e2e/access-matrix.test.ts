@@ -11,6 +11,7 @@ import { createHttpApp } from "../../server/app.ts";
 import { hashPassword } from "~/modules/auth/password.server.ts";
 import { startSession } from "~/modules/auth/session.server.ts";
 import { issueToken } from "~/modules/auth/tokens.server.ts";
+import { createCalendarFeed } from "~/modules/shifts/feed.server.ts";
 import { createMailTransport } from "~/modules/mail/transport.server.ts";
 import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
 import {
@@ -23,6 +24,7 @@ import {
   createShift,
   createUser,
 } from "../factories/index.ts";
+import { localParts } from "~/modules/shifts/recurrence.ts";
 import { type TestDatabase, createTestDatabase } from "../support/database.ts";
 import { HttpClient } from "../support/http.ts";
 import { startTestJobQueue } from "../support/jobs.ts";
@@ -62,11 +64,13 @@ interface World {
   d1: number;
   d2: number;
   d3: number;
-  /** A digipunt of D1 and one of D3, and a shift at each. */
+  /** A fixed digipunt of D1 and a mobile one of D3, and a shift at each. */
   p1: number;
   p3: number;
   shift1: number;
   shift3: number;
+  /** A municipality of D1's region. */
+  m1: number;
   mailboxId: string;
   roles: Record<Exclude<Persona, "anonymous">, RoleSpec[]>;
   users: Record<Exclude<Persona, "anonymous">, number>;
@@ -96,6 +100,13 @@ const only = (allowed: Persona[], otherwise: Outcome = "forbidden"): Expectation
 const signedIn = only(PERSONAS.filter((p) => p !== "anonymous"));
 const peopleManagers = (otherwise: Outcome = "forbidden") =>
   only(["coordinator1", "coordinator2", "admin"], otherwise);
+/** The planning pages: coordinators and admins. */
+const planners = peopleManagers();
+/** Something of D1's: its coordinator and admins; D3's coordinator is told it does not exist. */
+const ofD1 = (otherCoordinator: Outcome = "notfound"): Expectation => ({
+  ...only(["coordinator1", "admin"]),
+  coordinator2: otherCoordinator,
+});
 
 let database: TestDatabase;
 let jobs: JobQueue;
@@ -127,6 +138,37 @@ async function joinRequest(digibankId: number) {
     .values({ digibank_id: digibankId, name: "Kandidaat", email: unique("join"), language: "nl" })
     .returning("id")
     .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const HOUR = 60 * 60 * 1000;
+
+/** A fresh shift at a digipunt: three days ahead, or started an hour ago. */
+async function shiftAt(digipuntId: number, { started = false } = {}) {
+  const startsAt = new Date(Date.now() + (started ? -HOUR : 3 * 24 * HOUR));
+  return createShift(database.db, { digipuntId, startsAt, capacity: 3 });
+}
+
+/** A fresh volunteer of D1 on a fresh shift of D1 (asking to be released, when told so). */
+async function claimOnD1({ started = false, releaseRequested = false } = {}) {
+  const shift = await shiftAt(world.p1, { started });
+  const volunteer = await person([{ role: "volunteer", digibankId: world.d1 }]);
+  const claim = await createClaim(database.db, { shiftId: shift.id, userId: volunteer.id });
+  if (releaseRequested)
+    await database.db
+      .updateTable("shift_claims")
+      .set({ release_requested_at: new Date() })
+      .where("id", "=", claim.id)
+      .execute();
+  return { shiftId: shift.id, claimId: claim.id };
+}
+
+async function digipuntOfD1() {
+  const row = await createDigipunt(database.db, {
+    digibankId: world.d1,
+    municipalityId: world.m1,
+    name: `Matrixpunt ${++sequence}`,
+  });
   return row.id;
 }
 
@@ -353,6 +395,25 @@ const CASES: Case[] = [
     expect: all("notfound"),
   },
 
+  // The personal calendar feed: public to whoever holds its secret address.
+  {
+    name: "/feed/:token.ics",
+    method: "GET",
+    request: async () => {
+      const owner = await person([{ role: "volunteer", digibankId: world.d1 }]);
+      return { path: `/feed/${await createCalendarFeed(database.db, owner.id)}.ics` };
+    },
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
+    name: "/feed/:token.ics of no feed",
+    method: "GET",
+    request: get(`/feed/${"x".repeat(43)}.ics`),
+    ok: { status: 200 },
+    expect: all("notfound"),
+  },
+
   // Each person's own account.
   {
     name: "/account",
@@ -367,6 +428,22 @@ const CASES: Case[] = [
     twin: true,
     request: post("/account", { intent: "profile", name: "Nieuwe naam", language: "en" }),
     ok: { status: 302, location: "/account?saved=profile" },
+    expect: signedIn,
+  },
+  {
+    name: "/account: make my calendar address",
+    method: "POST",
+    twin: true,
+    request: post("/account", { intent: "calendar" }),
+    ok: { status: 302, location: "/account?saved=calendar#calendar" },
+    expect: signedIn,
+  },
+  {
+    name: "/account: a new calendar address",
+    method: "POST",
+    twin: true,
+    request: post("/account", { intent: "calendar_regenerate", confirm: "on" }),
+    ok: { status: 302, location: "/account?saved=calendar_new#calendar" },
     expect: signedIn,
   },
   {
@@ -764,6 +841,165 @@ const CASES: Case[] = [
     ok: { status: 200 },
     expect: only(["admin"]),
   },
+
+  // Planning: coordinators of the shift's digibank (or its region) and admins.
+  ...(
+    [
+      "/planning",
+      "/planning/shifts/new",
+      "/planning/digipunten",
+      "/planning/digipunten/new",
+      "/planning/reports",
+      "/planning/export.csv?from=2026-01-01&to=2026-12-31",
+    ] as const
+  ).map((path): Case => ({
+    name: path,
+    method: "GET",
+    request: get(path),
+    ok: { status: 200 },
+    expect: planners,
+  })),
+  {
+    name: "/planning/shifts/:id of D1",
+    method: "GET",
+    request: async (w) => ({ path: `/planning/shifts/${(await shiftAt(w.p1)).id}` }),
+    ok: { status: 200 },
+    expect: ofD1(),
+  },
+  {
+    name: "/planning/digipunten/:id of D1",
+    method: "GET",
+    request: async (w) => ({ path: `/planning/digipunten/${w.p1}` }),
+    ok: { status: 200 },
+    expect: ofD1(),
+  },
+  {
+    name: "/planning/shifts/new: a one-off shift at D1's digipunt",
+    method: "POST",
+    request: async (w) => ({
+      path: "/planning/shifts/new",
+      fields: {
+        digipuntId: String(w.p1),
+        kind: "once",
+        date: localParts(new Date(Date.now() + 5 * 24 * HOUR)).date,
+        startTime: "09:00",
+        endTime: "12:00",
+        capacity: "2",
+      },
+    }),
+    ok: { status: 302 },
+    expect: ofD1("refused"),
+  },
+  {
+    name: "/planning/shifts/:id: edit a shift of D1",
+    method: "POST",
+    request: async (w) => {
+      const shift = await shiftAt(w.p1);
+      return {
+        path: `/planning/shifts/${shift.id}`,
+        fields: {
+          intent: "edit",
+          scope: "this",
+          date: localParts(shift.starts_at).date,
+          startTime: "10:00",
+          endTime: "12:30",
+          capacity: "4",
+        },
+      };
+    },
+    ok: { status: 302 },
+    expect: ofD1(),
+  },
+  {
+    name: "/planning/shifts/:id: cancel a shift of D1",
+    method: "POST",
+    request: async (w) => ({
+      path: `/planning/shifts/${(await shiftAt(w.p1)).id}`,
+      fields: { intent: "cancel", scope: "this", reason: "Zaal bezet" },
+    }),
+    ok: { status: 302 },
+    expect: ofD1(),
+  },
+  {
+    name: "/planning/shifts/:id: remove a volunteer from a shift of D1",
+    method: "POST",
+    request: async () => {
+      const { shiftId, claimId } = await claimOnD1();
+      return {
+        path: `/planning/shifts/${shiftId}`,
+        fields: { intent: "remove", claimId: String(claimId) },
+      };
+    },
+    ok: { status: 302 },
+    expect: ofD1(),
+  },
+  {
+    name: "/planning/shifts/:id: grant a release request on a shift of D1",
+    method: "POST",
+    request: async () => {
+      const { shiftId, claimId } = await claimOnD1({ releaseRequested: true });
+      return {
+        path: `/planning/shifts/${shiftId}`,
+        fields: { intent: "release", claimId: String(claimId) },
+      };
+    },
+    ok: { status: 302 },
+    expect: ofD1(),
+  },
+  {
+    name: "/planning/shifts/:id: record attendance on a started shift of D1",
+    method: "POST",
+    request: async () => {
+      const { shiftId, claimId } = await claimOnD1({ started: true });
+      return {
+        path: `/planning/shifts/${shiftId}`,
+        fields: { intent: "attendance", claimId: String(claimId), attendance: "present" },
+      };
+    },
+    ok: { status: 302 },
+    expect: ofD1(),
+  },
+  {
+    name: "/planning/digipunten/new: a digipunt for D1",
+    method: "POST",
+    request: async (w) => ({
+      path: "/planning/digipunten/new",
+      fields: {
+        digibankId: String(w.d1),
+        municipalityId: String(w.m1),
+        name: `Nieuw punt ${++sequence}`,
+        kind: "fixed",
+        address: "Markt 1",
+      },
+    }),
+    ok: { status: 302, location: "/planning/digipunten?notice=created" },
+    expect: ofD1("refused"),
+  },
+  {
+    name: "/planning/digipunten/:id: change a digipunt of D1",
+    method: "POST",
+    request: async (w) => ({
+      path: `/planning/digipunten/${await digipuntOfD1()}`,
+      fields: {
+        digibankId: String(w.d1),
+        municipalityId: String(w.m1),
+        name: `Hernoemd punt ${++sequence}`,
+        kind: "mobile",
+      },
+    }),
+    ok: { status: 302, location: "/planning/digipunten?notice=saved" },
+    expect: ofD1(),
+  },
+  {
+    name: "/planning/digipunten: archive a digipunt of D1",
+    method: "POST",
+    request: async () => ({
+      path: "/planning/digipunten",
+      fields: { intent: "archive", digipuntId: String(await digipuntOfD1()) },
+    }),
+    ok: { status: 302, location: "/planning/digipunten?notice=archived" },
+    expect: ofD1(),
+  },
 ];
 
 /** Every table's row count and a digest of its rows (rate limit counters aside: refusals count). */
@@ -835,7 +1071,7 @@ beforeAll(async () => {
   const m2 = await createMunicipality(db, { regionId: r2.id });
   const p1 = await createDigipunt(db, { digibankId: d1.id, municipalityId: m1.id });
   const p3 = await createDigipunt(db, { digibankId: d3.id, municipalityId: m2.id, kind: "mobile" });
-  Object.assign(world, { r1: r1.id, r2: r2.id, d1: d1.id, d2: d2.id, d3: d3.id });
+  Object.assign(world, { r1: r1.id, r2: r2.id, d1: d1.id, d2: d2.id, d3: d3.id, m1: m1.id });
   Object.assign(world, { p1: p1.id, p3: p3.id });
   world.shift1 = (
     await createShift(db, { digipuntId: p1.id, startsAt: nextSlot(), capacity: 5 })
@@ -970,6 +1206,33 @@ describe("the role-by-route access matrix", () => {
     ).text();
     expect(page).toContain(await emailOf(forOne));
     expect(page).not.toContain(await emailOf(forThree));
+  });
+
+  it("a coordinator's planning pages and export hold their own digibank's shifts only", async () => {
+    const one = await claimOnD1();
+    const email = (
+      await database.db
+        .selectFrom("shift_claims")
+        .innerJoin("users", "users.id", "shift_claims.user_id")
+        .select("users.email")
+        .where("shift_claims.id", "=", one.claimId)
+        .executeTakeFirstOrThrow()
+    ).email;
+    const today = localParts(new Date()).date;
+    const range = `from=${today}&to=${localParts(new Date(Date.now() + 30 * 24 * HOUR)).date}`;
+    const csvOf = async (persona: Persona) =>
+      (await (await browserOf(persona, false)).get(`/planning/export.csv?${range}`)).text();
+    expect(await csvOf("coordinator1")).toContain(email);
+    expect(await csvOf("admin")).toContain(email);
+    expect(await csvOf("coordinator2")).not.toContain(email);
+    const home = async (persona: Persona) =>
+      (await (await browserOf(persona, false)).get(`/planning?${range}`)).text();
+    expect(await home("coordinator1")).toContain(`/planning/shifts/${one.shiftId}`);
+    expect(await home("coordinator2")).not.toContain(`/planning/shifts/${one.shiftId}`);
+    const roster = await (
+      await browserOf("coordinator1", false)
+    ).get(`/planning/shifts/${one.shiftId}`);
+    expect(await roster.text()).toContain(email);
   });
 
   it("the snapshot notices a change of one row (the control run)", async () => {

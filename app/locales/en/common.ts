@@ -21,6 +21,7 @@ const common: Namespace<typeof nl> = {
     events: "Gatherings",
     experience: "My experience",
     people: "People",
+    planning: "Planning",
     digipunten: "Digipunten",
     reports: "Reports",
     account: "My account",

@@ -21,6 +21,7 @@ const common: Namespace<typeof nl> = {
     events: "Rencontres",
     experience: "Mon expérience",
     people: "Personnes",
+    planning: "Planning",
     digipunten: "Digipunten",
     reports: "Rapports",
     account: "Mon compte",

@@ -20,6 +20,7 @@ const common = {
     events: "Bijeenkomsten",
     experience: "Mijn ervaring",
     people: "Mensen",
+    planning: "Planning",
     digipunten: "Digipunten",
     reports: "Rapporten",
     account: "Mijn account",
