@@ -8,7 +8,9 @@ import {
 } from "~/modules/places/digipunten.server.ts";
 import { WEEKDAYS, localParts, occurrenceDates, toRRule } from "~/modules/shifts/recurrence.ts";
 import { WEEKDAYS as FORM_WEEKDAYS } from "~/modules/shifts/schemas.ts";
+import { getFixedT } from "~/utils/i18n.server.ts";
 import {
+  exportShiftsCsv,
   fillRates,
   getRoster,
   grantReleaseRequest,
@@ -603,7 +605,7 @@ describe("rosters and reports", () => {
     });
     const user = await createUser(database.db);
     await assignRole(database.db, { userId: user.id, role: "coordinator", digibankId: bank.id });
-    return { one, two, coordinator: (await loadActor(database.db, user.id))! };
+    return { bank, one, two, coordinator: (await loadActor(database.db, user.id))! };
   }
 
   it("moves the first in line up when someone is removed or the capacity is raised", async () => {
@@ -717,6 +719,23 @@ describe("rosters and reports", () => {
     expect(
       await listShiftsForExport(database.db, w.coordB, { from: "2027-11-02", until: "2027-11-02" }),
     ).toEqual([]);
+    const t = getFixedT("nl", "planning");
+    const document = await exportShiftsCsv(
+      database.db,
+      c.coordinator,
+      { from: "2027-11-02", until: "2027-11-02" },
+      (key) => t(key as never),
+    );
+    const lines = document.split("\r\n");
+    expect(lines[0]).toBe(
+      "\uFEFFDatum,Begin,Einde,Digibank,Digipunt,Adres,Dienst,Plaatsen,Bezet,Naam,E-mailadres,Telefoon,Inschrijving,Aanwezig",
+    );
+    // 08:00 UTC on 2 November is 09:00 in Brussels (winter time). A phone number's leading +
+    // would start a formula in a spreadsheet, so it is written as text.
+    expect(lines[1]).toBe(
+      `2027-11-02,09:00,12:00,${c.bank.name},Punt 1,Marktplein 1,Gepland,2,1,An,an@example.test,'+32 470 12 34 56,Ingeschreven,`,
+    );
+    expect(lines[2]).toMatch(/^2027-11-02,13:00,16:00,.*,Punt 2,Marktplein 1,Gepland,2,0,,,,,$/);
     const csv = toCsv([
       ["Naam", "Opmerking"],
       ['Zoë "Zee" Peeters', "a,b\nc"],
