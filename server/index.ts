@@ -19,6 +19,7 @@ import { createMailTransport } from "../app/modules/mail/transport.server.ts";
 import { startEmailWorker } from "../app/modules/mail/worker.server.ts";
 import { startAuthMaintenance } from "../app/modules/auth/maintenance.server.ts";
 import { startSeriesHorizonJob } from "../app/modules/shifts/series.server.ts";
+import { startShiftJobs } from "../app/modules/shifts/jobs.server.ts";
 import { createHttpApp } from "./app.ts";
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -55,6 +56,7 @@ async function start(env: Env) {
   const mailboxDir = env.SMTP_URL ? null : path.resolve(mailboxDirOf(env));
   await startAuthMaintenance(jobs, database.db);
   await startSeriesHorizonJob(jobs, database.db);
+  await startShiftJobs(jobs, database.db);
   await startEmailWorker(jobs, {
     db: database.db,
     transport: createMailTransport({ smtpUrl: env.SMTP_URL, mailboxDir }),
@@ -90,6 +92,9 @@ async function start(env: Env) {
   const address = listening.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   appUrl = env.APP_URL ?? `http://localhost:${port}`;
+  // Code that runs outside a request (jobs, the shift notices) reads it from the environment
+  // (appUrlFromEnv): give it the port actually taken, as the requests get.
+  process.env.APP_URL = appUrl;
   const where =
     database.kind === "pglite"
       ? `embedded database in ${path.resolve(env.DATA_DIR, "pglite")}`

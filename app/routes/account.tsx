@@ -22,25 +22,36 @@ import {
 } from "~/modules/people/account.server.ts";
 import {
   AccountFormSchema,
+  CalendarFeedRegenerateSchema,
   EmailChangeSchema,
   PasswordSchema,
   ProfileSchema,
 } from "~/modules/people/account-schemas.ts";
+import {
+  calendarFeedUrl,
+  createCalendarFeed,
+  getCalendarFeedToken,
+  regenerateCalendarFeed,
+} from "~/modules/shifts/feed.server.ts";
+import { CopyField } from "~/components/copy-field.tsx";
 import { readForm } from "~/utils/forms.server.ts";
 import { supportedLanguages } from "~/utils/i18n.ts";
 import { getFixedT, getLanguage, languageCookie } from "~/utils/i18n.server.ts";
 
 const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"];
-const SAVED = ["profile", "password", "email"] as const;
-type Intent = "profile" | "password" | "email";
+const SAVED = ["profile", "password", "email", "calendar", "calendar_new"] as const;
+const INTENTS = ["profile", "password", "email", "calendar", "calendar_regenerate"] as const;
+type Intent = (typeof INTENTS)[number];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const account = await loadAccount(context.db, actor.id);
+  const feedToken = await getCalendarFeedToken(context.db, actor.id);
   const saved = new URL(request.url).searchParams.get("saved");
   return {
     title: getFixedT(await getLanguage(request), "account")("title"),
     account,
+    feedUrl: feedToken ? calendarFeedUrl(context.appUrl, feedToken) : null,
     saved: SAVED.find((value) => value === saved) ?? null,
   };
 }
@@ -54,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await readForm(request, context, AccountFormSchema);
   if (submission.status !== "success") {
     const sent = submission.payload.intent;
-    const intent: Intent = sent === "password" || sent === "email" ? sent : "profile";
+    const intent: Intent = INTENTS.find((value) => value === sent) ?? "profile";
     return data(
       {
         intent,
@@ -74,6 +85,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw redirect("/account?saved=profile", {
       headers: { "Set-Cookie": await languageCookie.serialize(form.language) },
     });
+  }
+
+  if (form.intent === "calendar") {
+    await createCalendarFeed(context.db, actor.id);
+    throw redirect("/account?saved=calendar#calendar");
+  }
+  if (form.intent === "calendar_regenerate") {
+    await regenerateCalendarFeed(context.db, actor.id, { ip: context.clientIp });
+    throw redirect("/account?saved=calendar_new#calendar");
   }
 
   const outcome =
@@ -117,7 +137,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const { t } = useTranslation("account");
   const { t: tCommon } = useTranslation();
-  const { account, saved } = useLoaderData<typeof loader>();
+  const { account, feedUrl, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
 
@@ -148,6 +168,13 @@ export default function Account() {
     lastResult: actionData?.intent === "email" ? actionData.result : undefined,
     constraint: getZodConstraint(EmailChangeSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailChangeSchema }),
+    shouldRevalidate: "onInput",
+  });
+  const [regenerateForm, regenerate] = useForm({
+    id: "calendar-regenerate",
+    lastResult: actionData?.intent === "calendar_regenerate" ? actionData.result : undefined,
+    constraint: getZodConstraint(CalendarFeedRegenerateSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CalendarFeedRegenerateSchema }),
     shouldRevalidate: "onInput",
   });
   // From the answer, not the form state: checking a field on blur must not remove the message
@@ -320,6 +347,58 @@ export default function Account() {
           </>
         ) : (
           <p>{t("password.none")}</p>
+        )}
+      </section>
+
+      <section id="calendar" className="account-section" aria-labelledby="calendar-title">
+        <h2 id="calendar-title">{t("calendar.title")}</h2>
+        <p>{t("calendar.intro")}</p>
+        <FormMessage tone="success">
+          {saved === "calendar"
+            ? t("saved.calendar")
+            : saved === "calendar_new"
+              ? t("saved.calendarNew")
+              : null}
+        </FormMessage>
+        {feedUrl ? (
+          <>
+            <CopyField
+              id="calendar-url"
+              label={t("calendar.url")}
+              value={feedUrl}
+              hint={t("calendar.private")}
+              copyLabel={t("calendar.copy")}
+              copiedLabel={t("calendar.copied")}
+            />
+            <h3>{t("calendar.howTitle")}</h3>
+            <dl className="instructions">
+              <dt>{t("calendar.googleTitle")}</dt>
+              <dd>{t("calendar.google")}</dd>
+              <dt>{t("calendar.outlookTitle")}</dt>
+              <dd>{t("calendar.outlook")}</dd>
+              <dt>{t("calendar.appleTitle")}</dt>
+              <dd>{t("calendar.apple")}</dd>
+            </dl>
+            <p>{t("calendar.delay")}</p>
+            <h3>{t("calendar.regenerateTitle")}</h3>
+            <p>{t("calendar.regenerateIntro")}</p>
+            <Form method="post" {...getFormProps(regenerateForm)} className="stack">
+              <CsrfField />
+              <input type="hidden" name="intent" value="calendar_regenerate" />
+              <CheckboxField field={regenerate.confirm} label={t("calendar.regenerateConfirm")} />
+              <button type="submit" className="button">
+                {t("calendar.regenerate")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <Form method="post" className="stack">
+            <CsrfField />
+            <input type="hidden" name="intent" value="calendar" />
+            <button type="submit" className="button">
+              {t("calendar.create")}
+            </button>
+          </Form>
         )}
       </section>
 

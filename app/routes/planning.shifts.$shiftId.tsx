@@ -19,7 +19,7 @@ import {
   recordAttendance,
   removeFromShift,
 } from "~/modules/shifts/roster.server.ts";
-import { EditShiftSchema, ShiftActionSchema } from "~/modules/shifts/schemas.ts";
+import { EditShiftSchema, ShiftActionSchema } from "~/modules/shifts/planning-schemas.ts";
 import { cancelShift, editShift, listSkills, localParts } from "~/modules/shifts/series.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import { readForm } from "~/utils/forms.server.ts";

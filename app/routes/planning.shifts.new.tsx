@@ -15,7 +15,7 @@ import {
 } from "~/components/forms.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { listDigipunten } from "~/modules/places/digipunten.server.ts";
-import { NewShiftSchema, WEEKDAYS } from "~/modules/shifts/schemas.ts";
+import { NewShiftSchema, WEEKDAYS } from "~/modules/shifts/planning-schemas.ts";
 import { createShiftSeries, listSkills } from "~/modules/shifts/series.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
@@ -51,7 +51,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   };
   const outcome = await createShiftSeries(
     context.db,
-    context.jobs,
     actor,
     v.kind === "once"
       ? { ...details, kind: "once", date: v.date! }

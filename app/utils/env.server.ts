@@ -65,3 +65,12 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   return result.data;
 }
+
+/**
+ * The address links in emails start with, for code that runs outside a request (jobs, and the
+ * shift notices, which the request's context does not reach): APP_URL, else this machine.
+ */
+export function appUrlFromEnv(source: Record<string, string | undefined> = process.env): string {
+  const env = parseEnv(source);
+  return env.APP_URL ?? `http://localhost:${env.PORT}`;
+}

@@ -11,6 +11,7 @@ import { createHttpApp } from "../../server/app.ts";
 import { hashPassword } from "~/modules/auth/password.server.ts";
 import { startSession } from "~/modules/auth/session.server.ts";
 import { issueToken } from "~/modules/auth/tokens.server.ts";
+import { createCalendarFeed } from "~/modules/shifts/feed.server.ts";
 import { createMailTransport } from "~/modules/mail/transport.server.ts";
 import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
 import {
@@ -63,9 +64,11 @@ interface World {
   d1: number;
   d2: number;
   d3: number;
-  /** A fixed digipunt of D1 and a mobile one of D3. */
+  /** A fixed digipunt of D1 and a mobile one of D3, and a shift at each. */
   p1: number;
   p3: number;
+  shift1: number;
+  shift3: number;
   /** A municipality of D1's region. */
   m1: number;
   mailboxId: string;
@@ -191,6 +194,31 @@ async function tokenFor(purpose: "sign_in" | "password_reset" | "invitation") {
   const user = await person([], purpose === "invitation" ? "invited" : "active");
   return issueToken(database.db, { userId: user.id, purpose });
 }
+
+// Fresh shifts, each in a time slot of its own so that nobody's claims ever overlap: days ahead
+// (before the release cut-off) or within the next hours (after it).
+let slot = 0;
+const nextSlot = () => new Date(Date.now() + 7 * 24 * 3600_000 + ++slot * 3 * 3600_000);
+let soonSlot = 0;
+const nextSoonSlot = () => new Date(Date.now() + 3600_000 + ++soonSlot * 20 * 60_000);
+
+/** A fresh shift at P1 (D1); `claimants` are put on it first (directly, as the factories do). */
+async function freshShift(
+  w: World,
+  { capacity = 5, claimants = [] as number[], soon = false, digipuntId = w.p1 } = {},
+) {
+  const startsAt = soon ? nextSoonSlot() : nextSlot();
+  const shift = await createShift(database.db, {
+    digipuntId,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + (soon ? 15 : 120) * 60_000),
+    capacity,
+  });
+  for (const userId of claimants) await createClaim(database.db, { shiftId: shift.id, userId });
+  return shift.id;
+}
+/** Everyone of the matrix on the shift, so each persona has a claim of their own to let go of. */
+const everyone = (w: World) => Object.values(w.users);
 
 const get = (path: string) => async () => ({ path });
 const post = (path: string, fields: Record<string, string>) => async () => ({ path, fields });
@@ -367,6 +395,25 @@ const CASES: Case[] = [
     expect: all("notfound"),
   },
 
+  // The personal calendar feed: public to whoever holds its secret address.
+  {
+    name: "/feed/:token.ics",
+    method: "GET",
+    request: async () => {
+      const owner = await person([{ role: "volunteer", digibankId: world.d1 }]);
+      return { path: `/feed/${await createCalendarFeed(database.db, owner.id)}.ics` };
+    },
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
+    name: "/feed/:token.ics of no feed",
+    method: "GET",
+    request: get(`/feed/${"x".repeat(43)}.ics`),
+    ok: { status: 200 },
+    expect: all("notfound"),
+  },
+
   // Each person's own account.
   {
     name: "/account",
@@ -381,6 +428,22 @@ const CASES: Case[] = [
     twin: true,
     request: post("/account", { intent: "profile", name: "Nieuwe naam", language: "en" }),
     ok: { status: 302, location: "/account?saved=profile" },
+    expect: signedIn,
+  },
+  {
+    name: "/account: make my calendar address",
+    method: "POST",
+    twin: true,
+    request: post("/account", { intent: "calendar" }),
+    ok: { status: 302, location: "/account?saved=calendar#calendar" },
+    expect: signedIn,
+  },
+  {
+    name: "/account: a new calendar address",
+    method: "POST",
+    twin: true,
+    request: post("/account", { intent: "calendar_regenerate", confirm: "on" }),
+    ok: { status: 302, location: "/account?saved=calendar_new#calendar" },
     expect: signedIn,
   },
   {
@@ -599,6 +662,166 @@ const CASES: Case[] = [
       expect: only(["coordinator2", "admin"]),
     },
   ]),
+
+  // Shifts, the volunteer side. Everyone with a role sees the calendar and the list (each within
+  // their own digibanken); a shift of a digibank one may not see is a 404, as if it did not exist.
+  {
+    name: "/shifts",
+    method: "GET",
+    request: get("/shifts"),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/shifts/list",
+    method: "GET",
+    request: get("/shifts/list"),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/shifts/events (a month)",
+    method: "GET",
+    request: async () => {
+      const start = new Date(Date.now() - 7 * 24 * 3600_000).toISOString();
+      const end = new Date(Date.now() + 35 * 24 * 3600_000).toISOString();
+      return { path: `/shifts/events?start=${start}&end=${end}` };
+    },
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/shifts/events without a range",
+    method: "GET",
+    request: get("/shifts/events"),
+    ok: { status: 200 },
+    expect: { ...all("refused"), anonymous: "login" },
+  },
+  {
+    name: "/shifts/:id of D1",
+    method: "GET",
+    request: async (w) => ({ path: `/shifts/${w.shift1}` }),
+    ok: { status: 200 },
+    expect: only(["volunteerA", "coordinator1", "staff1", "admin"], "notfound"),
+  },
+  {
+    name: "/shifts/:id of D3",
+    method: "GET",
+    request: async (w) => ({ path: `/shifts/${w.shift3}` }),
+    ok: { status: 200 },
+    expect: only(["volunteerB", "coordinator2", "staff2", "admin"], "notfound"),
+  },
+  {
+    name: "/shifts/:id of no shift",
+    method: "GET",
+    request: get("/shifts/999999"),
+    ok: { status: 200 },
+    expect: { ...all("notfound"), anonymous: "login" },
+  },
+  {
+    name: "/shifts/:id: claim a shift of D1",
+    method: "POST",
+    request: async (w) => ({ path: `/shifts/${await freshShift(w)}`, fields: { intent: "claim" } }),
+    ok: { status: 302 },
+    // Seeing a shift is not claiming it: only its digibank's volunteers (and admins) may.
+    expect: {
+      ...only(["volunteerA", "admin"], "notfound"),
+      coordinator1: "forbidden",
+      staff1: "forbidden",
+    },
+  },
+  {
+    name: "/shifts/:id: claim a shift of D3",
+    method: "POST",
+    request: async (w) => ({
+      path: `/shifts/${await freshShift(w, { digipuntId: w.p3 })}`,
+      fields: { intent: "claim" },
+    }),
+    ok: { status: 302 },
+    expect: {
+      ...only(["volunteerB", "admin"], "notfound"),
+      coordinator2: "forbidden",
+      staff2: "forbidden",
+    },
+  },
+  {
+    name: "/shifts/:id: join the reserve list of a full shift of D1",
+    method: "POST",
+    request: async (w) => ({
+      path: `/shifts/${await freshShift(w, { capacity: 1, claimants: [w.users.coordinator2] })}`,
+      fields: { intent: "reserve" },
+    }),
+    ok: { status: 302 },
+    expect: {
+      ...only(["volunteerA", "admin"], "notfound"),
+      coordinator1: "forbidden",
+      staff1: "forbidden",
+    },
+  },
+  {
+    name: "/shifts/:id: release my place on a shift of D1",
+    method: "POST",
+    request: async (w) => ({
+      path: `/shifts/${await freshShift(w, { capacity: 10, claimants: everyone(w) })}`,
+      fields: { intent: "release" },
+    }),
+    ok: { status: 302 },
+    // Anyone who sees the shift may let go of their own place on it.
+    expect: only(["volunteerA", "coordinator1", "staff1", "admin"], "notfound"),
+  },
+  {
+    name: "/shifts/:id: ask to be released from a shift of D1 after the cut-off",
+    method: "POST",
+    request: async (w) => ({
+      path: `/shifts/${await freshShift(w, { capacity: 10, claimants: everyone(w), soon: true })}`,
+      fields: { intent: "request_release" },
+    }),
+    ok: { status: 302 },
+    expect: only(["volunteerA", "coordinator1", "staff1", "admin"], "notfound"),
+  },
+  {
+    name: "/shifts/:id: release a shift of D1 one is not on",
+    method: "POST",
+    request: async (w) => ({
+      path: `/shifts/${await freshShift(w)}`,
+      fields: { intent: "release" },
+    }),
+    ok: { status: 400 },
+    expect: {
+      ...only(["volunteerA", "coordinator1", "staff1", "admin"], "notfound"),
+      volunteerA: "refused",
+      coordinator1: "refused",
+      staff1: "refused",
+      admin: "refused",
+    },
+  },
+  {
+    name: "/shifts/list: claim a shift of D1",
+    method: "POST",
+    request: async (w) => ({
+      path: "/shifts/list",
+      fields: { intent: "claim", shiftId: String(await freshShift(w)) },
+    }),
+    ok: { status: 302, location: "/shifts/list?done=claimed" },
+    expect: {
+      ...only(["volunteerA", "admin"], "notfound"),
+      coordinator1: "forbidden",
+      staff1: "forbidden",
+    },
+  },
+  {
+    name: "/shifts/list: release my place on a shift of D1",
+    method: "POST",
+    request: async (w) => ({
+      path: "/shifts/list",
+      fields: {
+        intent: "release",
+        shiftId: String(await freshShift(w, { capacity: 10, claimants: everyone(w) })),
+      },
+    }),
+    ok: { status: 302, location: "/shifts/list?done=released" },
+    expect: only(["volunteerA", "coordinator1", "staff1", "admin"], "notfound"),
+  },
 
   // Mail that failed for good: admins only.
   {
@@ -847,21 +1070,15 @@ beforeAll(async () => {
   const m1 = await createMunicipality(db, { regionId: r1.id });
   const m2 = await createMunicipality(db, { regionId: r2.id });
   const p1 = await createDigipunt(db, { digibankId: d1.id, municipalityId: m1.id });
-  const p3 = await createDigipunt(db, {
-    digibankId: d3.id,
-    municipalityId: m2.id,
-    kind: "mobile",
-  });
-  Object.assign(world, {
-    r1: r1.id,
-    r2: r2.id,
-    d1: d1.id,
-    d2: d2.id,
-    d3: d3.id,
-    p1: p1.id,
-    p3: p3.id,
-    m1: m1.id,
-  });
+  const p3 = await createDigipunt(db, { digibankId: d3.id, municipalityId: m2.id, kind: "mobile" });
+  Object.assign(world, { r1: r1.id, r2: r2.id, d1: d1.id, d2: d2.id, d3: d3.id, m1: m1.id });
+  Object.assign(world, { p1: p1.id, p3: p3.id });
+  world.shift1 = (
+    await createShift(db, { digipuntId: p1.id, startsAt: nextSlot(), capacity: 5 })
+  ).id;
+  world.shift3 = (
+    await createShift(db, { digipuntId: p3.id, startsAt: nextSlot(), capacity: 5 })
+  ).id;
 
   world.roles = {
     volunteerA: [{ role: "volunteer", digibankId: d1.id }],

@@ -7,7 +7,7 @@ import {
   updateDigipunt,
 } from "~/modules/places/digipunten.server.ts";
 import { WEEKDAYS, localParts, occurrenceDates, toRRule } from "~/modules/shifts/recurrence.ts";
-import { WEEKDAYS as FORM_WEEKDAYS } from "~/modules/shifts/schemas.ts";
+import { WEEKDAYS as FORM_WEEKDAYS } from "~/modules/shifts/planning-schemas.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
 import {
   exportShiftsCsv,
@@ -136,7 +136,6 @@ async function weekly(
 ) {
   const outcome = await createShiftSeries(
     database.db,
-    jobs,
     actor,
     {
       kind: "weekly",
@@ -258,7 +257,6 @@ describe("publishing shifts", () => {
   it("makes a one-off shift as a shift without a series", async () => {
     const outcome = await createShiftSeries(
       database.db,
-      jobs,
       w.coordA,
       {
         kind: "once",
@@ -285,7 +283,6 @@ describe("publishing shifts", () => {
     const once = (digipuntId: number, actor: Actor, more: object = {}) =>
       createShiftSeries(
         database.db,
-        jobs,
         actor,
         { kind: "once", digipuntId, date: "2027-03-03", ...details, ...more },
         at,
@@ -802,7 +799,6 @@ describe("digipunten", () => {
     expect(
       await createShiftSeries(
         database.db,
-        jobs,
         w.coordA,
         { kind: "once", digipuntId: made.id, date: "2027-03-03", ...details, address: "x" },
         at,

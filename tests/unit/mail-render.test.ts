@@ -1,10 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { splitLinks } from "~/modules/mail/mailbox.server.ts";
-import { EMAIL_TEMPLATES, type EmailPayloads } from "~/modules/mail/messages.ts";
+import ICAL from "ical.js";
+import { EMAIL_TEMPLATES, type EmailPayloads, type ShiftDetails } from "~/modules/mail/messages.ts";
 import { renderEmail } from "~/modules/mail/render.server.ts";
 import { supportedLanguages } from "~/utils/i18n.ts";
 
 const URL = "http://localhost:3000/link/tok?a=1&b=2";
+const SHIFT: ShiftDetails = {
+  shiftId: 41,
+  // 09:00 to 12:00 in Brussels (winter time).
+  startsAt: "2026-12-01T08:00:00.000Z",
+  endsAt: "2026-12-01T11:00:00.000Z",
+  sequence: 3,
+  cancelled: false,
+  digipuntName: "Bibliotheek Genk",
+  digibankName: "Digibank Genk",
+  location: "Dieplaan 2, 3600 Genk",
+  notes: "Breng je badge mee.",
+};
 const samples: EmailPayloads = {
   sign_in_link: { name: "Jan", url: URL },
   password_reset: { name: "Jan", url: URL },
@@ -18,6 +31,18 @@ const samples: EmailPayloads = {
   email_change: { name: "Jan", url: URL },
   join_request: { requesterName: "Jan", digibankName: "Digibank Gent", url: URL },
   join_declined: { name: "Jan", digibankName: "Digibank Gent" },
+  shift_confirmed: { name: "Jan", shift: SHIFT, url: URL },
+  shift_promoted: { name: "Jan", shift: SHIFT, url: URL },
+  shift_changed: { name: "Jan", shift: SHIFT, url: URL, onReserveList: false },
+  shift_cancelled: {
+    name: "Jan",
+    shift: { ...SHIFT, cancelled: true },
+    reason: "De bib is dicht.",
+    url: URL,
+  },
+  shift_release_requested: { volunteerName: "Jan", shift: SHIFT, url: URL },
+  shift_reminder: { name: "Jan", shift: SHIFT, url: URL },
+  shift_understaffed: { shift: SHIFT, confirmedCount: 1, capacity: 3, url: URL },
 };
 
 describe("renderEmail", () => {
@@ -40,6 +65,71 @@ describe("renderEmail", () => {
       }
     },
   );
+
+  it.each(supportedLanguages)(
+    "shift emails in %s show the day and time in Brussels",
+    async (language) => {
+      const email = await renderEmail("shift_confirmed", language, samples.shift_confirmed);
+      const day = {
+        nl: "dinsdag 1 december 2026",
+        fr: "mardi 1 décembre 2026",
+        en: "Tuesday, 1 December 2026",
+      };
+      expect(email.text).toContain(day[language]);
+      expect(email.text).toContain("09:00");
+      expect(email.text).toContain("12:00");
+      expect(email.text).toContain("Bibliotheek Genk, Dieplaan 2, 3600 Genk");
+      expect(email.text).toContain("Breng je badge mee.");
+      expect(email.subject).toContain(
+        { nl: "dinsdag 1 december", fr: "mardi 1 décembre", en: "Tuesday 1 December" }[language],
+      );
+    },
+  );
+
+  it("attaches the shift as a calendar invitation in the reader's language", async () => {
+    const email = await renderEmail("shift_confirmed", "fr", samples.shift_confirmed, {
+      from: "Digihelpers <noreply@digihelpers.test>",
+      to: "jan@example.test",
+    });
+    expect(email.attachments).toHaveLength(1);
+    const [file] = email.attachments;
+    expect(file!.contentType).toBe("text/calendar; charset=utf-8; method=REQUEST");
+    const calendar = new ICAL.Component(ICAL.parse(file!.content));
+    expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
+    const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
+    expect(event.uid).toBe("shift-41@digihelpers");
+    expect(event.sequence).toBe(3);
+    expect(event.summary).toBe("Digihelper à Bibliotheek Genk");
+    expect(event.location).toBe("Dieplaan 2, 3600 Genk");
+    expect(event.component.getFirstProperty("dtstart")!.getParameter("tzid")).toBe(
+      "Europe/Brussels",
+    );
+    expect(calendar.getFirstSubcomponent("vtimezone")!.getFirstPropertyValue("tzid")).toBe(
+      "Europe/Brussels",
+    );
+    expect(event.startDate.toString()).toBe("2026-12-01T09:00:00");
+    expect(event.organizer).toBe("mailto:noreply@digihelpers.test");
+  });
+
+  it("attaches a cancellation for a cancelled shift, and nothing to reminders or coordinators", async () => {
+    const cancelled = await renderEmail("shift_cancelled", "nl", samples.shift_cancelled);
+    expect(cancelled.attachments[0]!.contentType).toContain("method=CANCEL");
+    expect(cancelled.attachments[0]!.content).toContain("STATUS:CANCELLED");
+    expect(cancelled.attachments[0]!.content).toContain("METHOD:CANCEL");
+    for (const template of [
+      "shift_reminder",
+      "shift_release_requested",
+      "shift_understaffed",
+    ] as const) {
+      expect((await renderEmail(template, "nl", samples[template])).attachments).toEqual([]);
+    }
+    const reserve = await renderEmail("shift_changed", "nl", {
+      ...samples.shift_changed,
+      onReserveList: true,
+    });
+    expect(reserve.attachments).toEqual([]);
+    expect(reserve.text).toContain("reservelijst");
+  });
 
   it("escapes what the payload holds instead of injecting it as HTML", async () => {
     const email = await renderEmail("sign_in_link", "nl", { name: "<b>Jan</b>", url: URL });

@@ -27,6 +27,13 @@ describe("navigationFor", () => {
     expect(navigationFor(null)).toEqual([{ key: "home", href: "/" }]);
   });
 
+  it("gives volunteers, coordinators, regional staff and admins the shifts, and nobody else", () => {
+    for (const role of ["volunteer", "coordinator", "regional_staff", "admin"] as const)
+      expect(navigationFor([role])).toContainEqual({ key: "shifts", href: "/shifts" });
+    expect(navigationFor(null).map((i) => i.key)).not.toContain("shifts");
+    expect(navigationFor([]).map((i) => i.key)).not.toContain("shifts");
+  });
+
   it("gives coordinators and administrators the planning pages, and nobody else", () => {
     const planning = { key: "planning", href: "/planning" };
     expect(navigationFor(["coordinator"])).toContainEqual(planning);

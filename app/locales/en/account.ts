@@ -5,6 +5,8 @@ const account: Namespace<typeof nl> = {
   title: "My account",
   intro: "Here you change your details and choose which emails you get.",
   saved: {
+    calendar: "Your calendar address is ready. Add it to your calendar app.",
+    calendarNew: "You have a new calendar address. The old address no longer works.",
     profile: "Your details are saved.",
     password: "Your password is changed. You are now signed out on your other devices.",
     email: "Your email address is changed. You are now signed out on your other devices.",
@@ -72,6 +74,33 @@ const account: Namespace<typeof nl> = {
     doneText: "From now on, sign in with {{email}}.",
     signIn: "Sign in",
   },
+  calendar: {
+    title: "My shifts in my calendar",
+    intro:
+      "See your shifts in the calendar on your phone or computer, such as Google Calendar, Outlook or Apple Calendar. You get your own address for this. Your calendar then keeps itself up to date.",
+    create: "Make my calendar address",
+    url: "Your calendar address",
+    private: "This address is secret. Anyone who has it can see your shifts. Do not share it.",
+    copy: "Copy the address",
+    copied: "Copied.",
+    howTitle: "How to add it",
+    googleTitle: "Google Calendar",
+    google:
+      "Open Google Calendar on a computer. Next to 'Other calendars', click the plus sign and choose 'From URL'. Paste the address and click 'Add calendar'. Your shifts then also show on your phone.",
+    outlookTitle: "Outlook",
+    outlook:
+      "Open your calendar in Outlook. Choose 'Add calendar', then 'Subscribe from web'. Paste the address, give the calendar a name and click 'Import'.",
+    appleTitle: "Apple Calendar (iPhone, iPad or Mac)",
+    apple:
+      "On an iPhone or iPad: open Settings, then Calendar, Accounts, 'Add Account', Other, 'Add Subscribed Calendar'. Paste the address. On a Mac: open Calendar and choose File, 'New Calendar Subscription'.",
+    delay:
+      "Your calendar fetches changes by itself. This can take a few hours. Digihelpers always shows the right version.",
+    regenerateTitle: "Make a new address",
+    regenerateIntro:
+      "Did you give the address to someone who should not have it? Then make a new address. The old address stops working. Add the new address to your calendar again.",
+    regenerateConfirm: "I understand that the old address will stop working",
+    regenerate: "Make a new address",
+  },
   devices: {
     title: "Sign out on all devices",
     intro:
@@ -99,6 +128,7 @@ const account: Namespace<typeof nl> = {
     cancel: "Don't delete, back to my account",
   },
   fields: {
+    confirmRegenerate: "Tick this box to make a new address.",
     phoneInvalid: "A phone number has 6 to 20 characters: digits, spaces, +, / or -.",
     passwordTooShort: "Choose a password of at least 10 characters.",
     passwordsDiffer: "The two new passwords are not the same.",

@@ -52,6 +52,73 @@ const mail: Namespace<typeof nl> = {
     text: "{{digibankName}} cannot accept your request to join at the moment.",
     next: "Any questions? Then please contact the digibank.",
   },
+  shift: {
+    when: "When",
+    where: "Where",
+    notes: "Good to know",
+    timeRange: "{{date}}, from {{start}} to {{end}}",
+  },
+  calendar: {
+    shiftSummary: "Digihelper at {{digipuntName}}",
+    shiftDescription: "Your shift as a digihelper for {{digibankName}}.",
+    feedName: "Digihelpers",
+  },
+  shift_confirmed: {
+    subject: "Your shift on {{date}} at {{shift.digipuntName}}",
+    heading: "You are on the shift",
+    intro: "Thank you! You are helping at {{digipuntName}}.",
+    calendar: "The shift is attached for your calendar. Open the attachment to add it.",
+    button: "See my shifts",
+  },
+  shift_promoted: {
+    subject: "A place opened up: your shift on {{date}}",
+    heading: "You are now on the shift",
+    intro:
+      "A place opened up at {{digipuntName}}. You were on the reserve list, so now you are on the shift.",
+    calendar:
+      "Can't make it after all? Then release the place in My shifts. The shift is attached for your calendar.",
+    button: "See my shifts",
+  },
+  shift_changed: {
+    subject: "Your shift at {{shift.digipuntName}} has changed",
+    heading: "Your shift has changed",
+    intro: "The coordinator changed the shift at {{digipuntName}}. This is how it looks now:",
+    confirmed:
+      "You are still on the shift. Can't make it any more? Let us know in My shifts. The new version is attached for your calendar.",
+    reserve: "You are still on the reserve list. If a place opens up, you will get an email.",
+    button: "See my shifts",
+  },
+  shift_cancelled: {
+    subject: "Your shift on {{date}} is cancelled",
+    heading: "Your shift is cancelled",
+    intro: "The shift at {{digipuntName}} is cancelled. You do not need to come.",
+    reason: "Why: {{reason}}",
+    calendar: "Open the attachment to remove the shift from your calendar.",
+    button: "Find another shift",
+  },
+  shift_release_requested: {
+    subject: "{{volunteerName}} asks to be released from a shift",
+    heading: "A request to be released",
+    intro:
+      "{{volunteerName}} cannot come to the shift at {{digipuntName}} and asks you to release their place.",
+    action: "It is too late to release the place themselves. Look at the shift and decide.",
+    button: "See the shift",
+  },
+  shift_reminder: {
+    subject: "Tomorrow: your shift at {{shift.digipuntName}}",
+    heading: "See you tomorrow!",
+    intro: "A small reminder: tomorrow you are helping at {{digipuntName}}.",
+    release: "Can't make it after all? Let us know as soon as possible in My shifts.",
+    button: "See my shifts",
+  },
+  shift_understaffed: {
+    subject: "Not enough digihelpers yet on {{date}} at {{shift.digipuntName}}",
+    heading: "This shift still needs helpers",
+    intro:
+      "The shift at {{digipuntName}} starts within three days and does not have enough digihelpers yet.",
+    staffing: "{{confirmedCount}} of {{capacity}} places are taken.",
+    button: "See the shift",
+  },
   mailbox: {
     title: "Local mailbox",
     intro:

@@ -5,6 +5,8 @@ const account: Namespace<typeof nl> = {
   title: "Mon compte",
   intro: "Ici, vous modifiez vos données et choisissez les e-mails que vous recevez.",
   saved: {
+    calendar: "Votre adresse d’agenda est prête. Ajoutez-la à votre application d’agenda.",
+    calendarNew: "Vous avez une nouvelle adresse d’agenda. L’ancienne adresse ne fonctionne plus.",
     profile: "Vos données sont enregistrées.",
     password: "Votre mot de passe est modifié. Vous êtes déconnecté de vos autres appareils.",
     email: "Votre adresse e-mail est modifiée. Vous êtes déconnecté de vos autres appareils.",
@@ -75,6 +77,34 @@ const account: Namespace<typeof nl> = {
     doneText: "Connectez-vous désormais avec {{email}}.",
     signIn: "Se connecter",
   },
+  calendar: {
+    title: "Mes permanences dans mon agenda",
+    intro:
+      "Voyez vos permanences dans l’agenda de votre téléphone ou ordinateur, comme Google Agenda, Outlook ou Apple Calendrier. Vous recevez pour cela une adresse personnelle. Votre agenda se met ensuite à jour tout seul.",
+    create: "Créer mon adresse d’agenda",
+    url: "Votre adresse d’agenda",
+    private:
+      "Cette adresse est secrète. Qui la connaît voit vos permanences. Ne la partagez avec personne.",
+    copy: "Copier l’adresse",
+    copied: "Copiée.",
+    howTitle: "Comment l’ajouter",
+    googleTitle: "Google Agenda",
+    google:
+      "Ouvrez Google Agenda sur un ordinateur. À côté de « Autres agendas », cliquez sur le signe plus et choisissez « À partir de l’URL ». Collez l’adresse et cliquez sur « Ajouter un agenda ». Vous verrez ensuite vos permanences aussi sur votre téléphone.",
+    outlookTitle: "Outlook",
+    outlook:
+      "Ouvrez votre agenda dans Outlook. Choisissez « Ajouter un calendrier », puis « S’abonner à partir du web ». Collez l’adresse, donnez un nom à l’agenda et cliquez sur « Importer ».",
+    appleTitle: "Apple Calendrier (iPhone, iPad ou Mac)",
+    apple:
+      "Sur un iPhone ou un iPad : ouvrez Réglages, puis Calendrier, Comptes, « Ajouter un compte », Autre, « Ajouter un calendrier avec abonnement ». Collez l’adresse. Sur un Mac : ouvrez Calendrier et choisissez Fichier, « Nouvel abonnement à un calendrier ».",
+    delay:
+      "Votre agenda va chercher les changements lui-même. Cela peut prendre quelques heures. Digihelpers montre toujours la bonne version.",
+    regenerateTitle: "Créer une nouvelle adresse",
+    regenerateIntro:
+      "Vous avez donné l’adresse à quelqu’un qui ne devrait pas l’avoir ? Créez alors une nouvelle adresse. L’ancienne ne fonctionnera plus. Ajoutez ensuite la nouvelle adresse à votre agenda.",
+    regenerateConfirm: "Je comprends que l’ancienne adresse ne fonctionnera plus",
+    regenerate: "Créer une nouvelle adresse",
+  },
   devices: {
     title: "Se déconnecter de tous les appareils",
     intro:
@@ -102,6 +132,7 @@ const account: Namespace<typeof nl> = {
     cancel: "Ne pas supprimer, retour à mon compte",
   },
   fields: {
+    confirmRegenerate: "Cochez cette case pour créer une nouvelle adresse.",
     phoneInvalid: "Un numéro de téléphone a de 6 à 20 caractères : chiffres, espaces, +, / ou -.",
     passwordTooShort: "Choisissez un mot de passe d'au moins 10 caractères.",
     passwordsDiffer: "Les deux nouveaux mots de passe ne sont pas identiques.",

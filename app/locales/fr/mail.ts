@@ -54,6 +54,76 @@ const mail: Namespace<typeof nl> = {
     text: "{{digibankName}} ne peut pas accepter votre demande pour le moment.",
     next: "Vous avez des questions ? Contactez alors la digibank.",
   },
+  shift: {
+    when: "Quand",
+    where: "Où",
+    notes: "Bon à savoir",
+    timeRange: "{{date}}, de {{start}} à {{end}}",
+  },
+  calendar: {
+    shiftSummary: "Digihelper à {{digipuntName}}",
+    shiftDescription: "Votre permanence de digihelper pour {{digibankName}}.",
+    feedName: "Digihelpers",
+  },
+  shift_confirmed: {
+    subject: "Votre permanence du {{date}} à {{shift.digipuntName}}",
+    heading: "Vous êtes inscrit·e à la permanence",
+    intro: "Merci ! Vous aidez à {{digipuntName}}.",
+    calendar:
+      "La permanence est en pièce jointe pour votre agenda. Ouvrez la pièce jointe pour l’ajouter.",
+    button: "Voir mes permanences",
+  },
+  shift_promoted: {
+    subject: "Une place s’est libérée : votre permanence du {{date}}",
+    heading: "Vous êtes maintenant inscrit·e à la permanence",
+    intro:
+      "Une place s’est libérée à {{digipuntName}}. Vous étiez sur la liste de réserve : vous êtes maintenant inscrit·e.",
+    calendar:
+      "Vous ne pouvez pas venir ? Libérez alors la place dans Mes permanences. La permanence est en pièce jointe pour votre agenda.",
+    button: "Voir mes permanences",
+  },
+  shift_changed: {
+    subject: "Votre permanence à {{shift.digipuntName}} a changé",
+    heading: "Votre permanence a changé",
+    intro:
+      "Le coordinateur a modifié la permanence à {{digipuntName}}. Voici la nouvelle version :",
+    confirmed:
+      "Vous êtes toujours inscrit·e. Vous ne pouvez plus venir ? Dites-le dans Mes permanences. La nouvelle version est en pièce jointe pour votre agenda.",
+    reserve:
+      "Vous êtes toujours sur la liste de réserve. Si une place se libère, vous recevrez un courriel.",
+    button: "Voir mes permanences",
+  },
+  shift_cancelled: {
+    subject: "Votre permanence du {{date}} est annulée",
+    heading: "Votre permanence est annulée",
+    intro: "La permanence à {{digipuntName}} est annulée. Vous ne devez pas venir.",
+    reason: "Pourquoi : {{reason}}",
+    calendar: "Ouvrez la pièce jointe pour retirer la permanence de votre agenda.",
+    button: "Chercher une autre permanence",
+  },
+  shift_release_requested: {
+    subject: "{{volunteerName}} demande à être libéré·e d’une permanence",
+    heading: "Une demande de libération",
+    intro:
+      "{{volunteerName}} ne peut pas venir à la permanence à {{digipuntName}} et vous demande de libérer sa place.",
+    action: "Il est trop tard pour libérer la place soi-même. Consultez la permanence et décidez.",
+    button: "Voir la permanence",
+  },
+  shift_reminder: {
+    subject: "Demain : votre permanence à {{shift.digipuntName}}",
+    heading: "À demain !",
+    intro: "Petit rappel : demain, vous aidez à {{digipuntName}}.",
+    release: "Vous ne pouvez pas venir ? Dites-le au plus vite dans Mes permanences.",
+    button: "Voir mes permanences",
+  },
+  shift_understaffed: {
+    subject: "Pas encore assez de digihelpers le {{date}} à {{shift.digipuntName}}",
+    heading: "Cette permanence a encore besoin d’aide",
+    intro:
+      "La permanence à {{digipuntName}} commence dans moins de trois jours et n’a pas encore assez de digihelpers.",
+    staffing: "{{confirmedCount}} places sur {{capacity}} sont prises.",
+    button: "Voir la permanence",
+  },
   mailbox: {
     title: "Boîte aux lettres locale",
     intro:

@@ -2,6 +2,8 @@ const account = {
   title: "Mijn account",
   intro: "Hier pas je je gegevens aan en kies je welke e-mails je krijgt.",
   saved: {
+    calendar: "Je agenda-adres is klaar. Voeg het toe aan je agenda-app.",
+    calendarNew: "Je hebt een nieuw agenda-adres. Het oude adres werkt niet meer.",
     profile: "Je gegevens zijn bewaard.",
     password: "Je wachtwoord is gewijzigd. Op je andere toestellen ben je nu afgemeld.",
     email: "Je e-mailadres is gewijzigd. Op je andere toestellen ben je nu afgemeld.",
@@ -71,6 +73,33 @@ const account = {
     doneText: "Meld je voortaan aan met {{email}}.",
     signIn: "Aanmelden",
   },
+  calendar: {
+    title: "Mijn diensten in mijn agenda",
+    intro:
+      "Zie je diensten in de agenda van je gsm of computer, zoals Google Agenda, Outlook of Apple Agenda. Je krijgt daarvoor een eigen adres. Je agenda houdt zich dan zelf bij.",
+    create: "Maak mijn agenda-adres",
+    url: "Jouw agenda-adres",
+    private: "Dit adres is geheim. Wie het kent, ziet je diensten. Deel het dus met niemand.",
+    copy: "Kopieer het adres",
+    copied: "Gekopieerd.",
+    howTitle: "Zo voeg je het toe",
+    googleTitle: "Google Agenda",
+    google:
+      "Open Google Agenda op een computer. Klik bij 'Andere agenda's' op het plusteken en kies 'Via URL'. Plak het adres en klik op 'Agenda toevoegen'. Daarna zie je je diensten ook op je gsm.",
+    outlookTitle: "Outlook",
+    outlook:
+      "Open je agenda in Outlook. Kies 'Agenda toevoegen' en dan 'Abonneren via internet'. Plak het adres, geef de agenda een naam en klik op 'Importeren'.",
+    appleTitle: "Apple Agenda (iPhone, iPad of Mac)",
+    apple:
+      "Op een iPhone of iPad: open Instellingen, dan Agenda, Accounts, 'Voeg account toe', Andere, 'Voeg agenda-abonnement toe'. Plak het adres. Op een Mac: open Agenda en kies Archief, 'Nieuw agenda-abonnement'.",
+    delay:
+      "Je agenda haalt de wijzigingen zelf op. Dat kan enkele uren duren. In Digihelpers zie je altijd de juiste versie.",
+    regenerateTitle: "Een nieuw adres maken",
+    regenerateIntro:
+      "Heb je het adres aan iemand gegeven die het niet mag hebben? Maak dan een nieuw adres. Het oude adres werkt daarna niet meer. Voeg het nieuwe adres opnieuw toe aan je agenda.",
+    regenerateConfirm: "Ik begrijp dat het oude adres niet meer werkt",
+    regenerate: "Maak een nieuw adres",
+  },
   devices: {
     title: "Afmelden op alle toestellen",
     intro:
@@ -98,6 +127,7 @@ const account = {
     cancel: "Niet verwijderen, terug naar mijn account",
   },
   fields: {
+    confirmRegenerate: "Vink dit aan om een nieuw adres te maken.",
     phoneInvalid: "Een telefoonnummer heeft 6 tot 20 tekens: cijfers, spaties, +, / of -.",
     passwordTooShort: "Kies een wachtwoord van minstens 10 tekens.",
     passwordsDiffer: "De twee nieuwe wachtwoorden zijn niet gelijk.",

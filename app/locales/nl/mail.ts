@@ -51,6 +51,74 @@ const mail = {
     text: "{{digibankName}} kan je aanvraag om mee te doen nu niet aanvaarden.",
     next: "Heb je vragen? Neem dan contact op met de digibank.",
   },
+  shift: {
+    when: "Wanneer",
+    where: "Waar",
+    notes: "Goed om te weten",
+    timeRange: "{{date}}, van {{start}} tot {{end}}",
+  },
+  calendar: {
+    shiftSummary: "Digihelper in {{digipuntName}}",
+    shiftDescription: "Je dienst als digihelper bij {{digibankName}}.",
+    feedName: "Digihelpers",
+  },
+  shift_confirmed: {
+    subject: "Je dienst op {{date}} in {{shift.digipuntName}}",
+    heading: "Je staat op de dienst",
+    intro: "Bedankt! Je helpt mee in {{digipuntName}}.",
+    calendar: "In de bijlage zit de dienst voor je agenda. Open de bijlage om hem toe te voegen.",
+    button: "Bekijk mijn diensten",
+  },
+  shift_promoted: {
+    subject: "Er is een plaats vrij: je dienst op {{date}}",
+    heading: "Je staat nu op de dienst",
+    intro:
+      "Er kwam een plaats vrij in {{digipuntName}}. Je stond op de reservelijst, dus nu sta je op de dienst.",
+    calendar:
+      "Kan je toch niet? Laat de plaats dan vrij via Mijn diensten. In de bijlage zit de dienst voor je agenda.",
+    button: "Bekijk mijn diensten",
+  },
+  shift_changed: {
+    subject: "Je dienst in {{shift.digipuntName}} is gewijzigd",
+    heading: "Er is iets veranderd aan je dienst",
+    intro: "De coördinator heeft de dienst in {{digipuntName}} gewijzigd. Zo ziet hij er nu uit:",
+    confirmed:
+      "Je staat nog altijd op de dienst. Kan je niet meer? Laat het dan weten via Mijn diensten. In de bijlage zit de nieuwe versie voor je agenda.",
+    reserve:
+      "Je staat nog altijd op de reservelijst. Komt er een plaats vrij, dan krijg je een e-mail.",
+    button: "Bekijk mijn diensten",
+  },
+  shift_cancelled: {
+    subject: "Je dienst op {{date}} gaat niet door",
+    heading: "Je dienst gaat niet door",
+    intro: "De dienst in {{digipuntName}} is geschrapt. Je hoeft niet te komen.",
+    reason: "Waarom: {{reason}}",
+    calendar: "Open de bijlage om de dienst uit je agenda te halen.",
+    button: "Zoek een andere dienst",
+  },
+  shift_release_requested: {
+    subject: "{{volunteerName}} vraagt om een dienst vrij te geven",
+    heading: "Een vraag om vrij te geven",
+    intro:
+      "{{volunteerName}} kan niet komen naar de dienst in {{digipuntName}} en vraagt of je de plaats wil vrijgeven.",
+    action: "Het is te laat om de plaats zelf vrij te geven. Bekijk de dienst en beslis.",
+    button: "Bekijk de dienst",
+  },
+  shift_reminder: {
+    subject: "Morgen: je dienst in {{shift.digipuntName}}",
+    heading: "Tot morgen!",
+    intro: "Een kleine herinnering: morgen help je mee in {{digipuntName}}.",
+    release: "Kan je toch niet? Laat het dan zo snel mogelijk weten via Mijn diensten.",
+    button: "Bekijk mijn diensten",
+  },
+  shift_understaffed: {
+    subject: "Nog niet genoeg digihelpers op {{date}} in {{shift.digipuntName}}",
+    heading: "Deze dienst heeft nog helpers nodig",
+    intro:
+      "De dienst in {{digipuntName}} begint binnen drie dagen en heeft nog niet genoeg digihelpers.",
+    staffing: "{{confirmedCount}} van de {{capacity}} plaatsen zijn ingevuld.",
+    button: "Bekijk de dienst",
+  },
   mailbox: {
     title: "Lokale mailbox",
     intro:

@@ -16,7 +16,8 @@ export type AuditAction =
   | "invitation_accepted"
   | "data_exported"
   | "account_deleted"
-  | "email_changed";
+  | "email_changed"
+  | "calendar_feed_regenerated";
 
 export async function recordAuditEvent(
   db: Database,

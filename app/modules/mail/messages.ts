@@ -1,6 +1,25 @@
 // Every email the platform sends, with the data its template needs. The email pipeline
 // (enqueueEmail in outbox.server.ts) accepts exactly these; a new message starts here.
 
+/**
+ * A shift as its emails (and their .ics attachments) tell about it, copied into the payload when
+ * the message is queued: the email says what was true when it was sent.
+ */
+export interface ShiftDetails {
+  shiftId: number;
+  /** ISO instants. */
+  startsAt: string;
+  endsAt: string;
+  /** iCalendar SEQUENCE: shifts.sequence when the message was queued. */
+  sequence: number;
+  cancelled: boolean;
+  digipuntName: string;
+  digibankName: string;
+  /** The digipunt's address, or where a mobile digipunt stands this time. */
+  location: string | null;
+  notes: string | null;
+}
+
 export interface EmailPayloads {
   /** A one-time sign-in link (30 minutes). */
   sign_in_link: { name: string; url: string };
@@ -14,6 +33,25 @@ export interface EmailPayloads {
   join_request: { requesterName: string; digibankName: string; url: string };
   /** Tells a visitor their request to join was declined. */
   join_declined: { name: string; digibankName: string };
+  /** To a volunteer: you are on this shift (with an .ics). */
+  shift_confirmed: { name: string; shift: ShiftDetails; url: string };
+  /** To a volunteer: a spot opened and you moved from the reserve list onto the shift (with an .ics). */
+  shift_promoted: { name: string; shift: ShiftDetails; url: string };
+  /** To those on the shift or its reserve list: its time, place or details changed. */
+  shift_changed: { name: string; shift: ShiftDetails; url: string; onReserveList: boolean };
+  /** To those who were on the shift: it is cancelled (with a CANCEL .ics). */
+  shift_cancelled: { name: string; shift: ShiftDetails; reason: string | null; url: string };
+  /** To a digibank's coordinators: a volunteer asks to be released after the cut-off. */
+  shift_release_requested: { volunteerName: string; shift: ShiftDetails; url: string };
+  /** To a volunteer, a day before: your shift is tomorrow. */
+  shift_reminder: { name: string; shift: ShiftDetails; url: string };
+  /** To a digibank's coordinators: a shift in the coming days still lacks helpers. */
+  shift_understaffed: {
+    shift: ShiftDetails;
+    confirmedCount: number;
+    capacity: number;
+    url: string;
+  };
 }
 
 export type EmailTemplate = keyof EmailPayloads;
@@ -25,4 +63,11 @@ export const EMAIL_TEMPLATES = [
   "email_change",
   "join_request",
   "join_declined",
+  "shift_confirmed",
+  "shift_promoted",
+  "shift_changed",
+  "shift_cancelled",
+  "shift_release_requested",
+  "shift_reminder",
+  "shift_understaffed",
 ] as const satisfies readonly EmailTemplate[];

@@ -6,11 +6,20 @@ import InvitationEmail from "../../../emails/invitation.tsx";
 import JoinDeclinedEmail from "../../../emails/join-declined.tsx";
 import JoinRequestEmail from "../../../emails/join-request.tsx";
 import PasswordResetEmail from "../../../emails/password-reset.tsx";
+import ShiftCancelledEmail from "../../../emails/shift-cancelled.tsx";
+import ShiftChangedEmail from "../../../emails/shift-changed.tsx";
+import ShiftConfirmedEmail from "../../../emails/shift-confirmed.tsx";
+import ShiftPromotedEmail from "../../../emails/shift-promoted.tsx";
+import ShiftReleaseRequestedEmail from "../../../emails/shift-release-requested.tsx";
+import ShiftReminderEmail from "../../../emails/shift-reminder.tsx";
+import ShiftUnderstaffedEmail from "../../../emails/shift-understaffed.tsx";
 import SignInLinkEmail from "../../../emails/sign-in-link.tsx";
 import type { EmailProps } from "../../../emails/types.ts";
+import { shiftInvite } from "~/modules/shifts/calendar.server.ts";
+import { formatDateTime } from "~/utils/format.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
-import type { EmailPayloads, EmailTemplate } from "./messages.ts";
+import type { EmailPayloads, EmailTemplate, ShiftDetails } from "./messages.ts";
 
 const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
   sign_in_link: SignInLinkEmail,
@@ -19,12 +28,45 @@ const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
   email_change: EmailChangeEmail,
   join_request: JoinRequestEmail,
   join_declined: JoinDeclinedEmail,
+  shift_confirmed: ShiftConfirmedEmail,
+  shift_promoted: ShiftPromotedEmail,
+  shift_changed: ShiftChangedEmail,
+  shift_cancelled: ShiftCancelledEmail,
+  shift_release_requested: ShiftReleaseRequestedEmail,
+  shift_reminder: ShiftReminderEmail,
+  shift_understaffed: ShiftUnderstaffedEmail,
 };
+
+// The files a message carries are derived from its template and payload, like its text, so the
+// outbox row stays the one record of what was sent. A shift the volunteer is on comes as a
+// calendar invitation; a cancelled one as its cancellation (same UID, so the calendar updates).
+type ShiftCalendar = { shift: ShiftDetails; method: "REQUEST" | "CANCEL" } | null;
+const calendars: { [K in EmailTemplate]?: (payload: EmailPayloads[K]) => ShiftCalendar } = {
+  shift_confirmed: ({ shift }) => ({ shift, method: "REQUEST" }),
+  shift_promoted: ({ shift }) => ({ shift, method: "REQUEST" }),
+  // Someone on the reserve list is not on the shift: nothing for their calendar yet.
+  shift_changed: ({ shift, onReserveList }) =>
+    onReserveList ? null : { shift, method: "REQUEST" },
+  shift_cancelled: ({ shift }) => ({ shift, method: "CANCEL" }),
+};
+
+export interface EmailAttachment {
+  filename: string;
+  content: string;
+  contentType: string;
+}
+
+/** Who sends and who receives: the .ics of an invitation names them (ORGANIZER, ATTENDEE). */
+export interface EmailEnvelope {
+  from?: string;
+  to?: string;
+}
 
 export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  attachments: EmailAttachment[];
 }
 
 /** One message in the recipient's language: its subject, HTML and plain-text parts. */
@@ -32,6 +74,7 @@ export async function renderEmail<K extends EmailTemplate>(
   template: K,
   language: Language,
   payload: EmailPayloads[K],
+  envelope: EmailEnvelope = {},
 ): Promise<RenderedEmail> {
   const t: TFunction<"mail"> = getFixedT(language, "mail");
   // The map above ties each template to its props; TypeScript cannot follow that through K.
@@ -39,7 +82,53 @@ export async function renderEmail<K extends EmailTemplate>(
   const props = { ...payload, t, lang: language } as EmailProps<K> & Attributes;
   const element = createElement(Component, props);
   // Every catalog entry of a template has a subject that may use any field of its payload.
-  const subject = (t as (key: string, options: object) => string)(`${template}.subject`, payload);
+  // A shift's subject may name its day, written for the reader.
+  const shift = (payload as { shift?: ShiftDetails }).shift;
+  const date = shift
+    ? formatDateTime(new Date(shift.startsAt), language, {
+        weekday: "long",
+        day: "numeric",
+        month: "long",
+      })
+    : undefined;
+  const subject = (t as (key: string, options: object) => string)(`${template}.subject`, {
+    ...payload,
+    date,
+  });
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject, html, text };
+  return { subject, html, text, attachments: attachmentsOf(template, language, payload, envelope) };
+}
+
+function attachmentsOf<K extends EmailTemplate>(
+  template: K,
+  language: Language,
+  payload: EmailPayloads[K],
+  envelope: EmailEnvelope,
+): EmailAttachment[] {
+  const describe = calendars[template] as
+    ((payload: EmailPayloads[K]) => ShiftCalendar) | undefined;
+  const calendar = describe?.(payload);
+  if (!calendar) return [];
+  const organizer = envelope.from ? mailbox(envelope.from) : undefined;
+  const content = shiftInvite(calendar.shift, language, {
+    method: calendar.method,
+    url: (payload as { url?: string }).url ?? null,
+    organizer: organizer && { name: organizer.name ?? "Digihelpers", email: organizer.email },
+    attendee: envelope.to ? { email: envelope.to } : undefined,
+  });
+  return [
+    {
+      filename: `digihelpers-shift-${calendar.shift.shiftId}.ics`,
+      content,
+      contentType: `text/calendar; charset=utf-8; method=${calendar.method}`,
+    },
+  ];
+}
+
+/** "Digihelpers <noreply@x.be>" → its display name and address. */
+function mailbox(address: string): { name: string | null; email: string } {
+  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(address);
+  return match
+    ? { name: match[1] || null, email: match[2]! }
+    : { name: null, email: address.trim() };
 }

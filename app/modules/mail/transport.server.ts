@@ -12,6 +12,7 @@ export interface OutgoingEmail {
   subject: string;
   html: string;
   text: string;
+  attachments?: Array<{ filename: string; content: string; contentType: string }>;
 }
 
 export interface MailTransport {

@@ -68,6 +68,7 @@ export async function deliverEmailJob(
       message.template,
       language,
       message.payload as unknown as EmailPayloads[EmailTemplate],
+      { from: options.from, to: message.to_address },
     );
     await options.transport.send({ from: options.from, to: message.to_address, ...rendered });
   } catch (error) {

@@ -42,6 +42,17 @@ export const EmailChangeSchema = z.object({
     .max(PASSWORD_MAX_LENGTH, "auth:fields.tooLong"),
 });
 
+/** Makes the personal calendar address (keeps the one there is). */
+export const CalendarFeedSchema = z.object({ intent: z.literal("calendar") });
+
+/** Replaces the calendar address: the old one stops working, so the person confirms first. */
+export const CalendarFeedRegenerateSchema = z.object({
+  intent: z.literal("calendar_regenerate"),
+  confirm: z
+    .boolean({ required_error: "account:fields.confirmRegenerate" })
+    .refine((value) => value, "account:fields.confirmRegenerate"),
+});
+
 function newPasswordsMatch(
   value: { intent: string; newPassword?: string; confirmPassword?: string },
   ctx: z.RefinementCtx,
@@ -58,7 +69,13 @@ export const PasswordSchema = PasswordFields.superRefine(newPasswordsMatch);
 
 /** The /account action takes any of its forms, told apart by its `intent`. */
 export const AccountFormSchema = z
-  .discriminatedUnion("intent", [ProfileSchema, PasswordFields, EmailChangeSchema])
+  .discriminatedUnion("intent", [
+    ProfileSchema,
+    PasswordFields,
+    EmailChangeSchema,
+    CalendarFeedSchema,
+    CalendarFeedRegenerateSchema,
+  ])
   .superRefine(newPasswordsMatch);
 
 export const DeleteAccountSchema = z.object({

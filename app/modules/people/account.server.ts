@@ -381,6 +381,8 @@ export async function deleteAccount(db: Database, userId: number) {
       .where("id", "=", userId)
       .execute();
     await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+    // The calendar address would still show their shifts to whoever has it.
+    await trx.deleteFrom("calendar_feeds").where("user_id", "=", userId).execute();
     await trx.deleteFrom("auth_tokens").where("user_id", "=", userId).execute();
     await trx
       .updateTable("email_messages")

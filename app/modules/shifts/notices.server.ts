@@ -1,35 +1,181 @@
 import type { Transaction } from "kysely";
 import type { DB } from "../../../db/schema.ts";
+import { enqueueEmail } from "~/modules/mail/outbox.server.ts";
+import { appUrlFromEnv } from "~/utils/env.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
+import { selectShiftDetails, toShiftDetails } from "./calendar.server.ts";
 
 // Every email the shifts capability sends starts here, inside the transaction of the change it
 // tells about (through enqueueEmail), with an idempotency key so a retried request sends once.
+// Each message is in its recipient's language and carries the shift as it is in this transaction.
 
 type Trx = Transaction<DB>;
 
+/** Where volunteers see their shifts. */
+export const myShiftsUrl = (appUrl: string) => `${appUrl}/shifts`;
+/** Where coordinators see one shift and its roster. */
+export const planningShiftUrl = (appUrl: string, shiftId: number) =>
+  `${appUrl}/planning/shifts/${shiftId}`;
+
+async function loadShift(trx: Trx, shiftId: number) {
+  const row = await selectShiftDetails(trx).where("s.id", "=", shiftId).executeTakeFirst();
+  return row && { row, details: toShiftDetails(row) };
+}
+
+/** A claim with its person, when that person can still get mail. */
+function loadClaim(trx: Trx, claimId: number) {
+  return trx
+    .selectFrom("shift_claims as c")
+    .innerJoin("users as u", "u.id", "c.user_id")
+    .select([
+      "c.id",
+      "c.shift_id",
+      "c.status",
+      "c.release_requested_at",
+      "u.id as userId",
+      "u.name",
+      "u.email",
+      "u.language",
+    ])
+    .where("c.id", "=", claimId)
+    .where("u.status", "=", "active")
+    .executeTakeFirst();
+}
+
+/** The active coordinators of a digibank: of the digibank itself or of its region. */
+export function coordinatorsOf(trx: Trx, bank: { digibankId: number; regionId: number }) {
+  return trx
+    .selectFrom("users")
+    .innerJoin("role_assignments", "role_assignments.user_id", "users.id")
+    .select(["users.id", "users.email", "users.language"])
+    .distinct()
+    .where("users.status", "=", "active")
+    .where("role_assignments.role", "=", "coordinator")
+    .where((eb) =>
+      eb.or([
+        eb("role_assignments.digibank_id", "=", bank.digibankId),
+        eb("role_assignments.region_id", "=", bank.regionId),
+      ]),
+    )
+    .orderBy("users.id")
+    .execute();
+}
+
 /** To the volunteer: you are on this shift (with an .ics). */
-export async function noticeClaimConfirmed(...args: [trx: Trx, jobs: JobQueue, claimId: number]) {
-  return args.length > 0 ? undefined : undefined;
+export async function noticeClaimConfirmed(trx: Trx, jobs: JobQueue, claimId: number) {
+  const claim = await loadClaim(trx, claimId);
+  if (!claim || claim.status !== "confirmed") return;
+  const shift = await loadShift(trx, claim.shift_id);
+  if (!shift) return;
+  await enqueueEmail(trx, jobs, {
+    template: "shift_confirmed",
+    to: claim.email,
+    recipientId: claim.userId,
+    language: claim.language,
+    idempotencyKey: `shift_confirmed:${claim.id}`,
+    payload: { name: claim.name, shift: shift.details, url: myShiftsUrl(appUrlFromEnv()) },
+  });
 }
 
 /** To the volunteer: a spot opened and you moved from the reserve list onto the shift. */
-export async function noticePromotedFromReserve(
-  ...args: [trx: Trx, jobs: JobQueue, claimId: number]
+export async function noticePromotedFromReserve(trx: Trx, jobs: JobQueue, claimId: number) {
+  const claim = await loadClaim(trx, claimId);
+  if (!claim || claim.status !== "confirmed") return;
+  const shift = await loadShift(trx, claim.shift_id);
+  if (!shift) return;
+  await enqueueEmail(trx, jobs, {
+    template: "shift_promoted",
+    to: claim.email,
+    recipientId: claim.userId,
+    language: claim.language,
+    idempotencyKey: `shift_promoted:${claim.id}`,
+    payload: { name: claim.name, shift: shift.details, url: myShiftsUrl(appUrlFromEnv()) },
+  });
+}
+
+/** The people with a claim of these statuses on the shift, one row per person. */
+function claimantsOf(
+  trx: Trx,
+  shiftId: number,
+  statuses: Array<"confirmed" | "reserve" | "cancelled">,
 ) {
-  return args.length > 0 ? undefined : undefined;
+  return (
+    trx
+      .selectFrom("shift_claims as c")
+      .innerJoin("users as u", "u.id", "c.user_id")
+      .select(["u.id", "u.name", "u.email", "u.language", "c.status"])
+      .distinctOn("u.id")
+      .where("c.shift_id", "=", shiftId)
+      .where("c.status", "in", statuses)
+      .where("u.status", "=", "active")
+      // A person on the shift is told as such, even if an older claim of theirs says otherwise.
+      .orderBy("u.id")
+      .orderBy((eb) => eb.case().when("c.status", "=", "confirmed").then(0).else(1).end())
+      .execute()
+  );
 }
 
 /** To everyone on the shift (confirmed and reserve): its time, place or details changed. */
-export async function noticeShiftChanged(...args: [trx: Trx, jobs: JobQueue, shiftId: number]) {
-  return args.length > 0 ? undefined : undefined;
+export async function noticeShiftChanged(trx: Trx, jobs: JobQueue, shiftId: number) {
+  const shift = await loadShift(trx, shiftId);
+  if (!shift || shift.details.cancelled) return;
+  const url = myShiftsUrl(appUrlFromEnv());
+  for (const person of await claimantsOf(trx, shiftId, ["confirmed", "reserve"])) {
+    await enqueueEmail(trx, jobs, {
+      template: "shift_changed",
+      to: person.email,
+      recipientId: person.id,
+      language: person.language,
+      // One message per version of the shift: the next change (a higher sequence) is news again.
+      idempotencyKey: `shift_changed:${shiftId}:${shift.details.sequence}:${person.id}`,
+      payload: {
+        name: person.name,
+        shift: shift.details,
+        url,
+        onReserveList: person.status === "reserve",
+      },
+    });
+  }
 }
 
 /** To everyone who was on the shift: it is cancelled. */
-export async function noticeShiftCancelled(...args: [trx: Trx, jobs: JobQueue, shiftId: number]) {
-  return args.length > 0 ? undefined : undefined;
+export async function noticeShiftCancelled(trx: Trx, jobs: JobQueue, shiftId: number) {
+  const shift = await loadShift(trx, shiftId);
+  if (!shift || !shift.details.cancelled) return;
+  const url = myShiftsUrl(appUrlFromEnv());
+  for (const person of await claimantsOf(trx, shiftId, ["cancelled"])) {
+    await enqueueEmail(trx, jobs, {
+      template: "shift_cancelled",
+      to: person.email,
+      recipientId: person.id,
+      language: person.language,
+      idempotencyKey: `shift_cancelled:${shiftId}:${person.id}`,
+      payload: { name: person.name, shift: shift.details, reason: shift.row.cancel_reason, url },
+    });
+  }
 }
 
 /** To the digibank's coordinators: a volunteer asks to be released after the cut-off. */
-export async function noticeReleaseRequested(...args: [trx: Trx, jobs: JobQueue, claimId: number]) {
-  return args.length > 0 ? undefined : undefined;
+export async function noticeReleaseRequested(trx: Trx, jobs: JobQueue, claimId: number) {
+  const claim = await loadClaim(trx, claimId);
+  if (!claim?.release_requested_at) return;
+  const shift = await loadShift(trx, claim.shift_id);
+  if (!shift) return;
+  const url = planningShiftUrl(appUrlFromEnv(), shift.details.shiftId);
+  // The request's moment is in the key: asked again after a coordinator said no, it is news again.
+  const asked = new Date(claim.release_requested_at).getTime();
+  const coordinators = await coordinatorsOf(trx, {
+    digibankId: shift.row.digibank_id,
+    regionId: shift.row.region_id,
+  });
+  for (const coordinator of coordinators) {
+    await enqueueEmail(trx, jobs, {
+      template: "shift_release_requested",
+      to: coordinator.email,
+      recipientId: coordinator.id,
+      language: coordinator.language,
+      idempotencyKey: `shift_release_requested:${claim.id}:${asked}:${coordinator.id}`,
+      payload: { volunteerName: claim.name, shift: shift.details, url },
+    });
+  }
 }

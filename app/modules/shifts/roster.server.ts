@@ -5,7 +5,7 @@ import type { Database } from "~/utils/db.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
 import { promoteFromReserveList } from "./claims.server.ts";
 import { addDays, localInstant, localParts, localToday } from "./recurrence.ts";
-import { readRange } from "./schemas.ts";
+import { readRange } from "./planning-schemas.ts";
 import { findPlannedShift } from "./series.server.ts";
 
 // What coordinators see of their shifts: who is on each one (with contact details, for them only),
