@@ -161,6 +161,18 @@ const shiftsOf = (seriesId: number) =>
     .orderBy("starts_at")
     .execute();
 
+/** The idempotency keys of the emails of one template about one shift. */
+async function mailsAbout(shiftId: number, template: string) {
+  const rows = await database.db
+    .selectFrom("email_messages")
+    .select("idempotency_key")
+    .where("template", "=", template)
+    .where("idempotency_key", "like", `${template}:${shiftId}:%`)
+    .orderBy("idempotency_key")
+    .execute();
+  return rows.map((r) => r.idempotency_key);
+}
+
 const claimsOf = (shiftId: number) =>
   database.db
     .selectFrom("shift_claims")
@@ -324,6 +336,10 @@ describe("changing shifts", () => {
     expect(untouched).toEqual(two);
     const claims = await claimsOf(one!.id);
     expect(claims.map((c) => [c.id, c.status])).toEqual([[claim.id, "confirmed"]]);
+    // The person on it is told, once per version of the shift.
+    expect(await mailsAbout(one!.id, "shift_changed")).toEqual([
+      `shift_changed:${one!.id}:1:${w.an.id}`,
+    ]);
 
     // Nothing changed: nothing raised.
     await editShift(
@@ -490,6 +506,10 @@ describe("cancelling shifts", () => {
       "cancelled",
       "released",
     ]);
+    // Everyone who was on it or waiting is told; the one who had let go is not.
+    expect(await mailsAbout(shift.id, "shift_cancelled")).toEqual(
+      [w.an.id, w.bert.id].map((id) => `shift_cancelled:${shift.id}:${id}`).sort(),
+    );
     expect(
       await cancelShift(database.db, jobs, w.coordA, shift.id, { reason: null, scope: "this" }, at),
     ).toEqual({ ok: false, reason: "cancelled" });
