@@ -46,6 +46,9 @@ export const FEED_SOURCES: readonly FeedSource[] = [shiftFeedSource];
 /** How far back the feed reaches: about three months, so last season's shifts stay visible. */
 export const FEED_HISTORY_DAYS = 92;
 
+/** Calendar apps are asked to fetch the feed again after an hour. */
+export const FEED_REFRESH_SECONDS = 60 * 60;
+
 /** 32 random bytes, base64url: 43 characters, no padding, safe in a path. */
 export function newFeedToken(): string {
   return crypto.randomBytes(32).toString("base64url");
@@ -122,5 +125,11 @@ export async function renderPersonalFeed(
   ).flat();
   entries.sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid));
   const t = getFixedT(owner.language, "mail");
-  return renderCalendar(entries, { method: "PUBLISH", name: t("calendar.feedName"), now });
+  return renderCalendar(entries, {
+    method: "PUBLISH",
+    name: t("calendar.feedName"),
+    now,
+    // Apple and Outlook honour this; Google fetches on its own schedule.
+    refreshSeconds: FEED_REFRESH_SECONDS,
+  });
 }
