@@ -14,43 +14,39 @@ export interface LoadResult {
   errors: number;
 }
 
-export async function measure(
-  name: string,
-  url: string,
-  options: { requests: number; concurrency: number; warmup?: number },
-): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
-  const once = () =>
-    new Promise<number>((resolve) => {
-      const started = performance.now();
-      http
-        .get(url, { agent }, (response) => {
-          response.resume();
-          response.on("end", () =>
-            resolve(response.statusCode === 200 ? performance.now() - started : -1),
-          );
-        })
-        .on("error", () => resolve(-1));
-    });
+export interface LoadOptions {
+  requests: number;
+  concurrency: number;
+  warmup?: number;
+}
 
-  for (let i = 0; i < (options.warmup ?? 100); i++) await once();
+/**
+ * Runs `send` `requests` times from `concurrency` workers at once, after `warmup` untimed calls.
+ * `send` gets the worker's number and the request's number and answers whether it succeeded.
+ */
+export async function measureWith(
+  name: string,
+  options: LoadOptions,
+  send: (worker: number, index: number) => Promise<boolean>,
+): Promise<LoadResult> {
+  for (let i = 0; i < (options.warmup ?? 100); i++) await send(i % options.concurrency, -1 - i);
 
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: options.concurrency }, async () => {
+    Array.from({ length: options.concurrency }, async (_, worker) => {
       while (next < options.requests) {
-        next++;
-        const ms = await once();
-        if (ms < 0) errors++;
-        else latencies.push(ms);
+        const index = next++;
+        const begun = performance.now();
+        const ok = await send(worker, index).catch(() => false);
+        if (ok) latencies.push(performance.now() - begun);
+        else errors++;
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
@@ -64,6 +60,25 @@ export async function measure(
     maxMs: latencies.at(-1) ?? NaN,
     errors,
   };
+}
+
+/** GETs one URL over keep-alive connections; a 200 is a success. */
+export async function measure(name: string, url: string, options: LoadOptions) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const once = () =>
+    new Promise<boolean>((resolve) => {
+      http
+        .get(url, { agent }, (response) => {
+          response.resume();
+          response.on("end", () => resolve(response.statusCode === 200));
+        })
+        .on("error", () => resolve(false));
+    });
+  try {
+    return await measureWith(name, options, once);
+  } finally {
+    agent.destroy();
+  }
 }
 
 export function printResults(results: LoadResult[], baseline: LoadResult) {

@@ -18,6 +18,7 @@ import { ensureCookieSecret } from "../app/utils/secrets.server.ts";
 import { createMailTransport } from "../app/modules/mail/transport.server.ts";
 import { startEmailWorker } from "../app/modules/mail/worker.server.ts";
 import { startAuthMaintenance } from "../app/modules/auth/maintenance.server.ts";
+import { startSeriesHorizonJob } from "../app/modules/shifts/series.server.ts";
 import { startShiftJobs } from "../app/modules/shifts/jobs.server.ts";
 import { createHttpApp } from "./app.ts";
 
@@ -54,6 +55,7 @@ async function start(env: Env) {
   running.jobs = jobs;
   const mailboxDir = env.SMTP_URL ? null : path.resolve(mailboxDirOf(env));
   await startAuthMaintenance(jobs, database.db);
+  await startSeriesHorizonJob(jobs, database.db);
   await startShiftJobs(jobs, database.db);
   await startEmailWorker(jobs, {
     db: database.db,

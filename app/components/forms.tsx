@@ -1,4 +1,4 @@
-import { type FieldMetadata, getInputProps } from "@conform-to/react";
+import { type FieldMetadata, getCollectionProps, getInputProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useRouteLoaderData } from "@remix-run/react";
@@ -19,16 +19,16 @@ function useErrorText() {
   return (key: string | undefined) => (key ? String(t(key as never)) : undefined);
 }
 
-export function TextField({
+export function TextField<Value = string>({
   field,
   label,
   type = "text",
   autoComplete,
   hint,
 }: {
-  field: FieldMetadata<string>;
+  field: FieldMetadata<Value, any, string[]>;
   label: string;
-  type?: "text" | "email" | "password" | "tel";
+  type?: "text" | "email" | "password" | "tel" | "date" | "time" | "number";
   autoComplete?: string;
   hint?: string;
 }) {
@@ -197,5 +197,44 @@ export function SelectField<Value>({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Several choices out of a few (weekdays), as tick boxes in a fieldset whose legend asks the question. */
+export function CheckboxGroup({
+  field,
+  legend,
+  options,
+}: {
+  field: FieldMetadata<string[] | undefined>;
+  legend: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
+  const errorText = useErrorText();
+  const error = errorText(field.errors?.[0]);
+  const labels = new Map(options.map((o) => [o.value, o.label]));
+  return (
+    <fieldset
+      className="choices choices--row"
+      aria-describedby={error ? field.errorId : undefined}
+      aria-invalid={error ? true : undefined}
+    >
+      <legend>{legend}</legend>
+      {getCollectionProps(field, {
+        type: "checkbox",
+        options: options.map((o) => o.value),
+        ariaAttributes: false,
+      }).map((props) => (
+        <div className="check" key={props.key}>
+          <input {...props} key={props.key} />
+          <label htmlFor={props.id}>{labels.get(props.value)}</label>
+        </div>
+      ))}
+      {error ? (
+        <p id={field.errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }

@@ -253,6 +253,14 @@ export default function Account() {
         </Form>
       </section>
 
+      <section className="account-section" aria-labelledby="skills-title">
+        <h2 id="skills-title">{t("skills.title")}</h2>
+        <p>{t("skills.intro")}</p>
+        <p>
+          <Link to="/account/skills">{t("skills.link")}</Link>
+        </p>
+      </section>
+
       <section className="account-section" aria-labelledby="email-title">
         <h2 id="email-title">{t("email.title")}</h2>
         {account.has_password ? (

@@ -21,3 +21,12 @@ export function formatDateTime(
     ...options,
   }).format(value);
 }
+
+/** A shift's time span: "woensdag 25 november 2026 09:00–12:00" (the date once when it is one day). */
+export function formatTimeSpan(start: Date, end: Date, language: string): string {
+  return new Intl.DateTimeFormat(localeOf(language), {
+    timeZone: DISPLAY_TIME_ZONE,
+    dateStyle: "full",
+    timeStyle: "short",
+  }).formatRange(start, end);
+}

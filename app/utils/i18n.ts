@@ -7,7 +7,15 @@ export const supportedLanguages = ["nl", "fr", "en"] as const;
 export type Language = (typeof supportedLanguages)[number];
 export const fallbackLanguage: Language = "nl";
 export const defaultNamespace = "common";
-export const namespaces = ["common", "auth", "account", "people", "mail"] as const;
+export const namespaces = [
+  "common",
+  "auth",
+  "account",
+  "people",
+  "mail",
+  "shifts",
+  "planning",
+] as const;
 export type Namespace = (typeof namespaces)[number];
 
 /** The locale used for dates and numbers: Belgian Dutch and French, British English. */

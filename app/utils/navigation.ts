@@ -13,6 +13,7 @@ export interface NavigationItem {
     | "events"
     | "experience"
     | "people"
+    | "planning"
     | "account"
     | "digipunten"
     | "reports"
@@ -27,7 +28,9 @@ interface Entry extends NavigationItem {
 
 const ENTRIES: readonly Entry[] = [
   { key: "home", href: "/", for: "everyone" },
+  { key: "shifts", href: "/shifts", for: ["volunteer", "coordinator", "regional_staff", "admin"] },
   { key: "people", href: "/people", for: ["admin", "coordinator"] },
+  { key: "planning", href: "/planning", for: ["admin", "coordinator"] },
   { key: "account", href: "/account", for: "signed_in" },
 ];
 

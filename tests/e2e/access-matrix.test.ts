@@ -17,11 +17,14 @@ import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
 import {
   assignRole,
   createDigibank,
+  createClaim,
   createDigipunt,
   createMunicipality,
   createRegion,
+  createShift,
   createUser,
 } from "../factories/index.ts";
+import { localParts } from "~/modules/shifts/recurrence.ts";
 import { type TestDatabase, createTestDatabase } from "../support/database.ts";
 import { HttpClient } from "../support/http.ts";
 import { startTestJobQueue } from "../support/jobs.ts";
@@ -61,6 +64,13 @@ interface World {
   d1: number;
   d2: number;
   d3: number;
+  /** A fixed digipunt of D1 and a mobile one of D3, and a shift at each. */
+  p1: number;
+  p3: number;
+  shift1: number;
+  shift3: number;
+  /** A municipality of D1's region. */
+  m1: number;
   mailboxId: string;
   roles: Record<Exclude<Persona, "anonymous">, RoleSpec[]>;
   users: Record<Exclude<Persona, "anonymous">, number>;
@@ -90,6 +100,13 @@ const only = (allowed: Persona[], otherwise: Outcome = "forbidden"): Expectation
 const signedIn = only(PERSONAS.filter((p) => p !== "anonymous"));
 const peopleManagers = (otherwise: Outcome = "forbidden") =>
   only(["coordinator1", "coordinator2", "admin"], otherwise);
+/** The planning pages: coordinators and admins. */
+const planners = peopleManagers();
+/** Something of D1's: its coordinator and admins; D3's coordinator is told it does not exist. */
+const ofD1 = (otherCoordinator: Outcome = "notfound"): Expectation => ({
+  ...only(["coordinator1", "admin"]),
+  coordinator2: otherCoordinator,
+});
 
 let database: TestDatabase;
 let jobs: JobQueue;
@@ -124,6 +141,37 @@ async function joinRequest(digibankId: number) {
   return row.id;
 }
 
+const HOUR = 60 * 60 * 1000;
+
+/** A fresh shift at a digipunt: three days ahead, or started an hour ago. */
+async function shiftAt(digipuntId: number, { started = false } = {}) {
+  const startsAt = new Date(Date.now() + (started ? -HOUR : 3 * 24 * HOUR));
+  return createShift(database.db, { digipuntId, startsAt, capacity: 3 });
+}
+
+/** A fresh volunteer of D1 on a fresh shift of D1 (asking to be released, when told so). */
+async function claimOnD1({ started = false, releaseRequested = false } = {}) {
+  const shift = await shiftAt(world.p1, { started });
+  const volunteer = await person([{ role: "volunteer", digibankId: world.d1 }]);
+  const claim = await createClaim(database.db, { shiftId: shift.id, userId: volunteer.id });
+  if (releaseRequested)
+    await database.db
+      .updateTable("shift_claims")
+      .set({ release_requested_at: new Date() })
+      .where("id", "=", claim.id)
+      .execute();
+  return { shiftId: shift.id, claimId: claim.id };
+}
+
+async function digipuntOfD1() {
+  const row = await createDigipunt(database.db, {
+    digibankId: world.d1,
+    municipalityId: world.m1,
+    name: `Matrixpunt ${++sequence}`,
+  });
+  return row.id;
+}
+
 async function failedEmail() {
   const row = await database.db
     .insertInto("email_messages")
@@ -146,6 +194,31 @@ async function tokenFor(purpose: "sign_in" | "password_reset" | "invitation") {
   const user = await person([], purpose === "invitation" ? "invited" : "active");
   return issueToken(database.db, { userId: user.id, purpose });
 }
+
+// Fresh shifts, each in a time slot of its own so that nobody's claims ever overlap: days ahead
+// (before the release cut-off) or within the next hours (after it).
+let slot = 0;
+const nextSlot = () => new Date(Date.now() + 7 * 24 * 3600_000 + ++slot * 3 * 3600_000);
+let soonSlot = 0;
+const nextSoonSlot = () => new Date(Date.now() + 3600_000 + ++soonSlot * 20 * 60_000);
+
+/** A fresh shift at P1 (D1); `claimants` are put on it first (directly, as the factories do). */
+async function freshShift(
+  w: World,
+  { capacity = 5, claimants = [] as number[], soon = false, digipuntId = w.p1 } = {},
+) {
+  const startsAt = soon ? nextSoonSlot() : nextSlot();
+  const shift = await createShift(database.db, {
+    digipuntId,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + (soon ? 15 : 120) * 60_000),
+    capacity,
+  });
+  for (const userId of claimants) await createClaim(database.db, { shiftId: shift.id, userId });
+  return shift.id;
+}
+/** Everyone of the matrix on the shift, so each persona has a claim of their own to let go of. */
+const everyone = (w: World) => Object.values(w.users);
 
 const get = (path: string) => async () => ({ path });
 const post = (path: string, fields: Record<string, string>) => async () => ({ path, fields });
@@ -401,6 +474,20 @@ const CASES: Case[] = [
     expect: signedIn,
   },
   {
+    name: "/account/skills",
+    method: "GET",
+    request: get("/account/skills"),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/account/skills: record my skills",
+    method: "POST",
+    request: post("/account/skills", { skill: "itsme" }),
+    ok: { status: 302, location: "/account/skills?saved" },
+    expect: signedIn,
+  },
+  {
     name: "/account/delete",
     method: "GET",
     request: get("/account/delete"),
@@ -576,6 +663,166 @@ const CASES: Case[] = [
     },
   ]),
 
+  // Shifts, the volunteer side. Everyone with a role sees the calendar and the list (each within
+  // their own digibanken); a shift of a digibank one may not see is a 404, as if it did not exist.
+  {
+    name: "/shifts",
+    method: "GET",
+    request: get("/shifts"),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/shifts/list",
+    method: "GET",
+    request: get("/shifts/list"),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/shifts/events (a month)",
+    method: "GET",
+    request: async () => {
+      const start = new Date(Date.now() - 7 * 24 * 3600_000).toISOString();
+      const end = new Date(Date.now() + 35 * 24 * 3600_000).toISOString();
+      return { path: `/shifts/events?start=${start}&end=${end}` };
+    },
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/shifts/events without a range",
+    method: "GET",
+    request: get("/shifts/events"),
+    ok: { status: 200 },
+    expect: { ...all("refused"), anonymous: "login" },
+  },
+  {
+    name: "/shifts/:id of D1",
+    method: "GET",
+    request: async (w) => ({ path: `/shifts/${w.shift1}` }),
+    ok: { status: 200 },
+    expect: only(["volunteerA", "coordinator1", "staff1", "admin"], "notfound"),
+  },
+  {
+    name: "/shifts/:id of D3",
+    method: "GET",
+    request: async (w) => ({ path: `/shifts/${w.shift3}` }),
+    ok: { status: 200 },
+    expect: only(["volunteerB", "coordinator2", "staff2", "admin"], "notfound"),
+  },
+  {
+    name: "/shifts/:id of no shift",
+    method: "GET",
+    request: get("/shifts/999999"),
+    ok: { status: 200 },
+    expect: { ...all("notfound"), anonymous: "login" },
+  },
+  {
+    name: "/shifts/:id: claim a shift of D1",
+    method: "POST",
+    request: async (w) => ({ path: `/shifts/${await freshShift(w)}`, fields: { intent: "claim" } }),
+    ok: { status: 302 },
+    // Seeing a shift is not claiming it: only its digibank's volunteers (and admins) may.
+    expect: {
+      ...only(["volunteerA", "admin"], "notfound"),
+      coordinator1: "forbidden",
+      staff1: "forbidden",
+    },
+  },
+  {
+    name: "/shifts/:id: claim a shift of D3",
+    method: "POST",
+    request: async (w) => ({
+      path: `/shifts/${await freshShift(w, { digipuntId: w.p3 })}`,
+      fields: { intent: "claim" },
+    }),
+    ok: { status: 302 },
+    expect: {
+      ...only(["volunteerB", "admin"], "notfound"),
+      coordinator2: "forbidden",
+      staff2: "forbidden",
+    },
+  },
+  {
+    name: "/shifts/:id: join the reserve list of a full shift of D1",
+    method: "POST",
+    request: async (w) => ({
+      path: `/shifts/${await freshShift(w, { capacity: 1, claimants: [w.users.coordinator2] })}`,
+      fields: { intent: "reserve" },
+    }),
+    ok: { status: 302 },
+    expect: {
+      ...only(["volunteerA", "admin"], "notfound"),
+      coordinator1: "forbidden",
+      staff1: "forbidden",
+    },
+  },
+  {
+    name: "/shifts/:id: release my place on a shift of D1",
+    method: "POST",
+    request: async (w) => ({
+      path: `/shifts/${await freshShift(w, { capacity: 10, claimants: everyone(w) })}`,
+      fields: { intent: "release" },
+    }),
+    ok: { status: 302 },
+    // Anyone who sees the shift may let go of their own place on it.
+    expect: only(["volunteerA", "coordinator1", "staff1", "admin"], "notfound"),
+  },
+  {
+    name: "/shifts/:id: ask to be released from a shift of D1 after the cut-off",
+    method: "POST",
+    request: async (w) => ({
+      path: `/shifts/${await freshShift(w, { capacity: 10, claimants: everyone(w), soon: true })}`,
+      fields: { intent: "request_release" },
+    }),
+    ok: { status: 302 },
+    expect: only(["volunteerA", "coordinator1", "staff1", "admin"], "notfound"),
+  },
+  {
+    name: "/shifts/:id: release a shift of D1 one is not on",
+    method: "POST",
+    request: async (w) => ({
+      path: `/shifts/${await freshShift(w)}`,
+      fields: { intent: "release" },
+    }),
+    ok: { status: 400 },
+    expect: {
+      ...only(["volunteerA", "coordinator1", "staff1", "admin"], "notfound"),
+      volunteerA: "refused",
+      coordinator1: "refused",
+      staff1: "refused",
+      admin: "refused",
+    },
+  },
+  {
+    name: "/shifts/list: claim a shift of D1",
+    method: "POST",
+    request: async (w) => ({
+      path: "/shifts/list",
+      fields: { intent: "claim", shiftId: String(await freshShift(w)) },
+    }),
+    ok: { status: 302, location: "/shifts/list?done=claimed" },
+    expect: {
+      ...only(["volunteerA", "admin"], "notfound"),
+      coordinator1: "forbidden",
+      staff1: "forbidden",
+    },
+  },
+  {
+    name: "/shifts/list: release my place on a shift of D1",
+    method: "POST",
+    request: async (w) => ({
+      path: "/shifts/list",
+      fields: {
+        intent: "release",
+        shiftId: String(await freshShift(w, { capacity: 10, claimants: everyone(w) })),
+      },
+    }),
+    ok: { status: 302, location: "/shifts/list?done=released" },
+    expect: only(["volunteerA", "coordinator1", "staff1", "admin"], "notfound"),
+  },
+
   // Mail that failed for good: admins only.
   {
     name: "/admin/mail",
@@ -593,6 +840,165 @@ const CASES: Case[] = [
     }),
     ok: { status: 200 },
     expect: only(["admin"]),
+  },
+
+  // Planning: coordinators of the shift's digibank (or its region) and admins.
+  ...(
+    [
+      "/planning",
+      "/planning/shifts/new",
+      "/planning/digipunten",
+      "/planning/digipunten/new",
+      "/planning/reports",
+      "/planning/export.csv?from=2026-01-01&to=2026-12-31",
+    ] as const
+  ).map((path): Case => ({
+    name: path,
+    method: "GET",
+    request: get(path),
+    ok: { status: 200 },
+    expect: planners,
+  })),
+  {
+    name: "/planning/shifts/:id of D1",
+    method: "GET",
+    request: async (w) => ({ path: `/planning/shifts/${(await shiftAt(w.p1)).id}` }),
+    ok: { status: 200 },
+    expect: ofD1(),
+  },
+  {
+    name: "/planning/digipunten/:id of D1",
+    method: "GET",
+    request: async (w) => ({ path: `/planning/digipunten/${w.p1}` }),
+    ok: { status: 200 },
+    expect: ofD1(),
+  },
+  {
+    name: "/planning/shifts/new: a one-off shift at D1's digipunt",
+    method: "POST",
+    request: async (w) => ({
+      path: "/planning/shifts/new",
+      fields: {
+        digipuntId: String(w.p1),
+        kind: "once",
+        date: localParts(new Date(Date.now() + 5 * 24 * HOUR)).date,
+        startTime: "09:00",
+        endTime: "12:00",
+        capacity: "2",
+      },
+    }),
+    ok: { status: 302 },
+    expect: ofD1("refused"),
+  },
+  {
+    name: "/planning/shifts/:id: edit a shift of D1",
+    method: "POST",
+    request: async (w) => {
+      const shift = await shiftAt(w.p1);
+      return {
+        path: `/planning/shifts/${shift.id}`,
+        fields: {
+          intent: "edit",
+          scope: "this",
+          date: localParts(shift.starts_at).date,
+          startTime: "10:00",
+          endTime: "12:30",
+          capacity: "4",
+        },
+      };
+    },
+    ok: { status: 302 },
+    expect: ofD1(),
+  },
+  {
+    name: "/planning/shifts/:id: cancel a shift of D1",
+    method: "POST",
+    request: async (w) => ({
+      path: `/planning/shifts/${(await shiftAt(w.p1)).id}`,
+      fields: { intent: "cancel", scope: "this", reason: "Zaal bezet" },
+    }),
+    ok: { status: 302 },
+    expect: ofD1(),
+  },
+  {
+    name: "/planning/shifts/:id: remove a volunteer from a shift of D1",
+    method: "POST",
+    request: async () => {
+      const { shiftId, claimId } = await claimOnD1();
+      return {
+        path: `/planning/shifts/${shiftId}`,
+        fields: { intent: "remove", claimId: String(claimId) },
+      };
+    },
+    ok: { status: 302 },
+    expect: ofD1(),
+  },
+  {
+    name: "/planning/shifts/:id: grant a release request on a shift of D1",
+    method: "POST",
+    request: async () => {
+      const { shiftId, claimId } = await claimOnD1({ releaseRequested: true });
+      return {
+        path: `/planning/shifts/${shiftId}`,
+        fields: { intent: "release", claimId: String(claimId) },
+      };
+    },
+    ok: { status: 302 },
+    expect: ofD1(),
+  },
+  {
+    name: "/planning/shifts/:id: record attendance on a started shift of D1",
+    method: "POST",
+    request: async () => {
+      const { shiftId, claimId } = await claimOnD1({ started: true });
+      return {
+        path: `/planning/shifts/${shiftId}`,
+        fields: { intent: "attendance", claimId: String(claimId), attendance: "present" },
+      };
+    },
+    ok: { status: 302 },
+    expect: ofD1(),
+  },
+  {
+    name: "/planning/digipunten/new: a digipunt for D1",
+    method: "POST",
+    request: async (w) => ({
+      path: "/planning/digipunten/new",
+      fields: {
+        digibankId: String(w.d1),
+        municipalityId: String(w.m1),
+        name: `Nieuw punt ${++sequence}`,
+        kind: "fixed",
+        address: "Markt 1",
+      },
+    }),
+    ok: { status: 302, location: "/planning/digipunten?notice=created" },
+    expect: ofD1("refused"),
+  },
+  {
+    name: "/planning/digipunten/:id: change a digipunt of D1",
+    method: "POST",
+    request: async (w) => ({
+      path: `/planning/digipunten/${await digipuntOfD1()}`,
+      fields: {
+        digibankId: String(w.d1),
+        municipalityId: String(w.m1),
+        name: `Hernoemd punt ${++sequence}`,
+        kind: "mobile",
+      },
+    }),
+    ok: { status: 302, location: "/planning/digipunten?notice=saved" },
+    expect: ofD1(),
+  },
+  {
+    name: "/planning/digipunten: archive a digipunt of D1",
+    method: "POST",
+    request: async () => ({
+      path: "/planning/digipunten",
+      fields: { intent: "archive", digipuntId: String(await digipuntOfD1()) },
+    }),
+    ok: { status: 302, location: "/planning/digipunten?notice=archived" },
+    expect: ofD1(),
   },
 ];
 
@@ -663,9 +1069,16 @@ beforeAll(async () => {
   const d3 = await createDigibank(db, { regionId: r2.id, name: "Digibank Drie" });
   const m1 = await createMunicipality(db, { regionId: r1.id });
   const m2 = await createMunicipality(db, { regionId: r2.id });
-  await createDigipunt(db, { digibankId: d1.id, municipalityId: m1.id });
-  await createDigipunt(db, { digibankId: d3.id, municipalityId: m2.id, kind: "mobile" });
-  Object.assign(world, { r1: r1.id, r2: r2.id, d1: d1.id, d2: d2.id, d3: d3.id });
+  const p1 = await createDigipunt(db, { digibankId: d1.id, municipalityId: m1.id });
+  const p3 = await createDigipunt(db, { digibankId: d3.id, municipalityId: m2.id, kind: "mobile" });
+  Object.assign(world, { r1: r1.id, r2: r2.id, d1: d1.id, d2: d2.id, d3: d3.id, m1: m1.id });
+  Object.assign(world, { p1: p1.id, p3: p3.id });
+  world.shift1 = (
+    await createShift(db, { digipuntId: p1.id, startsAt: nextSlot(), capacity: 5 })
+  ).id;
+  world.shift3 = (
+    await createShift(db, { digipuntId: p3.id, startsAt: nextSlot(), capacity: 5 })
+  ).id;
 
   world.roles = {
     volunteerA: [{ role: "volunteer", digibankId: d1.id }],
@@ -793,6 +1206,33 @@ describe("the role-by-route access matrix", () => {
     ).text();
     expect(page).toContain(await emailOf(forOne));
     expect(page).not.toContain(await emailOf(forThree));
+  });
+
+  it("a coordinator's planning pages and export hold their own digibank's shifts only", async () => {
+    const one = await claimOnD1();
+    const email = (
+      await database.db
+        .selectFrom("shift_claims")
+        .innerJoin("users", "users.id", "shift_claims.user_id")
+        .select("users.email")
+        .where("shift_claims.id", "=", one.claimId)
+        .executeTakeFirstOrThrow()
+    ).email;
+    const today = localParts(new Date()).date;
+    const range = `from=${today}&to=${localParts(new Date(Date.now() + 30 * 24 * HOUR)).date}`;
+    const csvOf = async (persona: Persona) =>
+      (await (await browserOf(persona, false)).get(`/planning/export.csv?${range}`)).text();
+    expect(await csvOf("coordinator1")).toContain(email);
+    expect(await csvOf("admin")).toContain(email);
+    expect(await csvOf("coordinator2")).not.toContain(email);
+    const home = async (persona: Persona) =>
+      (await (await browserOf(persona, false)).get(`/planning?${range}`)).text();
+    expect(await home("coordinator1")).toContain(`/planning/shifts/${one.shiftId}`);
+    expect(await home("coordinator2")).not.toContain(`/planning/shifts/${one.shiftId}`);
+    const roster = await (
+      await browserOf("coordinator1", false)
+    ).get(`/planning/shifts/${one.shiftId}`);
+    expect(await roster.text()).toContain(email);
   });
 
   it("the snapshot notices a change of one row (the control run)", async () => {

@@ -27,6 +27,21 @@ describe("navigationFor", () => {
     expect(navigationFor(null)).toEqual([{ key: "home", href: "/" }]);
   });
 
+  it("gives volunteers, coordinators, regional staff and admins the shifts, and nobody else", () => {
+    for (const role of ["volunteer", "coordinator", "regional_staff", "admin"] as const)
+      expect(navigationFor([role])).toContainEqual({ key: "shifts", href: "/shifts" });
+    expect(navigationFor(null).map((i) => i.key)).not.toContain("shifts");
+    expect(navigationFor([]).map((i) => i.key)).not.toContain("shifts");
+  });
+
+  it("gives coordinators and administrators the planning pages, and nobody else", () => {
+    const planning = { key: "planning", href: "/planning" };
+    expect(navigationFor(["coordinator"])).toContainEqual(planning);
+    expect(navigationFor(["admin"])).toContainEqual(planning);
+    for (const roles of [null, [], ["volunteer"], ["regional_staff"]] as const)
+      expect(navigationFor(roles)).not.toContainEqual(planning);
+  });
+
   it("gives everyone signed in, whatever their roles, a link to their own account", () => {
     for (const roles of [[], ["volunteer"], ["coordinator", "admin"]] as const)
       expect(navigationFor(roles)).toContainEqual({ key: "account", href: "/account" });

@@ -11,6 +11,16 @@ const account: Namespace<typeof nl> = {
     password: "Your password is changed. You are now signed out on your other devices.",
     email: "Your email address is changed. You are now signed out on your other devices.",
   },
+  skills: {
+    title: "My skills",
+    intro:
+      "Some shifts ask for a skill, for example helping with itsme. Tick what you can help people with.",
+    legend: "What can you help with?",
+    submit: "Save my skills",
+    saved: "Your skills are saved.",
+    link: "Change my skills",
+    back: "Back to my account",
+  },
   profile: {
     title: "My details",
     email: "Email address",

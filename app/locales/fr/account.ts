@@ -11,6 +11,16 @@ const account: Namespace<typeof nl> = {
     password: "Votre mot de passe est modifié. Vous êtes déconnecté de vos autres appareils.",
     email: "Votre adresse e-mail est modifiée. Vous êtes déconnecté de vos autres appareils.",
   },
+  skills: {
+    title: "Mes compétences",
+    intro:
+      "Pour certaines permanences, le coordinateur demande une compétence, par exemple aider avec itsme. Cochez ce pour quoi vous pouvez aider.",
+    legend: "Pour quoi pouvez-vous aider ?",
+    submit: "Enregistrer mes compétences",
+    saved: "Vos compétences sont enregistrées.",
+    link: "Modifier mes compétences",
+    back: "Retour à mon compte",
+  },
   profile: {
     title: "Mes données",
     email: "Adresse e-mail",

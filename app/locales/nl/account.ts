@@ -8,6 +8,16 @@ const account = {
     password: "Je wachtwoord is gewijzigd. Op je andere toestellen ben je nu afgemeld.",
     email: "Je e-mailadres is gewijzigd. Op je andere toestellen ben je nu afgemeld.",
   },
+  skills: {
+    title: "Mijn vaardigheden",
+    intro:
+      "Voor sommige diensten vraagt de coördinator een vaardigheid, bijvoorbeeld helpen met itsme. Duid aan waarmee jij mensen kan helpen.",
+    legend: "Waarmee kan je helpen?",
+    submit: "Vaardigheden bewaren",
+    saved: "Je vaardigheden zijn bewaard.",
+    link: "Mijn vaardigheden aanpassen",
+    back: "Terug naar mijn account",
+  },
   profile: {
     title: "Mijn gegevens",
     email: "E-mailadres",

@@ -83,3 +83,8 @@ export const DeleteAccountSchema = z.object({
     .string({ required_error: required })
     .max(PASSWORD_MAX_LENGTH, "auth:fields.tooLong"),
 });
+
+export const SkillsSchema = z.object({
+  // A form without any box ticked sends no field at all: that is an empty list.
+  skill: z.array(z.string().regex(/^[a-z_]+$/)).default([]),
+});

@@ -1,6 +1,13 @@
-import type { Actor } from "~/modules/auth/access.server.ts";
+import type { Transaction } from "kysely";
+import type { DB } from "../../../db/schema.ts";
+import { type Actor, may } from "~/modules/auth/access.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
+import {
+  noticeClaimConfirmed,
+  noticePromotedFromReserve,
+  noticeReleaseRequested,
+} from "./notices.server.ts";
 
 // Claiming, releasing and queueing for shifts. The database holds the rules (capacity through
 // shifts_capacity, overlaps through shift_claims_no_overlap, see the shifts migration); this module
@@ -31,40 +38,242 @@ export interface ClockOption {
 }
 
 /** Takes a spot on the shift, or says why not ("full" means the reserve list is open). */
-export declare function claimShift(
+export function claimShift(
   db: Database,
   jobs: JobQueue,
   actor: Actor,
   shiftId: number,
-  options?: ClockOption,
-): Promise<ClaimOutcome>;
+  options: ClockOption = {},
+): Promise<ClaimOutcome> {
+  return placeClaim(db, jobs, actor, shiftId, "confirmed", options);
+}
 
-/** Puts the person at the end of a full shift's reserve list. */
-export declare function joinReserveList(
+/**
+ * Puts the person at the end of a full shift's reserve list. When a spot is free after all, they
+ * get the spot instead: nobody waits in line for an open place.
+ */
+export async function joinReserveList(
   db: Database,
   jobs: JobQueue,
   actor: Actor,
   shiftId: number,
-  options?: ClockOption,
-): Promise<ClaimOutcome>;
+  options: ClockOption = {},
+): Promise<ClaimOutcome> {
+  const outcome = await placeClaim(db, jobs, actor, shiftId, "confirmed", options);
+  if (outcome.ok || outcome.reason !== "full") return outcome;
+  return placeClaim(db, jobs, actor, shiftId, "reserve", options);
+}
+
+async function findShift(db: Database | Transaction<DB>, shiftId: number) {
+  return db
+    .selectFrom("shifts")
+    .innerJoin("digipunten", "digipunten.id", "shifts.digipunt_id")
+    .innerJoin("digibanks", "digibanks.id", "digipunten.digibank_id")
+    .innerJoin("regions", "regions.id", "digibanks.region_id")
+    .select([
+      "shifts.id",
+      "shifts.status",
+      "shifts.starts_at as startsAt",
+      "shifts.required_skill_id as requiredSkillId",
+      "shifts.capacity",
+      "shifts.confirmed_count as confirmedCount",
+      "digibanks.id as digibankId",
+      "digibanks.region_id as regionId",
+      "regions.release_cutoff_hours as cutoffHours",
+    ])
+    .where("shifts.id", "=", shiftId)
+    .executeTakeFirst();
+}
+
+async function placeClaim(
+  db: Database,
+  jobs: JobQueue,
+  actor: Actor,
+  shiftId: number,
+  status: "confirmed" | "reserve",
+  { now = new Date() }: ClockOption,
+): Promise<ClaimOutcome> {
+  const shift = await findShift(db, shiftId);
+  const digibank = shift && { id: shift.digibankId, regionId: shift.regionId };
+  if (!shift || !may(actor, { action: "view_shifts", digibank: digibank! })) {
+    return { ok: false, reason: "not_found" };
+  }
+  if (!may(actor, { action: "claim_shifts", digibank: digibank! })) {
+    return { ok: false, reason: "forbidden" };
+  }
+  if (shift.status === "cancelled") return { ok: false, reason: "cancelled" };
+  if (shift.startsAt <= now) return { ok: false, reason: "past" };
+  if (shift.requiredSkillId !== null && !(await hasSkill(db, actor.id, shift.requiredSkillId))) {
+    return { ok: false, reason: "skill_missing" };
+  }
+  if (await activeClaimOn(db, actor.id, shiftId)) return { ok: false, reason: "already" };
+  // A quick answer for the common case. It is not the guard: between this read and the insert
+  // others may take the last spot, and then the database refuses the insert below.
+  if (status === "confirmed" && shift.confirmedCount >= shift.capacity) {
+    return { ok: false, reason: "full" };
+  }
+
+  try {
+    return await db.transaction().execute(async (trx) => {
+      // The insert is the whole check: the trigger counts it against the capacity and the
+      // exclusion constraint compares it with the person's other shifts, both under locks.
+      const claim = await trx
+        .insertInto("shift_claims")
+        .values({ shift_id: shiftId, user_id: actor.id, status })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      if (status === "confirmed") await noticeClaimConfirmed(trx, jobs, claim.id);
+      return { ok: true as const, claimId: claim.id, status };
+    });
+  } catch (error) {
+    const refusal = refusalFrom(error);
+    if (!refusal) throw error;
+    // The exclusion also fires for a second claim on this very shift made at the same moment.
+    if (refusal === "overlap" && (await activeClaimOn(db, actor.id, shiftId))) {
+      return { ok: false, reason: "already" };
+    }
+    return { ok: false, reason: refusal };
+  }
+}
+
+/** Maps the database's refusals of a claim to reasons; anything else is a real error. */
+function refusalFrom(error: unknown): ClaimRefusal | null {
+  const { code, constraint } = (error ?? {}) as { code?: string; constraint?: string };
+  if (code === "23514" && constraint === "shifts_capacity") return "full";
+  if (code === "23514" && constraint === "shift_claims_shift_cancelled") return "cancelled";
+  if (code === "23P01" && constraint === "shift_claims_no_overlap") return "overlap";
+  if (code === "23505" && constraint === "shift_claims_active_unique") return "already";
+  return null;
+}
+
+async function hasSkill(db: Database, userId: number, skillId: number) {
+  const row = await db
+    .selectFrom("volunteer_skills")
+    .select("user_id")
+    .where("user_id", "=", userId)
+    .where("skill_id", "=", skillId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+async function activeClaimOn(db: Database | Transaction<DB>, userId: number, shiftId: number) {
+  return db
+    .selectFrom("shift_claims")
+    .select(["id", "status", "release_requested_at as releaseRequestedAt"])
+    .where("shift_id", "=", shiftId)
+    .where("user_id", "=", userId)
+    .where("status", "in", ["confirmed", "reserve"])
+    .executeTakeFirst();
+}
+
+/** When the person may still release a confirmed spot themselves. */
+export function releaseDeadline(startsAt: Date, cutoffHours: number): Date {
+  return new Date(startsAt.getTime() - cutoffHours * 60 * 60 * 1000);
+}
 
 /**
  * Lets go of a spot (or a reserve place) before the region's cut-off; the first in line on the
- * reserve list moves up and is emailed.
+ * reserve list moves up and is emailed. Leaving the reserve list is allowed at any time.
  */
-export declare function releaseShift(
+export async function releaseShift(
   db: Database,
   jobs: JobQueue,
   actor: Actor,
   shiftId: number,
-  options?: ClockOption,
-): Promise<ReleaseOutcome>;
+  { now = new Date() }: ClockOption = {},
+): Promise<ReleaseOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const shift = await findShift(trx, shiftId);
+    const claim = shift && (await lockActiveClaim(trx, actor.id, shiftId));
+    if (!shift || !claim) return { ok: false, reason: "not_found" };
+    if (shift.startsAt <= now) return { ok: false, reason: "past" };
+    if (claim.status === "confirmed" && releaseDeadline(shift.startsAt, shift.cutoffHours) <= now) {
+      return { ok: false, reason: "after_cutoff", cutoffHours: shift.cutoffHours };
+    }
+    await trx
+      .updateTable("shift_claims")
+      .set({ status: "released", updated_at: now })
+      .where("id", "=", claim.id)
+      .execute();
+    const promoted =
+      claim.status === "confirmed" ? await promoteFromReserveList(trx, jobs, shiftId, { now }) : [];
+    return { ok: true, promotedUserId: promoted[0] ?? null };
+  });
+}
 
 /** After the cut-off: asks the digibank's coordinators (emailed) to release the person. */
-export declare function requestRelease(
+export async function requestRelease(
   db: Database,
   jobs: JobQueue,
   actor: Actor,
   shiftId: number,
-  options?: ClockOption,
-): Promise<ReleaseOutcome>;
+  { now = new Date() }: ClockOption = {},
+): Promise<ReleaseOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const shift = await findShift(trx, shiftId);
+    const claim = shift && (await lockActiveClaim(trx, actor.id, shiftId));
+    if (!shift || !claim || claim.status !== "confirmed") return { ok: false, reason: "not_found" };
+    if (shift.startsAt <= now) return { ok: false, reason: "past" };
+    if (claim.releaseRequestedAt) return { ok: false, reason: "already_requested" };
+    await trx
+      .updateTable("shift_claims")
+      .set({ release_requested_at: now, updated_at: now })
+      .where("id", "=", claim.id)
+      .execute();
+    await noticeReleaseRequested(trx, jobs, claim.id);
+    return { ok: true, promotedUserId: null };
+  });
+}
+
+async function lockActiveClaim(trx: Transaction<DB>, userId: number, shiftId: number) {
+  return trx
+    .selectFrom("shift_claims")
+    .select(["id", "status", "release_requested_at as releaseRequestedAt"])
+    .where("shift_id", "=", shiftId)
+    .where("user_id", "=", userId)
+    .where("status", "in", ["confirmed", "reserve"])
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/**
+ * Fills free spots of a shift from its reserve list, first in line first, and emails each person
+ * moved up. Call it inside the transaction that freed the spot (a release, a removal, a raised
+ * capacity). Returns the ids of the people moved up.
+ */
+export async function promoteFromReserveList(
+  trx: Transaction<DB>,
+  jobs: JobQueue,
+  shiftId: number,
+  { now = new Date() }: ClockOption = {},
+): Promise<number[]> {
+  // The shift row lock makes concurrent promotions for one shift take turns.
+  const shift = await trx
+    .selectFrom("shifts")
+    .select(["capacity", "confirmed_count as confirmedCount", "status", "starts_at as startsAt"])
+    .where("id", "=", shiftId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!shift || shift.status !== "scheduled" || shift.startsAt <= now) return [];
+  const free = shift.capacity - shift.confirmedCount;
+  if (free <= 0) return [];
+  const next = await trx
+    .selectFrom("shift_claims")
+    .select(["id", "user_id as userId"])
+    .where("shift_id", "=", shiftId)
+    .where("status", "=", "reserve")
+    .orderBy("claimed_at")
+    .orderBy("id")
+    .limit(free)
+    .forUpdate()
+    .execute();
+  for (const claim of next) {
+    await trx
+      .updateTable("shift_claims")
+      .set({ status: "confirmed", claimed_at: now, updated_at: now })
+      .where("id", "=", claim.id)
+      .execute();
+    await noticePromotedFromReserve(trx, jobs, claim.id);
+  }
+  return next.map((claim) => claim.userId);
+}

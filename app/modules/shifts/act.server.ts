@@ -1,0 +1,67 @@
+import type { Actor } from "~/modules/auth/access.server.ts";
+import type { Database } from "~/utils/db.server.ts";
+import type { JobQueue } from "~/utils/jobs.server.ts";
+import { claimShift, joinReserveList, releaseShift, requestRelease } from "./claims.server.ts";
+import { getShiftDetail } from "./queries.server.ts";
+import type { DoneMessage, ShiftIntent } from "./schemas.ts";
+
+// One volunteer action on one shift, for the shift page and the list page alike: a shift the
+// reader may not see is a 404 (the same answer as for no shift at all), a digibank they do not
+// volunteer for a 403; every other refusal is a reason the page explains.
+
+export type ShiftRefusal =
+  | "cancelled"
+  | "past"
+  | "full"
+  | "overlap"
+  | "already"
+  | "skill_missing"
+  | "not_on_shift"
+  | "after_cutoff"
+  | "already_requested";
+
+export type ShiftActionOutcome =
+  | { ok: true; done: DoneMessage }
+  | { ok: false; refusal: ShiftRefusal; cutoffHours: number | null };
+
+const DONE: Record<ShiftIntent, DoneMessage> = {
+  claim: "claimed",
+  reserve: "reserved",
+  release: "released",
+  request_release: "requested",
+};
+
+export async function actOnShift(
+  db: Database,
+  jobs: JobQueue,
+  actor: Actor,
+  { intent, shiftId }: { intent: ShiftIntent; shiftId: number },
+): Promise<ShiftActionOutcome> {
+  if (!(await getShiftDetail(db, actor, shiftId))) throw new Response("Not found", { status: 404 });
+  if (intent === "claim" || intent === "reserve") {
+    const outcome = await (intent === "claim" ? claimShift : joinReserveList)(
+      db,
+      jobs,
+      actor,
+      shiftId,
+    );
+    if (outcome.ok)
+      return { ok: true, done: outcome.status === "reserve" ? "reserved" : "claimed" };
+    if (outcome.reason === "not_found") throw new Response("Not found", { status: 404 });
+    if (outcome.reason === "forbidden") throw new Response("Forbidden", { status: 403 });
+    return { ok: false, refusal: outcome.reason, cutoffHours: null };
+  }
+  const outcome = await (intent === "release" ? releaseShift : requestRelease)(
+    db,
+    jobs,
+    actor,
+    shiftId,
+  );
+  if (outcome.ok) return { ok: true, done: DONE[intent] };
+  return {
+    ok: false,
+    // The shift is visible (checked above), so "not found" here means the reader is not on it.
+    refusal: outcome.reason === "not_found" ? "not_on_shift" : outcome.reason,
+    cutoffHours: outcome.cutoffHours ?? null,
+  };
+}

@@ -1,0 +1,38 @@
+import type { TFunction } from "i18next";
+
+// How a shift's state reads on the calendar and the list: always a word and an icon, never colour
+// alone, so it reads the same for everyone (and for screen readers).
+
+export type ShiftState = "mine" | "reserve" | "full" | "open" | "cancelled";
+
+export interface ShiftStateInput {
+  cancelled: boolean;
+  myStatus: "confirmed" | "reserve" | null;
+  confirmedCount: number;
+  capacity: number;
+}
+
+export function shiftState(shift: ShiftStateInput): ShiftState {
+  if (shift.cancelled) return "cancelled";
+  if (shift.myStatus === "confirmed") return "mine";
+  if (shift.myStatus === "reserve") return "reserve";
+  return shift.confirmedCount >= shift.capacity ? "full" : "open";
+}
+
+export const STATE_ICONS: Record<ShiftState, string> = {
+  mine: "✓",
+  reserve: "⏳",
+  full: "⛔",
+  open: "➕",
+  cancelled: "✕",
+};
+
+/** "✓ Jij staat erop", "Nog 2 plaatsen", "Volzet": the state in words, led by its icon. */
+export function shiftStateLabel(t: TFunction<"shifts">, shift: ShiftStateInput): string {
+  const state = shiftState(shift);
+  const text =
+    state === "open"
+      ? t("state.open", { count: shift.capacity - shift.confirmedCount })
+      : t(`state.${state}`);
+  return `${STATE_ICONS[state]} ${text}`;
+}

@@ -1,0 +1,367 @@
+import { sql } from "kysely";
+import type { Attendance } from "../../../db/schema.ts";
+import { type Actor, isAdmin } from "~/modules/auth/access.server.ts";
+import type { Database } from "~/utils/db.server.ts";
+import type { JobQueue } from "~/utils/jobs.server.ts";
+import { promoteFromReserveList } from "./claims.server.ts";
+import { addDays, localInstant, localParts, localToday } from "./recurrence.ts";
+import { readRange } from "./planning-schemas.ts";
+import { findPlannedShift } from "./series.server.ts";
+
+// What coordinators see of their shifts: who is on each one (with contact details, for them only),
+// the reserve list in order, attendance afterwards, and how full the shifts were.
+
+/** The digibanken whose shifts this person plans; null means all of them (an administrator). */
+function plannedDigibanks(actor: Actor): number[] | null {
+  return isAdmin(actor) ? null : actor.coordinatedDigibankIds;
+}
+
+/** The instants that bound the local dates `from` to `until`, both inclusive. */
+function dateRange(from: string, until: string) {
+  return { start: localInstant(from, "00:00"), end: localInstant(addDays(until, 1), "00:00") };
+}
+
+function shiftsInScope(db: Database, actor: Actor, from: string, until: string) {
+  const banks = plannedDigibanks(actor);
+  const { start, end } = dateRange(from, until);
+  let query = db
+    .selectFrom("shifts")
+    .innerJoin("digipunten", "digipunten.id", "shifts.digipunt_id")
+    .innerJoin("digibanks", "digibanks.id", "digipunten.digibank_id")
+    .where("shifts.starts_at", ">=", start)
+    .where("shifts.starts_at", "<", end);
+  if (banks !== null) query = query.where("digibanks.id", "in", banks.length ? banks : [-1]);
+  return query;
+}
+
+/** The shifts between two local dates of the digibanken this person plans, with their fill state. */
+export async function listPlannedShifts(
+  db: Database,
+  actor: Actor,
+  { from, until }: { from: string; until: string },
+) {
+  const rows = await shiftsInScope(db, actor, from, until)
+    .leftJoin("shift_claims", (join) =>
+      join
+        .onRef("shift_claims.shift_id", "=", "shifts.id")
+        .on("shift_claims.status", "=", "reserve"),
+    )
+    .select([
+      "shifts.id",
+      "shifts.starts_at as startsAt",
+      "shifts.ends_at as endsAt",
+      "shifts.capacity",
+      "shifts.confirmed_count as confirmed",
+      "shifts.status",
+      "shifts.series_id as seriesId",
+      "digipunten.name as digipunt",
+      "digibanks.name as digibank",
+      sql<number>`count(shift_claims.id)::int`.as("reserve"),
+    ])
+    .groupBy(["shifts.id", "digipunten.name", "digibanks.name"])
+    .orderBy("shifts.starts_at")
+    .orderBy("digipunten.name")
+    .execute();
+  // Release requests are asked by confirmed volunteers: counted apart from the reserve join.
+  const ids = rows.map((r) => r.id);
+  const requests = ids.length
+    ? await db
+        .selectFrom("shift_claims")
+        .select(["shift_id", sql<number>`count(*)::int`.as("n")])
+        .where("shift_id", "in", ids)
+        .where("status", "=", "confirmed")
+        .where("release_requested_at", "is not", null)
+        .groupBy("shift_id")
+        .execute()
+    : [];
+  const requestsOf = new Map(requests.map((r) => [r.shift_id, r.n]));
+  return rows.map((row) => ({ ...row, releaseRequests: requestsOf.get(row.id) ?? 0 }));
+}
+
+export interface RosterPerson {
+  claimId: number;
+  userId: number;
+  name: string;
+  email: string;
+  phone: string | null;
+  status: "confirmed" | "reserve";
+  claimedAt: Date;
+  releaseRequestedAt: Date | null;
+  attendance: Attendance | null;
+}
+
+/** The shift and everyone on it or waiting for it (in line order); null outside the actor's scope. */
+export async function getRoster(db: Database, actor: Actor, shiftId: number) {
+  const shift = await findPlannedShift(db, actor, shiftId);
+  if (!shift) return null;
+  const people = (await db
+    .selectFrom("shift_claims")
+    .innerJoin("users", "users.id", "shift_claims.user_id")
+    .select([
+      "shift_claims.id as claimId",
+      "users.id as userId",
+      "users.name",
+      "users.email",
+      "users.phone",
+      "shift_claims.status",
+      "shift_claims.claimed_at as claimedAt",
+      "shift_claims.release_requested_at as releaseRequestedAt",
+      "shift_claims.attendance",
+    ])
+    .where("shift_claims.shift_id", "=", shiftId)
+    .where("shift_claims.status", "in", ["confirmed", "reserve"])
+    .orderBy("shift_claims.claimed_at")
+    .orderBy("shift_claims.id")
+    .execute()) as RosterPerson[];
+  return {
+    shift,
+    confirmed: people.filter((p) => p.status === "confirmed"),
+    reserve: people.filter((p) => p.status === "reserve"),
+  };
+}
+
+export type RosterRefusal = "not_found" | "not_started" | "past";
+export type RosterOutcome = { ok: true } | { ok: false; reason: RosterRefusal };
+
+interface ClaimOptions {
+  now?: Date;
+  /** The shift the page was about: a claim of another shift is not found there. */
+  shiftId?: number;
+}
+
+/** The claim with its shift, when the actor plans that shift. */
+async function plannedClaim(db: Database, actor: Actor, claimId: number, shiftId?: number) {
+  const claim = await db
+    .selectFrom("shift_claims")
+    .select(["id", "shift_id as shiftId", "status", "release_requested_at as releaseRequestedAt"])
+    .where("id", "=", claimId)
+    .executeTakeFirst();
+  if (!claim || (shiftId !== undefined && claim.shiftId !== shiftId)) return null;
+  const shift = await findPlannedShift(db, actor, claim.shiftId);
+  return shift ? { claim, shift } : null;
+}
+
+/**
+ * Takes someone off a shift (or its reserve list): 'removed' by the coordinator, or 'released' when
+ * the coordinator grants the volunteer's own request to be released. The first in line moves up.
+ */
+async function endClaim(
+  db: Database,
+  jobs: JobQueue,
+  actor: Actor,
+  claimId: number,
+  to: "removed" | "released",
+  { now = new Date(), shiftId }: ClaimOptions,
+): Promise<RosterOutcome> {
+  const found = await plannedClaim(db, actor, claimId, shiftId);
+  if (!found || !["confirmed", "reserve"].includes(found.claim.status))
+    return { ok: false, reason: "not_found" };
+  if (to === "released" && found.claim.releaseRequestedAt === null)
+    return { ok: false, reason: "not_found" };
+  if (found.shift.ends_at <= now) return { ok: false, reason: "past" };
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("shift_claims")
+      .set({ status: to, updated_at: now })
+      .where("id", "=", claimId)
+      .where("status", "in", ["confirmed", "reserve"])
+      .execute();
+    await promoteFromReserveList(trx, jobs, found.shift.id, { now });
+  });
+  return { ok: true };
+}
+
+export function removeFromShift(
+  db: Database,
+  jobs: JobQueue,
+  actor: Actor,
+  claimId: number,
+  options: ClaimOptions = {},
+) {
+  return endClaim(db, jobs, actor, claimId, "removed", options);
+}
+
+/** Grants a volunteer's request to be released after the cut-off. */
+export function grantReleaseRequest(
+  db: Database,
+  jobs: JobQueue,
+  actor: Actor,
+  claimId: number,
+  options: ClaimOptions = {},
+) {
+  return endClaim(db, jobs, actor, claimId, "released", options);
+}
+
+/** Present or no-show, once the shift has started; for people confirmed on it. */
+export async function recordAttendance(
+  db: Database,
+  actor: Actor,
+  claimId: number,
+  attendance: Attendance,
+  { now = new Date(), shiftId }: ClaimOptions = {},
+): Promise<RosterOutcome> {
+  const found = await plannedClaim(db, actor, claimId, shiftId);
+  if (!found || found.claim.status !== "confirmed") return { ok: false, reason: "not_found" };
+  if (found.shift.starts_at > now) return { ok: false, reason: "not_started" };
+  await db
+    .updateTable("shift_claims")
+    .set({ attendance, updated_at: now })
+    .where("id", "=", claimId)
+    .execute();
+  return { ok: true };
+}
+
+export interface FillRate {
+  confirmed: number;
+  capacity: number;
+  shifts: number;
+}
+
+/**
+ * How full the scheduled shifts between two local dates were (or are): per ISO week, and per
+ * digipunt, confirmed spots against capacity.
+ */
+export async function fillRates(
+  db: Database,
+  actor: Actor,
+  { from, until }: { from: string; until: string },
+) {
+  const base = shiftsInScope(db, actor, from, until).where("shifts.status", "=", "scheduled");
+  const totals = [
+    sql<number>`coalesce(sum(shifts.confirmed_count), 0)::int`.as("confirmed"),
+    sql<number>`coalesce(sum(shifts.capacity), 0)::int`.as("capacity"),
+    sql<number>`count(shifts.id)::int`.as("shifts"),
+  ] as const;
+  const week = sql<string>`to_char(shifts.starts_at at time zone 'Europe/Brussels', 'IYYY-"W"IW')`;
+  const [byWeek, byDigipunt] = await Promise.all([
+    base
+      .select([week.as("week"), ...totals])
+      .groupBy(week)
+      .orderBy(week)
+      .execute(),
+    base
+      .select([
+        "digipunten.id as digipuntId",
+        "digipunten.name as digipunt",
+        "digibanks.name as digibank",
+        ...totals,
+      ])
+      .groupBy(["digipunten.id", "digipunten.name", "digibanks.name"])
+      .orderBy("digibanks.name")
+      .orderBy("digipunten.name")
+      .execute(),
+  ]);
+  return { byWeek, byDigipunt };
+}
+
+/** Every shift between two local dates with the people on it: one row per person (or per empty shift). */
+export async function listShiftsForExport(
+  db: Database,
+  actor: Actor,
+  range: { from: string; until: string },
+) {
+  return shiftsInScope(db, actor, range.from, range.until)
+    .leftJoin("shift_claims", (join) =>
+      join
+        .onRef("shift_claims.shift_id", "=", "shifts.id")
+        .on("shift_claims.status", "in", ["confirmed", "reserve"]),
+    )
+    .leftJoin("users", "users.id", "shift_claims.user_id")
+    .select([
+      "shifts.id as shiftId",
+      "shifts.starts_at as startsAt",
+      "shifts.ends_at as endsAt",
+      "shifts.status as shiftStatus",
+      "shifts.capacity",
+      "shifts.confirmed_count as confirmed",
+      "digibanks.name as digibank",
+      "digipunten.name as digipunt",
+      sql<string | null>`coalesce(shifts.address, digipunten.address)`.as("address"),
+      "users.name as name",
+      "users.email as email",
+      "users.phone as phone",
+      "shift_claims.status as claimStatus",
+      "shift_claims.attendance as attendance",
+    ])
+    .orderBy("shifts.starts_at")
+    .orderBy("digipunten.name")
+    .orderBy("shift_claims.claimed_at")
+    .execute();
+}
+
+/** One CSV field: quoted when it holds a separator, a quote or a line break (RFC 4180). */
+export function csvField(value: string | number | null | undefined): string {
+  const text = value === null || value === undefined ? "" : String(value);
+  // A leading =, +, - or @ would run as a formula in a spreadsheet: make it plain text.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[";,\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** A CSV document with a UTF-8 byte order mark (so Excel reads accents right) and CRLF lines. */
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>) {
+  return "\uFEFF" + rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+}
+
+/**
+ * The local dates a planning page covers: ?from= and ?to= when given, otherwise `days` days from
+ * `startOffset` days after today.
+ */
+export function planningRange(
+  params: URLSearchParams,
+  { startOffset = 0, days = 28 }: { startOffset?: number; days?: number } = {},
+) {
+  const start = addDays(localToday(), startOffset);
+  const from = readRange(params, start, start).from;
+  const range = readRange(params, start, addDays(from, days - 1));
+  // At most a year and a day at once: enough for a yearly report, and the page stays light.
+  const latest = addDays(range.from, 366);
+  return range.until > latest ? { from: range.from, until: latest } : range;
+}
+
+type Translate = (key: string) => string;
+
+/** The export as CSV: one row per person on a shift (or per empty shift), times in Brussels. */
+export async function exportShiftsCsv(
+  db: Database,
+  actor: Actor,
+  range: { from: string; until: string },
+  t: Translate,
+) {
+  const rows = await listShiftsForExport(db, actor, range);
+  const header = [
+    "date",
+    "start",
+    "end",
+    "digibank",
+    "digipunt",
+    "address",
+    "status",
+    "capacity",
+    "confirmed",
+    "name",
+    "email",
+    "phone",
+    "claim",
+    "attendance",
+  ].map((key) => t(`export.${key}`));
+  const body = rows.map((r) => {
+    const start = localParts(new Date(r.startsAt));
+    return [
+      start.date,
+      start.time,
+      localParts(new Date(r.endsAt)).time,
+      r.digibank,
+      r.digipunt,
+      r.address,
+      t(`export.shiftStatus.${r.shiftStatus}`),
+      r.capacity,
+      r.confirmed,
+      r.name,
+      r.email,
+      r.phone,
+      r.claimStatus ? t(`export.claimStatus.${r.claimStatus}`) : null,
+      r.attendance ? t(`roster.attendance.${r.attendance}`) : null,
+    ];
+  });
+  return toCsv([header, ...body]);
+}

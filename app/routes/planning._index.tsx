@@ -1,0 +1,122 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormMessage } from "~/components/forms.tsx";
+import { requirePermission } from "~/modules/auth/guards.server.ts";
+import { listPlannedShifts, planningRange } from "~/modules/shifts/roster.server.ts";
+import { formatDateTime } from "~/utils/format.ts";
+import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, context, { action: "plan_any_shifts" });
+  const range = planningRange(new URL(request.url).searchParams);
+  return {
+    title: getFixedT(await getLanguage(request), "planning")("home.title"),
+    range,
+    shifts: await listPlannedShifts(context.db, actor, range),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title} · Digihelpers` },
+];
+
+const NOTICES = ["created", "cancelled"] as const;
+
+export default function Planning() {
+  const { t, i18n } = useTranslation("planning");
+  const { range, shifts } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const notice = NOTICES.find((n) => n === params.get("notice"));
+  const count = Number(params.get("count") ?? "0");
+
+  return (
+    <div className="page">
+      <h1>{t("home.title")}</h1>
+      <p>{t("home.intro")}</p>
+      <FormMessage tone="success">{notice ? t(`notice.${notice}`, { count }) : null}</FormMessage>
+      <ul className="plain-list links">
+        <li>
+          <Link to="/planning/shifts/new">{t("home.newShift")}</Link>
+        </li>
+        <li>
+          <Link to="/planning/digipunten">{t("home.digipunten")}</Link>
+        </li>
+        <li>
+          <Link to="/planning/reports">{t("home.reports")}</Link>
+        </li>
+      </ul>
+      <Form method="get" className="stack">
+        <div className="field">
+          <label htmlFor="range-from">{t("range.from")}</label>
+          <input id="range-from" name="from" type="date" defaultValue={range.from} />
+        </div>
+        <div className="field">
+          <label htmlFor="range-to">{t("range.to")}</label>
+          <input id="range-to" name="to" type="date" defaultValue={range.until} />
+        </div>
+        <button type="submit" className="button">
+          {t("range.show")}
+        </button>
+      </Form>
+      <h2>{t("home.upcoming")}</h2>
+      {shifts.length === 0 ? (
+        <p>{t("home.empty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption>{t("home.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("shift.when")}</th>
+                <th scope="col">{t("shift.digipunt")}</th>
+                <th scope="col">{t("shift.filled")}</th>
+                <th scope="col">{t("shift.attention")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shifts.map((shift) => (
+                <tr key={shift.id}>
+                  <th scope="row">
+                    <Link to={`/planning/shifts/${shift.id}`}>
+                      {formatDateTime(new Date(shift.startsAt), i18n.language, {
+                        weekday: "short",
+                        day: "numeric",
+                        month: "short",
+                        hour: "2-digit",
+                        minute: "2-digit",
+                      })}
+                    </Link>
+                  </th>
+                  <td>
+                    {shift.digipunt}
+                    <br />
+                    <span className="muted">{shift.digibank}</span>
+                  </td>
+                  <td>
+                    {shift.status === "cancelled"
+                      ? t("shift.cancelled")
+                      : t("shift.fill", { confirmed: shift.confirmed, capacity: shift.capacity })}
+                  </td>
+                  <td>
+                    <ul className="plain-list">
+                      {shift.reserve > 0 ? (
+                        <li>{t("shift.reserveCount", { count: shift.reserve })}</li>
+                      ) : null}
+                      {shift.releaseRequests > 0 ? (
+                        <li>{t("shift.releaseRequests", { count: shift.releaseRequests })}</li>
+                      ) : null}
+                      {shift.status === "scheduled" && shift.confirmed < shift.capacity ? (
+                        <li>{t("shift.open", { count: shift.capacity - shift.confirmed })}</li>
+                      ) : null}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

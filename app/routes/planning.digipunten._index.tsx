@@ -1,0 +1,115 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfField, FormMessage } from "~/components/forms.tsx";
+import { requirePermission } from "~/modules/auth/guards.server.ts";
+import { listDigipunten, setDigipuntArchived } from "~/modules/places/digipunten.server.ts";
+import { DigipuntListActionSchema } from "~/modules/places/schemas.ts";
+import { readForm } from "~/utils/forms.server.ts";
+import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, context, { action: "plan_any_shifts" });
+  return {
+    title: getFixedT(await getLanguage(request), "planning")("digipunten.title"),
+    digipunten: await listDigipunten(context.db, actor, { archived: true }),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title} · Digihelpers` },
+];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, context, { action: "plan_any_shifts" });
+  const submission = await readForm(request, context, DigipuntListActionSchema);
+  if (submission.status !== "success") throw new Response("Bad request", { status: 400 });
+  const { intent, digipuntId } = submission.value;
+  const outcome = await setDigipuntArchived(context.db, actor, digipuntId, intent === "archive");
+  if (!outcome.ok) throw new Response("Not found", { status: 404 });
+  return redirect(`/planning/digipunten?notice=${intent === "archive" ? "archived" : "restored"}`);
+}
+
+const NOTICES = ["created", "saved", "archived", "restored"] as const;
+
+export default function Digipunten() {
+  const { t } = useTranslation("planning");
+  const { digipunten } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const notice = NOTICES.find((n) => n === params.get("notice"));
+  return (
+    <div className="page">
+      <h1>{t("digipunten.title")}</h1>
+      <p>{t("digipunten.intro")}</p>
+      <FormMessage tone="success">{notice ? t(`digipunten.notice.${notice}`) : null}</FormMessage>
+      <ul className="plain-list links">
+        <li>
+          <Link to="/planning/digipunten/new">{t("digipunten.new")}</Link>
+        </li>
+      </ul>
+      {digipunten.length === 0 ? (
+        <p>{t("digipunten.empty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption>{t("digipunten.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("digipunten.name")}</th>
+                <th scope="col">{t("digipunten.where")}</th>
+                <th scope="col">{t("digipunten.accessibility")}</th>
+                <th scope="col">{t("roster.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {digipunten.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <Link to={`/planning/digipunten/${p.id}`}>{p.name}</Link>
+                    <br />
+                    <span className="muted">
+                      {p.digibank}
+                      {p.archivedAt ? ` · ${t("digipunten.archived")}` : ""}
+                    </span>
+                  </th>
+                  <td>
+                    {p.kind === "mobile" ? t("digipunten.mobile") : p.address}
+                    <br />
+                    {p.municipality}
+                    {p.contact ? (
+                      <>
+                        <br />
+                        {p.contact}
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{p.accessibilityNotes}</td>
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <CsrfField />
+                      <input
+                        type="hidden"
+                        name="intent"
+                        value={p.archivedAt ? "restore" : "archive"}
+                      />
+                      <input type="hidden" name="digipuntId" value={p.id} />
+                      <button type="submit" className="header-button">
+                        {t(p.archivedAt ? "digipunten.restore" : "digipunten.archive", {
+                          name: p.name,
+                        })}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p>
+        <Link to="/planning">{t("back")}</Link>
+      </p>
+    </div>
+  );
+}

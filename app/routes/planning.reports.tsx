@@ -1,0 +1,119 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/modules/auth/guards.server.ts";
+import { fillRates, planningRange } from "~/modules/shifts/roster.server.ts";
+import { formatNumber } from "~/utils/format.ts";
+import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, context, { action: "plan_any_shifts" });
+  // Four weeks back and four ahead, unless asked otherwise.
+  const range = planningRange(new URL(request.url).searchParams, { startOffset: -28, days: 56 });
+  return {
+    title: getFixedT(await getLanguage(request), "planning")("reports.title"),
+    range,
+    rates: await fillRates(context.db, actor, range),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title} · Digihelpers` },
+];
+
+export default function Reports() {
+  const { t, i18n } = useTranslation("planning");
+  const { range, rates } = useLoaderData<typeof loader>();
+  const percent = (r: { confirmed: number; capacity: number }) =>
+    r.capacity === 0
+      ? "-"
+      : new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : `${i18n.language}-BE`, {
+          style: "percent",
+        }).format(r.confirmed / r.capacity);
+  const table = (
+    caption: string,
+    head: string,
+    rows: ReadonlyArray<{
+      key: string;
+      label: string;
+      confirmed: number;
+      capacity: number;
+      shifts: number;
+    }>,
+  ) => (
+    <div className="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
+            <th scope="col">{t("reports.shifts")}</th>
+            <th scope="col">{t("reports.confirmed")}</th>
+            <th scope="col">{t("reports.capacity")}</th>
+            <th scope="col">{t("reports.rate")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              <td>{formatNumber(r.shifts, i18n.language)}</td>
+              <td>{formatNumber(r.confirmed, i18n.language)}</td>
+              <td>{formatNumber(r.capacity, i18n.language)}</td>
+              <td>{percent(r)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+  return (
+    <div className="page">
+      <h1>{t("reports.title")}</h1>
+      <p>{t("reports.intro")}</p>
+      <Form method="get" className="stack">
+        <div className="field">
+          <label htmlFor="report-from">{t("range.from")}</label>
+          <input id="report-from" name="from" type="date" defaultValue={range.from} />
+        </div>
+        <div className="field">
+          <label htmlFor="report-to">{t("range.to")}</label>
+          <input id="report-to" name="to" type="date" defaultValue={range.until} />
+        </div>
+        <button type="submit" className="button">
+          {t("range.show")}
+        </button>
+      </Form>
+      <p>
+        <a href={`/planning/export.csv?from=${range.from}&to=${range.until}`} download>
+          {t("reports.export")}
+        </a>
+      </p>
+      {rates.byWeek.length === 0 ? (
+        <p>{t("reports.empty")}</p>
+      ) : (
+        <>
+          <h2>{t("reports.byWeek")}</h2>
+          {table(
+            t("reports.byWeek"),
+            t("reports.week"),
+            rates.byWeek.map((r) => ({ ...r, key: r.week, label: r.week })),
+          )}
+          <h2>{t("reports.byDigipunt")}</h2>
+          {table(
+            t("reports.byDigipunt"),
+            t("shift.digipunt"),
+            rates.byDigipunt.map((r) => ({
+              ...r,
+              key: String(r.digipuntId),
+              label: `${r.digipunt} (${r.digibank})`,
+            })),
+          )}
+        </>
+      )}
+      <p>
+        <Link to="/planning">{t("back")}</Link>
+      </p>
+    </div>
+  );
+}

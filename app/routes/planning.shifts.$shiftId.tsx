@@ -1,0 +1,399 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import {
+  CheckboxField,
+  CsrfField,
+  FormMessage,
+  RadioGroup,
+  SelectField,
+  TextField,
+} from "~/components/forms.tsx";
+import { requirePermission } from "~/modules/auth/guards.server.ts";
+import {
+  getRoster,
+  grantReleaseRequest,
+  recordAttendance,
+  removeFromShift,
+} from "~/modules/shifts/roster.server.ts";
+import { EditShiftSchema, ShiftActionSchema } from "~/modules/shifts/planning-schemas.ts";
+import { cancelShift, editShift, listSkills, localParts } from "~/modules/shifts/series.server.ts";
+import { formatDateTime } from "~/utils/format.ts";
+import { readForm } from "~/utils/forms.server.ts";
+import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
+
+function shiftIdOf(params: { shiftId?: string }) {
+  const id = Number(params.shiftId);
+  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  return id;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, context, { action: "plan_any_shifts" });
+  const roster = await getRoster(context.db, actor, shiftIdOf(params));
+  // Another digibank's shift answers like one that does not exist.
+  if (!roster) throw new Response("Not found", { status: 404 });
+  const { shift } = roster;
+  const start = localParts(shift.starts_at);
+  return {
+    title: getFixedT(await getLanguage(request), "planning")("detail.title"),
+    shift: {
+      id: shift.id,
+      startsAt: shift.starts_at,
+      endsAt: shift.ends_at,
+      date: start.date,
+      startTime: start.time,
+      endTime: localParts(shift.ends_at).time,
+      capacity: shift.capacity,
+      confirmed: shift.confirmed_count,
+      requiredSkillId: shift.required_skill_id,
+      firstShiftFriendly: shift.first_shift_friendly,
+      notes: shift.notes,
+      address: shift.address,
+      status: shift.status,
+      cancelReason: shift.cancel_reason,
+      inSeries: shift.series_id !== null,
+      digipunt: shift.digipuntName,
+      mobile: shift.digipuntKind === "mobile",
+      place: shift.address ?? shift.digipuntAddress,
+      digibank: shift.digibankName,
+      started: shift.starts_at <= new Date(),
+    },
+    confirmed: roster.confirmed,
+    reserve: roster.reserve,
+    skills: await listSkills(context.db),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title} · Digihelpers` },
+];
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, context, { action: "plan_any_shifts" });
+  const shiftId = shiftIdOf(params);
+  const submission = await readForm(request, context, ShiftActionSchema);
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), refusal: null }, { status: 400 });
+  const v = submission.value;
+  const { db, jobs } = context;
+  const here = `/planning/shifts/${shiftId}`;
+  switch (v.intent) {
+    case "edit": {
+      const outcome = await editShift(
+        db,
+        jobs,
+        actor,
+        shiftId,
+        {
+          date: v.scope === "this" ? v.date : undefined,
+          startTime: v.startTime,
+          endTime: v.endTime,
+          capacity: v.capacity,
+          requiredSkillId: v.requiredSkillId ?? null,
+          firstShiftFriendly: v.firstShiftFriendly === "on",
+          notes: v.notes || null,
+          address: v.address || null,
+        },
+        v.scope,
+      );
+      if (outcome.ok)
+        return redirect(`${here}?notice=saved&count=${outcome.changedShiftIds.length}`);
+      if (outcome.reason === "not_found") throw new Response("Not found", { status: 404 });
+      return data({ result: submission.reply(), refusal: outcome }, { status: 400 });
+    }
+    case "cancel": {
+      const outcome = await cancelShift(db, jobs, actor, shiftId, {
+        reason: v.reason || null,
+        scope: v.scope,
+      });
+      if (outcome.ok)
+        return redirect(`/planning?notice=cancelled&count=${outcome.cancelledShiftIds.length}`);
+      if (outcome.reason === "not_found") throw new Response("Not found", { status: 404 });
+      return data({ result: submission.reply(), refusal: outcome }, { status: 400 });
+    }
+    default: {
+      const outcome =
+        v.intent === "remove"
+          ? await removeFromShift(db, jobs, actor, v.claimId, { shiftId })
+          : v.intent === "release"
+            ? await grantReleaseRequest(db, jobs, actor, v.claimId, { shiftId })
+            : await recordAttendance(db, actor, v.claimId, v.attendance, { shiftId });
+      // The claim must belong to this very shift: a claim id of another one is not found here.
+      if (outcome.ok) return redirect(`${here}?notice=${v.intent}`);
+      if (outcome.reason === "not_found") throw new Response("Not found", { status: 404 });
+      return data({ result: submission.reply(), refusal: outcome }, { status: 400 });
+    }
+  }
+}
+
+const NOTICES = ["saved", "remove", "release", "attendance"] as const;
+
+export default function PlannedShift() {
+  const { t, i18n } = useTranslation("planning");
+  const { t: tc } = useTranslation();
+  const { shift, confirmed, reserve, skills } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const notice = NOTICES.find((n) => n === params.get("notice"));
+  const refusal = actionData?.refusal;
+  const [form, fields] = useForm({
+    id: "edit-shift",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(EditShiftSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditShiftSchema }),
+    shouldRevalidate: "onInput",
+    defaultValue: {
+      intent: "edit",
+      scope: "this",
+      date: shift.date,
+      startTime: shift.startTime,
+      endTime: shift.endTime,
+      capacity: String(shift.capacity),
+      requiredSkillId: shift.requiredSkillId ? String(shift.requiredSkillId) : "",
+      firstShiftFriendly: shift.firstShiftFriendly ? "on" : undefined,
+      notes: shift.notes ?? "",
+      address: shift.address ?? "",
+    },
+  });
+  const when = formatDateTime(new Date(shift.startsAt), i18n.language, {
+    dateStyle: "full",
+    timeStyle: "short",
+  });
+  const until = formatDateTime(new Date(shift.endsAt), i18n.language, { timeStyle: "short" });
+  const scopes = [
+    { value: "this" as const, label: t("detail.scopeThis") },
+    { value: "following" as const, label: t("detail.scopeFollowing") },
+  ];
+  const open = shift.status === "scheduled" && !shift.started;
+
+  return (
+    <div className="page">
+      <h1>{t("detail.title")}</h1>
+      <p>
+        <strong>{t("detail.when", { when, until })}</strong>
+        <br />
+        {shift.digipunt} ({shift.digibank}){shift.place ? ` · ${shift.place}` : ""}
+      </p>
+      <FormMessage tone="success">{notice ? t(`notice.${notice}`) : null}</FormMessage>
+      <FormMessage>
+        {refusal && "reason" in refusal
+          ? t(`refusal.${refusal.reason}`, {
+              count: "confirmed" in refusal ? (refusal.confirmed ?? 0) : 0,
+              name: "person" in refusal ? (refusal.person ?? t("refusal.someone")) : "",
+            })
+          : null}
+      </FormMessage>
+      {shift.status === "cancelled" ? (
+        <FormMessage>
+          {t("detail.cancelled", { reason: shift.cancelReason ?? t("detail.noReason") })}
+        </FormMessage>
+      ) : null}
+      <p>{t("shift.fill", { confirmed: shift.confirmed, capacity: shift.capacity })}</p>
+
+      <h2>{t("roster.title")}</h2>
+      {confirmed.length === 0 ? (
+        <p>{t("roster.empty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption>{t("roster.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("roster.name")}</th>
+                <th scope="col">{t("roster.contact")}</th>
+                <th scope="col">{t("roster.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {confirmed.map((person) => (
+                <tr key={person.claimId}>
+                  <th scope="row">
+                    {person.name}
+                    {person.releaseRequestedAt ? (
+                      <>
+                        <br />
+                        <strong>{t("roster.releaseRequested")}</strong>
+                      </>
+                    ) : null}
+                  </th>
+                  <td>
+                    <a href={`mailto:${person.email}`}>{person.email}</a>
+                    {person.phone ? (
+                      <>
+                        <br />
+                        <a href={`tel:${person.phone.replace(/\s/g, "")}`}>{person.phone}</a>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {shift.started ? (
+                      <>
+                        <p>
+                          {person.attendance
+                            ? t(`roster.attendance.${person.attendance}`)
+                            : t("roster.attendance.unknown")}
+                        </p>
+                        {(["present", "no_show"] as const).map((value) => (
+                          <ClaimButton
+                            key={value}
+                            intent="attendance"
+                            claimId={person.claimId}
+                            extra={{ attendance: value }}
+                            label={t(`roster.mark.${value}`, { name: person.name })}
+                          />
+                        ))}
+                      </>
+                    ) : open ? (
+                      <>
+                        {person.releaseRequestedAt ? (
+                          <ClaimButton
+                            intent="release"
+                            claimId={person.claimId}
+                            label={t("roster.release", { name: person.name })}
+                          />
+                        ) : null}
+                        <ClaimButton
+                          intent="remove"
+                          claimId={person.claimId}
+                          label={t("roster.remove", { name: person.name })}
+                        />
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>{t("roster.reserveTitle")}</h2>
+      {reserve.length === 0 ? (
+        <p>{t("roster.reserveEmpty")}</p>
+      ) : (
+        <ol>
+          {reserve.map((person) => (
+            <li key={person.claimId}>
+              {person.name} · <a href={`mailto:${person.email}`}>{person.email}</a>
+              {person.phone ? ` · ${person.phone}` : ""}
+              {open ? (
+                <ClaimButton
+                  intent="remove"
+                  claimId={person.claimId}
+                  label={t("roster.removeReserve", { name: person.name })}
+                />
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {open ? (
+        <>
+          <h2>{t("detail.editTitle")}</h2>
+          <Form method="post" {...getFormProps(form)} className="stack">
+            <CsrfField />
+            <input type="hidden" name="intent" value="edit" />
+            {shift.inSeries ? (
+              <RadioGroup field={fields.scope} legend={t("detail.scope")} options={scopes} />
+            ) : (
+              <input type="hidden" name="scope" value="this" />
+            )}
+            <TextField
+              field={fields.date}
+              label={t("new.date")}
+              type="date"
+              hint={shift.inSeries ? t("detail.dateHint") : undefined}
+            />
+            <TextField field={fields.startTime} label={t("shift.startTime")} type="time" />
+            <TextField field={fields.endTime} label={t("shift.endTime")} type="time" />
+            <TextField field={fields.capacity} label={t("shift.capacity")} type="number" />
+            <SelectField
+              field={fields.requiredSkillId}
+              label={t("shift.requiredSkill")}
+              placeholder={t("shift.noSkill")}
+              options={skills.map((s) => ({ value: String(s.id), label: tc(`skill.${s.code}`) }))}
+            />
+            <CheckboxField
+              field={fields.firstShiftFriendly}
+              label={t("shift.firstShiftFriendly")}
+            />
+            <TextField field={fields.notes} label={t("shift.notes")} />
+            {shift.mobile ? <TextField field={fields.address} label={t("shift.address")} /> : null}
+            <button type="submit" className="button">
+              {t("detail.save")}
+            </button>
+          </Form>
+
+          <h2>{t("detail.cancelTitle")}</h2>
+          <Form method="post" className="stack">
+            <CsrfField />
+            <input type="hidden" name="intent" value="cancel" />
+            {shift.inSeries ? (
+              <fieldset className="choices">
+                <legend>{t("detail.cancelScope")}</legend>
+                {[
+                  { value: "this", label: t("detail.cancelScopeThis") },
+                  { value: "following", label: t("detail.cancelScopeFollowing") },
+                ].map((s) => (
+                  <div className="check" key={s.value}>
+                    <input
+                      type="radio"
+                      id={`cancel-scope-${s.value}`}
+                      name="scope"
+                      value={s.value}
+                      defaultChecked={s.value === "this"}
+                    />
+                    <label htmlFor={`cancel-scope-${s.value}`}>{s.label}</label>
+                  </div>
+                ))}
+              </fieldset>
+            ) : (
+              <input type="hidden" name="scope" value="this" />
+            )}
+            <div className="field">
+              <label htmlFor="cancel-reason">{t("detail.cancelReason")}</label>
+              <input id="cancel-reason" name="reason" type="text" maxLength={500} />
+            </div>
+            <button type="submit" className="button button--danger">
+              {t("detail.cancel")}
+            </button>
+          </Form>
+        </>
+      ) : null}
+      <p>
+        <Link to="/planning">{t("back")}</Link>
+      </p>
+    </div>
+  );
+}
+
+function ClaimButton({
+  intent,
+  claimId,
+  label,
+  extra = {},
+}: {
+  intent: "remove" | "release" | "attendance";
+  claimId: number;
+  label: string;
+  extra?: Record<string, string>;
+}) {
+  return (
+    <Form method="post" className="inline-form">
+      <CsrfField />
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="claimId" value={claimId} />
+      {Object.entries(extra).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className="header-button">
+        {label}
+      </button>
+    </Form>
+  );
+}

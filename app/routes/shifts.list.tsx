@@ -1,0 +1,216 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormMessage } from "~/components/forms.tsx";
+import { ShiftActionButton, useRefusalText } from "~/components/shift-actions.tsx";
+import { ShiftFilterForm } from "~/components/shift-filters.tsx";
+import { requirePermission } from "~/modules/auth/guards.server.ts";
+import { actOnShift } from "~/modules/shifts/act.server.ts";
+import { shiftStateLabel } from "~/modules/shifts/labels.ts";
+import { listShiftFilterOptions, listShiftsWithActions } from "~/modules/shifts/queries.server.ts";
+import {
+  ShiftActionSchema,
+  filterParams,
+  parseShiftFilters,
+  readDone,
+} from "~/modules/shifts/schemas.ts";
+import { listWeek, localDateOf, weekStart } from "~/modules/shifts/window.server.ts";
+import { formatDateTime } from "~/utils/format.ts";
+import { readForm } from "~/utils/forms.server.ts";
+import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, context, { action: "use_app" });
+  const language = await getLanguage(request);
+  const params = new URL(request.url).searchParams;
+  const filters = parseShiftFilters(params);
+  const week = listWeek(weekStart(params.get("week")));
+  const [shifts, options] = await Promise.all([
+    listShiftsWithActions(context.db, actor, { from: week.from, to: week.to, filters }),
+    listShiftFilterOptions(context.db, actor),
+  ]);
+  // Dates are written out here, so the server and the browser show the very same text.
+  const day = (date: string) =>
+    formatDateTime(new Date(`${date}T12:00:00Z`), language, { dateStyle: "full" });
+  const time = (instant: Date) =>
+    formatDateTime(instant, language, { hour: "2-digit", minute: "2-digit" });
+  const days: Array<{ date: string; title: string; shifts: typeof items }> = [];
+  const items = shifts.map((shift) => ({
+    ...shift,
+    date: localDateOf(shift.startsAt),
+    time: `${time(shift.startsAt)}–${time(shift.endsAt)}`,
+  }));
+  for (const item of items) {
+    const last = days.at(-1);
+    if (last?.date === item.date) last.shifts.push(item);
+    else days.push({ date: item.date, title: day(item.date), shifts: [item] });
+  }
+  return {
+    title: getFixedT(language, "shifts")("list.title"),
+    filters,
+    options,
+    week: {
+      monday: week.monday,
+      previous: week.previous,
+      next: week.next,
+      title: getFixedT(language, "shifts")("list.week", {
+        from: formatDateTime(new Date(`${week.monday}T12:00:00Z`), language, { dateStyle: "long" }),
+        to: formatDateTime(new Date(`${week.sunday}T12:00:00Z`), language, { dateStyle: "long" }),
+      }),
+    },
+    days,
+    done: readDone(params),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title} · Digihelpers` },
+];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, context, { action: "use_app" });
+  const submission = await readForm(request, context, ShiftActionSchema);
+  if (submission.status !== "success")
+    return data({ refusal: null, cutoffHours: null }, { status: 400 });
+  const outcome = await actOnShift(context.db, context.jobs, actor, submission.value);
+  if (outcome.ok) {
+    // Back to the same week and filters, with the confirmation.
+    const params = new URL(request.url).searchParams;
+    params.delete("index");
+    params.set("done", outcome.done);
+    throw redirect(`/shifts/list?${params}`);
+  }
+  return data({ refusal: outcome.refusal, cutoffHours: outcome.cutoffHours }, { status: 400 });
+}
+
+export default function ShiftList() {
+  const { t } = useTranslation("shifts");
+  const { t: tc } = useTranslation();
+  const { filters, options, week, days, done } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const refusalText = useRefusalText();
+  const location = useLocation();
+  const query = filterParams(filters);
+  const weekHref = (monday: string) => {
+    const params = new URLSearchParams(query);
+    params.set("week", monday);
+    return `/shifts/list?${params}`;
+  };
+  const calendarQuery = query.toString();
+  // Buttons post back here with the week and filters, so the answer lands on the same view.
+  const actionParams = new URLSearchParams(query);
+  actionParams.set("week", week.monday);
+  const formAction = `/shifts/list?${actionParams}`;
+
+  return (
+    <div className="page">
+      <h1>{t("list.title")}</h1>
+      <p>{t("list.intro")}</p>
+      <p>
+        <Link to={`/shifts${calendarQuery ? `?${calendarQuery}` : ""}`}>
+          {t("list.calendarLink")}
+        </Link>
+      </p>
+      <FormMessage tone="success">{done ? t(`done.${done}`) : null}</FormMessage>
+      <FormMessage>
+        {actionData ? refusalText(actionData.refusal, actionData.cutoffHours) : null}
+      </FormMessage>
+      <ShiftFilterForm
+        key={location.search}
+        action="/shifts/list"
+        options={options}
+        filters={filters}
+        extra={{ week: week.monday }}
+      />
+      <h2>{week.title}</h2>
+      <nav className="week-nav" aria-label={week.title}>
+        <Link to={weekHref(week.previous)} rel="prev">
+          ← {t("list.previous")}
+        </Link>
+        <Link to={`/shifts/list${calendarQuery ? `?${calendarQuery}` : ""}`}>
+          {t("list.thisWeek")}
+        </Link>
+        <Link to={weekHref(week.next)} rel="next">
+          {t("list.next")} →
+        </Link>
+      </nav>
+      {days.length === 0 ? <p>{t("list.empty")}</p> : null}
+      {days.map((day) => (
+        <section key={day.date} aria-labelledby={`day-${day.date}`} className="shift-day">
+          <h3 id={`day-${day.date}`}>{day.title}</h3>
+          <ul className="plain-list shift-list">
+            {day.shifts.map((shift) => {
+              const name = `${shift.digipuntName}, ${day.title} ${shift.time}`;
+              return (
+                <li key={shift.id} className="shift-item">
+                  <p className="shift-item__when">
+                    <strong>{shift.time}</strong> · {shift.digipuntName} ({shift.municipalityName})
+                  </p>
+                  <p className="shift-state">{shiftStateLabel(t, shift)}</p>
+                  {shift.requiredSkill ? (
+                    <p className="muted">
+                      {t("shift.skill")}:{" "}
+                      {tc(`skill.${shift.requiredSkill}` as "skill.eid", shift.requiredSkill)}
+                    </p>
+                  ) : null}
+                  <div className="shift-item__actions">
+                    {shift.can.claim ? (
+                      <ShiftActionButton
+                        action={formAction}
+                        intent="claim"
+                        shiftId={shift.id}
+                        text={t("actions.claim")}
+                        label={`${t("actions.claim")}: ${name}`}
+                      />
+                    ) : null}
+                    {shift.can.joinReserve ? (
+                      <ShiftActionButton
+                        action={formAction}
+                        intent="reserve"
+                        shiftId={shift.id}
+                        text={t("actions.reserve")}
+                        label={`${t("actions.reserve")}: ${name}`}
+                      />
+                    ) : null}
+                    {shift.can.release ? (
+                      <ShiftActionButton
+                        action={formAction}
+                        intent="release"
+                        shiftId={shift.id}
+                        tone="secondary"
+                        text={t(
+                          shift.myStatus === "reserve"
+                            ? "actions.releaseReserve"
+                            : "actions.release",
+                        )}
+                        label={`${t(
+                          shift.myStatus === "reserve"
+                            ? "actions.releaseReserve"
+                            : "actions.release",
+                        )}: ${name}`}
+                      />
+                    ) : null}
+                    {shift.can.requestRelease ? (
+                      <ShiftActionButton
+                        action={formAction}
+                        intent="request_release"
+                        shiftId={shift.id}
+                        tone="secondary"
+                        text={t("actions.request_release")}
+                        label={`${t("actions.request_release")}: ${name}`}
+                      />
+                    ) : null}
+                    <Link to={`/shifts/${shift.id}`} aria-label={`${t("list.more")}: ${name}`}>
+                      {t("list.more")}
+                    </Link>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,290 @@
+import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHttpApp } from "../../server/app.ts";
+import { startSession } from "~/modules/auth/session.server.ts";
+import { addDays, localInstant, localToday } from "~/modules/shifts/recurrence.ts";
+import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
+import {
+  assignRole,
+  createClaim,
+  createDigibank,
+  createDigipunt,
+  createMunicipality,
+  createRegion,
+  createShift,
+  createUser,
+} from "../factories/index.ts";
+import {
+  type Browser,
+  type Page,
+  browserAvailable,
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  visit,
+} from "../support/browser.ts";
+import { type TestDatabase, createTestDatabase } from "../support/database.ts";
+import { startTestJobQueue } from "../support/jobs.ts";
+
+// A volunteer takes shifts in the real browser: from the calendar (click an event, then claim on
+// the shift page), from the list (claim and release), and with the keyboard alone; every page is
+// checked with axe, and a phone gets the list view first.
+
+let database: TestDatabase;
+let jobs: JobQueue;
+let server: Server;
+let base: string;
+let browser: Browser;
+let world: Awaited<ReturnType<typeof makeWorld>>;
+
+/** A local date and time in Brussels, `days` from today. */
+const upcoming = (days: number, time: string) => localInstant(addDays(localToday(), days), time);
+
+async function makeWorld() {
+  const db = database.db;
+  const region = await createRegion(db, { name: "Regio Brugge" });
+  const bank = await createDigibank(db, { regionId: region.id, name: "Digibank Brugge" });
+  const other = await createDigibank(db, { regionId: region.id, name: "Digibank Kust" });
+  const town = await createMunicipality(db, { regionId: region.id, name: "Brugge" });
+  const biekorf = await createDigipunt(db, {
+    digibankId: bank.id,
+    municipalityId: town.id,
+    name: "Bibliotheek Biekorf",
+    address: "Kuipersstraat 3, 8000 Brugge",
+  });
+  const kruis = await createDigipunt(db, {
+    digibankId: bank.id,
+    municipalityId: town.id,
+    name: "Dienstencentrum Sint-Kruis",
+  });
+  const kust = await createDigipunt(db, {
+    digibankId: other.id,
+    municipalityId: town.id,
+    name: "Sociaal huis Kust",
+  });
+  const volunteer = await createUser(db, { name: "Mieke Vandamme" });
+  await assignRole(db, { userId: volunteer.id, role: "volunteer", digibankId: bank.id });
+  const colleague = await createUser(db, { name: "Jan Peeters" });
+  await assignRole(db, { userId: colleague.id, role: "volunteer", digibankId: bank.id });
+
+  // Each shift its own morning or afternoon, so no two of Mieke's claims overlap.
+  const fromCalendar = await createShift(db, {
+    digipuntId: biekorf.id,
+    startsAt: upcoming(2, "09:00"),
+    endsAt: upcoming(2, "12:00"),
+    capacity: 2,
+  });
+  await createClaim(db, { shiftId: fromCalendar.id, userId: colleague.id });
+  const byKeyboard = await createShift(db, {
+    digipuntId: kruis.id,
+    startsAt: upcoming(2, "14:00"),
+    endsAt: upcoming(2, "17:00"),
+    capacity: 3,
+  });
+  const fromList = await createShift(db, {
+    digipuntId: kruis.id,
+    startsAt: upcoming(3, "09:00"),
+    endsAt: upcoming(3, "12:00"),
+    capacity: 2,
+  });
+  const toRelease = await createShift(db, {
+    digipuntId: biekorf.id,
+    startsAt: upcoming(4, "09:00"),
+    endsAt: upcoming(4, "12:00"),
+    capacity: 2,
+  });
+  await createClaim(db, { shiftId: toRelease.id, userId: volunteer.id });
+  const elsewhere = await createShift(db, {
+    digipuntId: kust.id,
+    startsAt: upcoming(2, "09:00"),
+  });
+  return {
+    volunteer: volunteer.id,
+    shifts: { fromCalendar, byKeyboard, fromList, toRelease, elsewhere },
+  };
+}
+
+beforeAll(async () => {
+  if (!browserAvailable) return;
+  database = await createTestDatabase();
+  jobs = await startTestJobQueue(database);
+  world = await makeWorld();
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const app = createHttpApp({
+    build,
+    db: database.db,
+    jobs,
+    appUrl: () => base,
+    mailboxDir: null,
+    secret: "shifts-volunteer-secret",
+    mode: "production",
+    trustProxy: false,
+  });
+  server = app.listen(0, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(null)));
+  if (jobs) await stopJobQueue(jobs);
+  await database?.destroy();
+});
+
+/** A browser signed in as the volunteer (a session made directly, as the sign-in page would). */
+async function signedIn(options: Parameters<typeof newContext>[1] = {}) {
+  const { context, problems } = await newContext(browser, options);
+  const cookie = await startSession(database.db, new Request(base), world.volunteer);
+  const [pair] = cookie.split(";");
+  const [name, ...value] = pair!.split("=");
+  await context.addCookies([{ name: name!, value: value.join("="), url: base }]);
+  return { context, problems, page: await context.newPage() };
+}
+
+async function claimStatus(shiftId: number) {
+  const row = await database.db
+    .selectFrom("shift_claims")
+    .select("status")
+    .where("shift_id", "=", shiftId)
+    .where("user_id", "=", world.volunteer)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  return row?.status ?? null;
+}
+
+/** The calendar's event link of a digipunt, waiting for the feed to have filled the calendar. */
+async function eventLink(page: Page, shiftId: number) {
+  const link = page.locator(`a[href="/shifts/${shiftId}"]`).first();
+  await link.waitFor();
+  return link;
+}
+
+/** Presses Tab until the focused element matches, as someone without a mouse would. */
+async function tabTo(
+  page: Page,
+  matches: (el: { tag: string; text: string; href: string }) => boolean,
+) {
+  for (let presses = 0; presses < 150; presses++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return {
+        tag: el?.tagName.toLowerCase() ?? "",
+        text: el?.textContent?.trim() ?? "",
+        href: el?.getAttribute("href") ?? "",
+      };
+    });
+    if (matches(focused)) return;
+  }
+  throw new Error("Tab never reached the element");
+}
+
+describe.runIf(browserAvailable)("a volunteer takes and releases shifts in the browser", () => {
+  it("claims a shift on the calendar: clicks the event, then claims on the shift page", async () => {
+    const { context, problems, page } = await signedIn({ viewport: { width: 1280, height: 900 } });
+    await visit(page, base + "/shifts");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Diensten");
+    await expect(
+      page.getByRole("link", { name: "Liever een lijst? Bekijk de diensten als lijst" }).count(),
+    ).resolves.toBe(1);
+    const event = await eventLink(page, world.shifts.fromCalendar.id);
+    // Told apart by words and an icon, not colour alone.
+    await expect(event.textContent()).resolves.toContain("Nog 1 plaats");
+    await expect(
+      (await eventLink(page, world.shifts.toRelease.id)).textContent(),
+    ).resolves.toContain("✓ Jij staat erop");
+    // The other digibank's shift is not there.
+    await expect(
+      page.locator(`a[href="/shifts/${world.shifts.elsewhere.id}"]`).count(),
+    ).resolves.toBe(0);
+    await expectAccessible(page);
+
+    await event.click();
+    await page.waitForURL(`${base}/shifts/${world.shifts.fromCalendar.id}`);
+    await page.waitForLoadState("networkidle");
+    await expectAccessible(page);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "Bibliotheek Biekorf",
+    );
+    // Who else is on it: by first name only.
+    await expect(page.locator(".people-on-shift").textContent()).resolves.toBe("Jan");
+    await page.getByRole("button", { name: "Ik help mee" }).click();
+    await page.getByText("Gelukt: je staat op deze dienst.").waitFor();
+    expect(page.url()).toBe(`${base}/shifts/${world.shifts.fromCalendar.id}?done=claimed`);
+    await expectAccessible(page);
+    expect(await claimStatus(world.shifts.fromCalendar.id)).toBe("confirmed");
+    await expect(page.getByText("Jij staat erop").first().isVisible()).resolves.toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("claims one on the list page and releases another there", async () => {
+    const { context, problems, page } = await signedIn();
+    await visit(page, base + "/shifts/list");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "Diensten als lijst",
+    );
+    // The week that holds the shifts (today is possibly a Sunday: step forward if needed).
+    const shiftLink = page.locator(`a[href="/shifts/${world.shifts.fromList.id}"]`);
+    if ((await shiftLink.count()) === 0) {
+      await page.getByRole("link", { name: /Volgende week/ }).click();
+      await page.waitForLoadState("networkidle");
+    }
+    await expectAccessible(page);
+    // The keyboard test's shift sits at the same digipunt: take the button of this shift's row.
+    const item = page.locator("li.shift-item", { has: shiftLink });
+    await item.getByRole("button", { name: /^Ik help mee/ }).click();
+    await page.getByText("Gelukt: je staat op deze dienst.").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/shifts/list");
+    expect(await claimStatus(world.shifts.fromList.id)).toBe("confirmed");
+    await expectAccessible(page);
+
+    const releaseLink = page.locator(`a[href="/shifts/${world.shifts.toRelease.id}"]`);
+    if ((await releaseLink.count()) === 0) {
+      await page.getByRole("link", { name: /Volgende week/ }).click();
+      await page.waitForLoadState("networkidle");
+    }
+    const releaseItem = page.locator("li.shift-item", { has: releaseLink });
+    await releaseItem.getByRole("button", { name: /^Geef deze dienst vrij/ }).click();
+    await page.getByText("Je hebt de dienst vrijgegeven.").waitFor();
+    expect(await claimStatus(world.shifts.toRelease.id)).toBe("released");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("claims with the keyboard alone: Tab to the event, Enter, Tab to the button, Enter", async () => {
+    const { context, problems, page } = await signedIn({ viewport: { width: 1280, height: 900 } });
+    await visit(page, base + "/shifts");
+    await eventLink(page, world.shifts.byKeyboard.id);
+    await tabTo(page, (el) => el.href === `/shifts/${world.shifts.byKeyboard.id}`);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${base}/shifts/${world.shifts.byKeyboard.id}`);
+    await page.waitForLoadState("networkidle");
+    await tabTo(page, (el) => el.tag === "button" && el.text === "Ik help mee");
+    await page.keyboard.press("Enter");
+    await page.getByText("Gelukt: je staat op deze dienst.").waitFor();
+    expect(await claimStatus(world.shifts.byKeyboard.id)).toBe("confirmed");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("shows a phone the list view first", async () => {
+    const { context, problems, page } = await signedIn({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await visit(page, base + "/shifts");
+    await page.getByRole("tab", { name: "Lijst", selected: true }).waitFor();
+    await expect(page.getByRole("tab", { name: "Maand", selected: true }).count()).resolves.toBe(0);
+    await expectAccessible(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
