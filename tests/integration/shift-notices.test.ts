@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ShiftDetails } from "~/modules/mail/messages.ts";
+import { loadActor } from "~/modules/auth/access.server.ts";
+import {
+  claimShift,
+  joinReserveList,
+  releaseShift,
+  requestRelease,
+} from "~/modules/shifts/claims.server.ts";
 import { alertUnderstaffedShifts, sendShiftReminders } from "~/modules/shifts/jobs.server.ts";
 import {
   noticeClaimConfirmed,
@@ -260,6 +267,51 @@ describe("shift notices", () => {
     const payload = sent[0]!.payload as { volunteerName: string; url: string };
     expect(payload.volunteerName).toBe("An");
     expect(payload.url).toMatch(new RegExp(`/planning/shifts/${shift.id}$`));
+  });
+});
+
+describe("the claims module sends them", () => {
+  it("on a claim, a promotion from the reserve list and a late request to be released", async () => {
+    const actor = async () => {
+      const user = await volunteer();
+      await assignRole(database.db, {
+        userId: user.id,
+        role: "volunteer",
+        digibankId: place.digibankId,
+      });
+      return (await loadActor(database.db, user.id))!;
+    };
+    const [first, waiting] = [await actor(), await actor()];
+    const shift = await createShift(database.db, {
+      digipuntId: place.digipuntId,
+      startsAt: new Date(NOW.getTime() + 72 * HOUR),
+      capacity: 1,
+    });
+    const claimed = await claimShift(database.db, jobs, first, shift.id, { now: NOW });
+    expect(claimed).toMatchObject({ ok: true, status: "confirmed" });
+    expect(await joinReserveList(database.db, jobs, waiting, shift.id, { now: NOW })).toMatchObject(
+      { ok: true, status: "reserve" },
+    );
+    const of = async (template: string) =>
+      (await messages({ template }))
+        .filter((m) => (m.payload as { shift: ShiftDetails }).shift.shiftId === shift.id)
+        .map((m) => m.recipient_id);
+    expect(await of("shift_confirmed")).toEqual([first.id]);
+
+    // Released in good time: the one in line moves up and hears so.
+    await releaseShift(database.db, jobs, first, shift.id, { now: NOW });
+    expect(await of("shift_promoted")).toEqual([waiting.id]);
+
+    // Twelve hours before the start, past the cut-off: the coordinators are asked.
+    const late = new Date(shift.starts_at.getTime() - 12 * HOUR);
+    expect(await requestRelease(database.db, jobs, waiting, shift.id, { now: late })).toEqual({
+      ok: true,
+      promotedUserId: null,
+    });
+    expect(await of("shift_release_requested")).toEqual([
+      place.coordinators.bank,
+      place.coordinators.region,
+    ]);
   });
 });
 
