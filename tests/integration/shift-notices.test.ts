@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ShiftDetails } from "~/modules/mail/messages.ts";
+import type { ShiftSnapshot } from "~/modules/mail/messages.ts";
 import { loadActor } from "~/modules/auth/access.server.ts";
 import {
   claimShift,
@@ -8,6 +8,7 @@ import {
   requestRelease,
 } from "~/modules/shifts/claims.server.ts";
 import { alertUnderstaffedShifts, sendShiftReminders } from "~/modules/shifts/jobs.server.ts";
+import { cancelShift, editShift } from "~/modules/shifts/series.server.ts";
 import {
   noticeClaimConfirmed,
   noticePromotedFromReserve,
@@ -130,7 +131,7 @@ describe("shift notices", () => {
       recipient_id: jan.id,
       language: "fr",
     });
-    const payload = sent[0]!.payload as { name: string; shift: ShiftDetails; url: string };
+    const payload = sent[0]!.payload as { name: string; shift: ShiftSnapshot; url: string };
     expect(payload.name).toBe("Jan");
     expect(payload.url).toMatch(/\/shifts$/);
     expect(payload.shift).toEqual({
@@ -174,7 +175,7 @@ describe("shift notices", () => {
     await inTransaction((trx) => noticePromotedFromReserve(trx, jobs, claim.id));
     const sent = await messages({ prefix: `shift_promoted:${claim.id}` });
     expect(sent).toHaveLength(1);
-    expect((sent[0]!.payload as { shift: ShiftDetails }).shift.location).toBe(
+    expect((sent[0]!.payload as { shift: ShiftSnapshot }).shift.location).toBe(
       "Kerkplein 5, 3600 Genk",
     );
   });
@@ -206,7 +207,7 @@ describe("shift notices", () => {
     await inTransaction((trx) => noticeShiftChanged(trx, jobs, shift.id));
     sent = await messages({ prefix: `shift_changed:${shift.id}:1:` });
     expect(sent).toHaveLength(2);
-    expect((sent[0]!.payload as { shift: ShiftDetails }).shift).toMatchObject({
+    expect((sent[0]!.payload as { shift: ShiftSnapshot }).shift).toMatchObject({
       sequence: 1,
       startsAt: "2026-12-14T09:00:00.000Z",
     });
@@ -239,7 +240,7 @@ describe("shift notices", () => {
 
     const sent = await messages({ prefix: `shift_cancelled:${shift.id}:` });
     expect(sent.map((m) => m.recipient_id)).toEqual([on.id, waiting.id]);
-    const payload = sent[0]!.payload as { reason: string; shift: ShiftDetails };
+    const payload = sent[0]!.payload as { reason: string; shift: ShiftSnapshot };
     expect(payload.reason).toBe("De bib is dicht");
     expect(payload.shift).toMatchObject({ cancelled: true, sequence: 1 });
   });
@@ -294,7 +295,7 @@ describe("the claims module sends them", () => {
     );
     const of = async (template: string) =>
       (await messages({ template }))
-        .filter((m) => (m.payload as { shift: ShiftDetails }).shift.shiftId === shift.id)
+        .filter((m) => (m.payload as { shift: ShiftSnapshot }).shift.shiftId === shift.id)
         .map((m) => m.recipient_id);
     expect(await of("shift_confirmed")).toEqual([first.id]);
 
@@ -312,6 +313,55 @@ describe("the claims module sends them", () => {
       place.coordinators.bank,
       place.coordinators.region,
     ]);
+  });
+});
+
+describe("the planning module sends them", () => {
+  it("on a change of time (to those on the shift and in line) and on a cancellation", async () => {
+    const coordinator = (await loadActor(database.db, place.coordinators.bank))!;
+    const [on, waiting] = [await volunteer(), await volunteer()];
+    const shift = await createShift(database.db, {
+      digipuntId: place.digipuntId,
+      startsAt: "2026-12-20T08:00:00Z",
+      capacity: 1,
+    });
+    await createClaim(database.db, { shiftId: shift.id, userId: on.id });
+    await createClaim(database.db, { shiftId: shift.id, userId: waiting.id, status: "reserve" });
+    const changes = {
+      startTime: "10:00",
+      endTime: "13:00",
+      capacity: 1,
+      requiredSkillId: null,
+      firstShiftFriendly: false,
+      notes: null,
+      address: null,
+    };
+    expect(
+      await editShift(database.db, jobs, coordinator, shift.id, changes, "this", { now: NOW }),
+    ).toMatchObject({ ok: true });
+    const changed = await messages({ prefix: `shift_changed:${shift.id}:` });
+    expect(changed.map((m) => m.recipient_id)).toEqual([on.id, waiting.id]);
+    expect((changed[0]!.payload as { shift: ShiftSnapshot }).shift).toMatchObject({
+      sequence: 1,
+      startsAt: "2026-12-20T09:00:00.000Z",
+    });
+
+    expect(
+      await cancelShift(
+        database.db,
+        jobs,
+        coordinator,
+        shift.id,
+        { reason: "Stormweer", scope: "this" },
+        { now: NOW },
+      ),
+    ).toMatchObject({ ok: true });
+    const cancelled = await messages({ prefix: `shift_cancelled:${shift.id}:` });
+    expect(cancelled.map((m) => m.recipient_id)).toEqual([on.id, waiting.id]);
+    expect(cancelled[0]!.payload).toMatchObject({
+      reason: "Stormweer",
+      shift: { cancelled: true, sequence: 2 },
+    });
   });
 });
 

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "~/modules/audit/audit.server.ts";
 import { type CalendarEntry, renderCalendar } from "~/modules/calendar/ical.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
-import { selectShiftDetails, shiftCalendarEntry, toShiftDetails } from "./calendar.server.ts";
+import { selectShiftSnapshot, shiftCalendarEntry, toShiftSnapshot } from "./calendar.server.ts";
 import { myShiftsUrl } from "./notices.server.ts";
 
 // The personal calendar feed: a secret address per person (/feed/<token>.ics) that calendar apps
@@ -28,7 +28,7 @@ export interface FeedSource {
 /** Shifts the person is on, and those they were on until the shift itself was cancelled. */
 export const shiftFeedSource: FeedSource = {
   async entries(db, person, { from, appUrl }) {
-    const rows = await selectShiftDetails(db)
+    const rows = await selectShiftSnapshot(db)
       .innerJoin("shift_claims as c", "c.shift_id", "s.id")
       .distinctOn("s.id")
       .where("c.user_id", "=", person.id)
@@ -37,7 +37,7 @@ export const shiftFeedSource: FeedSource = {
       .orderBy("s.id")
       .execute();
     const url = myShiftsUrl(appUrl);
-    return rows.map((row) => shiftCalendarEntry(toShiftDetails(row), person.language, url));
+    return rows.map((row) => shiftCalendarEntry(toShiftSnapshot(row), person.language, url));
   },
 };
 

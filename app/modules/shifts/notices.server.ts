@@ -3,7 +3,7 @@ import type { DB } from "../../../db/schema.ts";
 import { enqueueEmail } from "~/modules/mail/outbox.server.ts";
 import { appUrlFromEnv } from "~/utils/env.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
-import { selectShiftDetails, toShiftDetails } from "./calendar.server.ts";
+import { selectShiftSnapshot, toShiftSnapshot } from "./calendar.server.ts";
 
 // Every email the shifts capability sends starts here, inside the transaction of the change it
 // tells about (through enqueueEmail), with an idempotency key so a retried request sends once.
@@ -18,8 +18,8 @@ export const planningShiftUrl = (appUrl: string, shiftId: number) =>
   `${appUrl}/planning/shifts/${shiftId}`;
 
 async function loadShift(trx: Trx, shiftId: number) {
-  const row = await selectShiftDetails(trx).where("s.id", "=", shiftId).executeTakeFirst();
-  return row && { row, details: toShiftDetails(row) };
+  const row = await selectShiftSnapshot(trx).where("s.id", "=", shiftId).executeTakeFirst();
+  return row && { row, details: toShiftSnapshot(row) };
 }
 
 /** A claim with its person, when that person can still get mail. */
