@@ -163,6 +163,7 @@ function parse(text: string) {
       end: event.endDate.toString(),
       summary: event.summary,
       location: event.location,
+      url: vevent.getFirstPropertyValue("url"),
     };
   });
   return { calendar, events };
@@ -214,6 +215,7 @@ describe("the personal calendar feed", () => {
       location: "Rijschoolstraat 4, 3000 Leuven",
       start: `${nineOClock(10).date}T09:00:00`,
     });
+    expect(byUid.get(uid(shifts.ahead))?.url).toBe(`${base}/shifts/${shifts.ahead}`);
     expect(byUid.get(uid(shifts.mobile))?.location).toBe("Ladeuzeplein, 3000 Leuven");
     expect(byUid.get(uid(shifts.cancelled))).toMatchObject({ sequence: 2, status: "CANCELLED" });
   });
@@ -272,6 +274,8 @@ describe.skipIf(!browserAvailable)("the calendar section of My account in Chromi
       page.waitForURL(base + "/account?saved=calendar#calendar"),
       page.getByRole("button", { name: "Maak mijn agenda-adres" }).click(),
     ]);
+    // The URL may change a moment before the page shows the new data: wait for the message.
+    await page.getByText("Je agenda-adres is klaar. Voeg het toe aan je agenda-app.").waitFor();
     await page.waitForLoadState("networkidle");
     await expectAccessible(page);
     const field = page.getByLabel("Jouw agenda-adres");
@@ -290,6 +294,9 @@ describe.skipIf(!browserAvailable)("the calendar section of My account in Chromi
       page.waitForURL(base + "/account?saved=calendar_new#calendar"),
       page.getByRole("button", { name: "Maak een nieuw adres" }).click(),
     ]);
+    await page
+      .getByText("Je hebt een nieuw agenda-adres. Het oude adres werkt niet meer.")
+      .waitFor();
     await page.waitForLoadState("networkidle");
     const second = await page.getByLabel("Jouw agenda-adres").inputValue();
     expect(second).not.toBe(first);
