@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { DB, Language } from "./schema.ts";
 import {
   assignRole,
@@ -6,8 +6,14 @@ import {
   createDigipunt,
   createMunicipality,
   createRegion,
+  createClaim,
   createUser as createUserWith,
+  giveSkill,
+  skillId,
 } from "../tests/factories/index.ts";
+import { loadActor } from "../app/modules/auth/access.server.ts";
+import { createShiftSeries } from "../app/modules/shifts/series.server.ts";
+import { type Weekday, addDays, localToday } from "../app/modules/shifts/recurrence.ts";
 import { hashPassword } from "../app/modules/auth/password.server.ts";
 
 // The demo world: two real Flemish regions with their municipalities, four digibanken, a handful of
@@ -272,8 +278,14 @@ export async function seedDemoWorld(
         notes: "Hellend vlak voor rolstoelen aanwezig.",
       },
     ];
+    const punten: Array<{
+      id: number;
+      digibankId: number;
+      kind: "fixed" | "mobile";
+      town: string;
+    }> = [];
     for (const p of digipunten) {
-      await createDigipunt(db, {
+      const row = await createDigipunt(db, {
         digibankId: p.bank.id,
         municipalityId: municipality(p.town),
         name: p.name,
@@ -281,6 +293,7 @@ export async function seedDemoWorld(
         address: p.kind === "mobile" ? null : p.address,
         accessibilityNotes: p.notes,
       });
+      punten.push({ id: row.id, digibankId: p.bank.id, kind: row.kind, town: p.town });
     }
 
     // The four stable demo sign-ins.
@@ -318,9 +331,11 @@ export async function seedDemoWorld(
       ["Yasmina El Amrani", "yasmina.elamrani", bankKust.id],
       ["Geert Bogaert", "geert.bogaert", bankOmmeland.id],
     ];
+    const planners = new Map<number, number>([[bankBrugge.id, coordinator.id]]);
     for (const [name, local, digibankId] of coordinators) {
       const user = await createUser({ email: `${local}@demo.digihelpers.example`, name });
       await assignRole(db, { userId: user.id, role: "coordinator", digibankId });
+      planners.set(digibankId, user.id);
     }
     const regionCoordinator = await createUser({
       email: "jef.aerts@demo.digihelpers.example",
@@ -337,6 +352,8 @@ export async function seedDemoWorld(
       coordinators.map(([, local]) => `${local}@demo.digihelpers.example`),
     );
     usedEmails.add("jef.aerts@demo.digihelpers.example");
+    const helpers = new Map<number, number[]>(banks.map((b) => [b.id, []]));
+    helpers.get(bankBrugge.id)!.push(volunteer.id);
     let volunteers = 1;
     while (volunteers < 60) {
       const first = pick(FIRST_NAMES);
@@ -355,13 +372,17 @@ export async function seedDemoWorld(
       });
       const home = pick(banks);
       await assignRole(db, { userId: user.id, role: "volunteer", digibankId: home.id });
+      helpers.get(home.id)!.push(user.id);
       // Some digihelpers help out at a neighbouring digibank in the same region too.
       const neighbour = banks.find((b) => b.region_id === home.region_id && b.id !== home.id);
       if (neighbour && random() < 0.15) {
         await assignRole(db, { userId: user.id, role: "volunteer", digibankId: neighbour.id });
+        helpers.get(neighbour.id)!.push(user.id);
       }
       volunteers++;
     }
+
+    await seedShifts(db, { today, random, punten, planners, helpers, demoVolunteer: volunteer.id });
 
     return {
       regions: 2,
@@ -371,4 +392,140 @@ export async function seedDemoWorld(
       volunteers,
     };
   });
+}
+
+const SLOTS = [
+  ["09:00", "12:00"],
+  ["13:30", "16:30"],
+] as const;
+const DAY_SETS: Weekday[][] = [
+  ["TU", "TH"],
+  ["MO", "WE"],
+  ["WE", "FR"],
+  ["TU", "SA"],
+];
+
+/**
+ * Weekly series at every digipunt from eight weeks ago to half a year ahead, made by the same
+ * domain function the planning page uses, and claims on them: past shifts with their attendance,
+ * coming ones partly filled, some full with a reserve list, one cancelled.
+ */
+async function seedShifts(
+  db: Transaction<DB>,
+  world: {
+    today: Date;
+    random: () => number;
+    punten: Array<{ id: number; digibankId: number; kind: "fixed" | "mobile"; town: string }>;
+    planners: Map<number, number>;
+    helpers: Map<number, number[]>;
+    demoVolunteer: number;
+  },
+) {
+  const { random } = world;
+  const start = new Date(world.today.getTime() - 56 * 24 * 60 * 60 * 1000);
+  const firstDate = localToday(start);
+  const lastDate = addDays(localToday(world.today), 182);
+  const itsme = await skillId(db, "itsme");
+  for (const code of ["itsme", "eid"]) await giveSkill(db, { userId: world.demoVolunteer, code });
+  for (const ids of world.helpers.values()) {
+    for (const userId of ids) {
+      if (random() < 0.4) await giveSkill(db, { userId, code: "itsme" });
+      if (random() < 0.3) await giveSkill(db, { userId, code: "tax_on_web" });
+    }
+  }
+
+  const taken = new Set<string>(); // user and start: nobody on two shifts at once
+  for (const [index, punt] of world.punten.entries()) {
+    const planner = await loadActor(db, world.planners.get(punt.digibankId)!);
+    const [startTime, endTime] = SLOTS[index % SLOTS.length]!;
+    const outcome = await createShiftSeries(
+      db,
+      planner!,
+      {
+        kind: "weekly",
+        digipuntId: punt.id,
+        firstDate,
+        lastDate,
+        weekdays: punt.kind === "mobile" ? ["WE"] : DAY_SETS[index % DAY_SETS.length]!,
+        skippedDates: [],
+        startTime,
+        endTime,
+        capacity: 2 + (index % 2),
+        requiredSkillId: index % 5 === 1 ? itsme : null,
+        firstShiftFriendly: index % 3 === 0,
+        notes: index % 4 === 0 ? "Koffie staat klaar in de keuken." : null,
+        address: punt.kind === "mobile" ? `Marktplein, ${punt.town}` : null,
+      },
+      { now: start },
+    );
+    if (!outcome.ok) throw new Error(`Demo series for digipunt ${punt.id}: ${outcome.reason}`);
+
+    const shifts = await db
+      .selectFrom("shifts")
+      .select(["id", "starts_at as startsAt", "capacity"])
+      .where("id", "in", outcome.shiftIds)
+      .orderBy("starts_at")
+      .execute();
+    const people = world.helpers.get(punt.digibankId)!;
+    for (const shift of shifts) {
+      const past = shift.startsAt < world.today;
+      const weeksAhead = (shift.startsAt.getTime() - world.today.getTime()) / (7 * 864e5);
+      if (weeksAhead > 10) continue; // later weeks are still open
+      // Past shifts were mostly full; the coming weeks fill up the closer they are.
+      const wanted = past
+        ? shift.capacity
+        : Math.min(shift.capacity + 1, Math.floor(random() * (shift.capacity + 2)));
+      let confirmed = 0;
+      for (const userId of shuffled(people, random)) {
+        if (confirmed >= wanted) break;
+        const key = `${userId}:${shift.startsAt.toISOString()}`;
+        if (taken.has(key)) continue;
+        if (userId === world.demoVolunteer && !past && random() < 0.5) continue;
+        taken.add(key);
+        const full = confirmed >= shift.capacity;
+        await createClaim(db, {
+          shiftId: shift.id,
+          userId,
+          status: full ? "reserve" : "confirmed",
+          attendance: past && !full ? (random() < 0.92 ? "present" : "no_show") : null,
+        });
+        confirmed++;
+      }
+    }
+  }
+
+  // One coming shift is cancelled, so the calendar and the feed show what that looks like.
+  const next = await db
+    .selectFrom("shifts")
+    .select("id")
+    .where("starts_at", ">", world.today)
+    .orderBy("starts_at")
+    .offset(5)
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable("shifts")
+    .set({
+      status: "cancelled",
+      cancelled_at: world.today,
+      cancel_reason: "Het lokaal is gesloten.",
+      sequence: 1,
+    })
+    .where("id", "=", next.id)
+    .execute();
+  await db
+    .updateTable("shift_claims")
+    .set({ status: "cancelled" })
+    .where("shift_id", "=", next.id)
+    .where("status", "in", ["confirmed", "reserve"])
+    .execute();
+}
+
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
 }

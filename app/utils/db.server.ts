@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
+import { Kysely, PGliteDialect, PostgresDialect, type Transaction, sql } from "kysely";
 import pg from "pg";
 import type { DB } from "../../db/schema.ts";
 
@@ -9,6 +9,17 @@ import type { DB } from "../../db/schema.ts";
 // Kysely instance made here.
 
 export type Database = Kysely<DB>;
+
+/**
+ * Runs `fn` in the caller's transaction when there is one, otherwise in a new one: domain
+ * functions stay composable (the demo seed runs them all in one transaction).
+ */
+export function inTransaction<T>(
+  db: Kysely<DB> | Transaction<DB>,
+  fn: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  return db.isTransaction ? fn(db as Transaction<DB>) : db.transaction().execute(fn);
+}
 
 export interface DatabaseHandle {
   db: Database;

@@ -96,6 +96,40 @@ describe("the demo world", () => {
     );
   });
 
+  it("has weekly series at every digipunt, with claims before and after today", async () => {
+    const db = database.db;
+    const perPunt = await db
+      .selectFrom("digipunten")
+      .leftJoin("shift_series", "shift_series.digipunt_id", "digipunten.id")
+      .select(["digipunten.id", (eb) => eb.fn.count<number>("shift_series.id").as("series")])
+      .groupBy("digipunten.id")
+      .execute();
+    expect(perPunt.every((row) => Number(row.series) >= 1)).toBe(true);
+    const claims = await db
+      .selectFrom("shift_claims")
+      .innerJoin("shifts", "shifts.id", "shift_claims.shift_id")
+      .select(["shift_claims.status", "shift_claims.attendance", "shifts.starts_at as startsAt"])
+      .execute();
+    const past = claims.filter((c) => c.startsAt < TODAY && c.status === "confirmed");
+    const coming = claims.filter((c) => c.startsAt > TODAY && c.status === "confirmed");
+    expect(past.length).toBeGreaterThan(50);
+    expect(past.every((c) => c.attendance !== null)).toBe(true);
+    expect(coming.length).toBeGreaterThan(20);
+    expect(claims.some((c) => c.status === "reserve")).toBe(true);
+    expect(claims.some((c) => c.status === "cancelled")).toBe(true);
+    // The demo volunteer has coming shifts to show on their calendar and in their feed.
+    const demo = await db
+      .selectFrom("shift_claims")
+      .innerJoin("users", "users.id", "shift_claims.user_id")
+      .innerJoin("shifts", "shifts.id", "shift_claims.shift_id")
+      .select("shift_claims.id")
+      .where("users.email", "=", "volunteer@digihelpers.example")
+      .where("shift_claims.status", "=", "confirmed")
+      .where("shifts.starts_at", ">", TODAY)
+      .execute();
+    expect(demo.length).toBeGreaterThan(0);
+  });
+
   it("is only ever seeded into an empty database, and a refusal changes nothing", async () => {
     const before = await snapshotCounts(database, TABLES);
     await expect(seedDemoWorld(database.db, TODAY)).rejects.toThrow(/already holds data/);

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Transaction } from "kysely";
 import type { DB } from "../../../db/schema.ts";
 import { type Actor, may } from "~/modules/auth/access.server.ts";
-import type { Database } from "~/utils/db.server.ts";
+import { type Database, inTransaction } from "~/utils/db.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
 import type { SkillCode } from "./planning-schemas.ts";
 import { promoteFromReserveList } from "./claims.server.ts";
@@ -113,13 +113,12 @@ function shiftRow(digipuntId: number, details: ShiftDetails, date: string, kind:
  * up to the horizon are made at once.
  */
 export async function createShiftSeries(
-  db: Database,
-  jobs: JobQueue,
+  db: Database | Trx,
   actor: Actor,
   input: NewShifts,
   { now = new Date() }: Options = {},
 ): Promise<PlanOutcome<{ seriesId: number | null; shiftIds: number[] }>> {
-  void jobs; // Nobody is on a new shift yet, so nobody is told.
+  // Nobody is on a new shift yet, so nobody is told: no mail, no job queue.
   const today = localToday(now);
   const digipunt = await plannedDigipunt(db, actor, input.digipuntId);
   if (!digipunt) return { ok: false, reason: "not_found" };
@@ -154,7 +153,7 @@ export async function createShiftSeries(
   );
   if (dates.length === 0) return { ok: false, reason: "no_dates" };
 
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const series = await trx
       .insertInto("shift_series")
       .values({
