@@ -29,6 +29,7 @@ import {
 } from "../support/browser.ts";
 import { HttpClient } from "../support/http.ts";
 import { startTestJobQueue } from "../support/jobs.ts";
+import { startDemoServer } from "../support/server.ts";
 
 // The personal calendar feed over HTTP, against the production build: made on the account page,
 // fetched as a calendar app would (no cookies), parsed with ical.js, and revoked by a new address.
@@ -305,5 +306,35 @@ describe.skipIf(!browserAvailable)("the calendar section of My account in Chromi
 
     expect(problems).toEqual([]);
     await context.close();
+  });
+});
+
+describe("the demo volunteer's feed, from the real server entry", () => {
+  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+  beforeAll(async () => {
+    demo = await startDemoServer();
+  });
+  afterAll(() => demo?.close());
+
+  it("signs in, makes the address, and reads their demo shifts from it", async () => {
+    const client = new HttpClient(demo.server.url);
+    const signedIn = await client.post("/login", {
+      email: "volunteer@digihelpers.example",
+      password: "Digibank-demo-2026",
+    });
+    expect(signedIn.status).toBe(302);
+    expect((await client.post("/account", { intent: "calendar" })).status).toBe(302);
+    const html = await (await client.get("/account")).text();
+    const feedPath = html.match(FEED_PATH)![0];
+
+    const response = await fetch(demo.server.url + feedPath);
+    expect(response.status).toBe(200);
+    const { calendar, events } = parse(await response.text());
+    expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe("Digihelpers");
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) {
+      expect(event.uid).toMatch(/^shift-\d+@digihelpers$/);
+      expect(event.tzid).toBe("Europe/Brussels");
+    }
   });
 });
