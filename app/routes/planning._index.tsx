@@ -71,7 +71,6 @@ export default function Planning() {
                 <th scope="col">{t("shift.when")}</th>
                 <th scope="col">{t("shift.digipunt")}</th>
                 <th scope="col">{t("shift.filled")}</th>
-                <th scope="col">{t("shift.attention")}</th>
               </tr>
             </thead>
             <tbody>
@@ -97,17 +96,12 @@ export default function Planning() {
                     {shift.status === "cancelled"
                       ? t("shift.cancelled")
                       : t("shift.fill", { confirmed: shift.confirmed, capacity: shift.capacity })}
-                  </td>
-                  <td>
                     <ul className="plain-list">
                       {shift.reserve > 0 ? (
                         <li>{t("shift.reserveCount", { count: shift.reserve })}</li>
                       ) : null}
                       {shift.releaseRequests > 0 ? (
                         <li>{t("shift.releaseRequests", { count: shift.releaseRequests })}</li>
-                      ) : null}
-                      {shift.status === "scheduled" && shift.confirmed < shift.capacity ? (
-                        <li>{t("shift.open", { count: shift.capacity - shift.confirmed })}</li>
                       ) : null}
                     </ul>
                   </td>

@@ -51,61 +51,42 @@ export default function Digipunten() {
       {digipunten.length === 0 ? (
         <p>{t("digipunten.empty")}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption>{t("digipunten.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("digipunten.name")}</th>
-                <th scope="col">{t("digipunten.where")}</th>
-                <th scope="col">{t("digipunten.accessibility")}</th>
-                <th scope="col">{t("roster.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {digipunten.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    <Link to={`/planning/digipunten/${p.id}`}>{p.name}</Link>
-                    <br />
-                    <span className="muted">
-                      {p.digibank}
-                      {p.archivedAt ? ` · ${t("digipunten.archived")}` : ""}
-                    </span>
-                  </th>
-                  <td>
-                    {p.kind === "mobile" ? t("digipunten.mobile") : p.address}
-                    <br />
-                    {p.municipality}
-                    {p.contact ? (
-                      <>
-                        <br />
-                        {p.contact}
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{p.accessibilityNotes}</td>
-                  <td>
-                    <Form method="post" className="inline-form">
-                      <CsrfField />
-                      <input
-                        type="hidden"
-                        name="intent"
-                        value={p.archivedAt ? "restore" : "archive"}
-                      />
-                      <input type="hidden" name="digipuntId" value={p.id} />
-                      <button type="submit" className="header-button">
-                        {t(p.archivedAt ? "digipunten.restore" : "digipunten.archive", {
-                          name: p.name,
-                        })}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="cards" aria-label={t("digipunten.caption")}>
+          {digipunten.map((p) => (
+            <li key={p.id} className="card">
+              <h2>
+                <Link to={`/planning/digipunten/${p.id}`}>{p.name}</Link>
+              </h2>
+              <p className="muted">
+                {p.digibank}
+                {p.archivedAt ? ` · ${t("digipunten.archived")}` : ""}
+              </p>
+              <p>
+                {p.kind === "mobile" ? t("digipunten.mobile") : p.address}
+                <br />
+                {p.municipality}
+              </p>
+              {p.accessibilityNotes ? (
+                <p>
+                  <strong>{t("digipunten.accessibility")}:</strong> {p.accessibilityNotes}
+                </p>
+              ) : null}
+              {p.contact ? (
+                <p>
+                  <strong>{t("digipunten.contact")}:</strong> {p.contact}
+                </p>
+              ) : null}
+              <Form method="post" className="inline-form">
+                <CsrfField />
+                <input type="hidden" name="intent" value={p.archivedAt ? "restore" : "archive"} />
+                <input type="hidden" name="digipuntId" value={p.id} />
+                <button type="submit" className="button button--secondary">
+                  {t(p.archivedAt ? "digipunten.restore" : "digipunten.archive", { name: p.name })}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
       )}
       <p>
         <Link to="/planning">{t("back")}</Link>

@@ -198,77 +198,62 @@ export default function PlannedShift() {
       {confirmed.length === 0 ? (
         <p>{t("roster.empty")}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption>{t("roster.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("roster.name")}</th>
-                <th scope="col">{t("roster.contact")}</th>
-                <th scope="col">{t("roster.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {confirmed.map((person) => (
-                <tr key={person.claimId}>
-                  <th scope="row">
-                    {person.name}
-                    {person.releaseRequestedAt ? (
-                      <>
-                        <br />
-                        <strong>{t("roster.releaseRequested")}</strong>
-                      </>
-                    ) : null}
-                  </th>
-                  <td>
-                    <a href={`mailto:${person.email}`}>{person.email}</a>
-                    {person.phone ? (
-                      <>
-                        <br />
-                        <a href={`tel:${person.phone.replace(/\s/g, "")}`}>{person.phone}</a>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    {shift.started ? (
-                      <>
-                        <p>
-                          {person.attendance
-                            ? t(`roster.attendance.${person.attendance}`)
-                            : t("roster.attendance.unknown")}
-                        </p>
-                        {(["present", "no_show"] as const).map((value) => (
-                          <ClaimButton
-                            key={value}
-                            intent="attendance"
-                            claimId={person.claimId}
-                            extra={{ attendance: value }}
-                            label={t(`roster.mark.${value}`, { name: person.name })}
-                          />
-                        ))}
-                      </>
-                    ) : open ? (
-                      <>
-                        {person.releaseRequestedAt ? (
-                          <ClaimButton
-                            intent="release"
-                            claimId={person.claimId}
-                            label={t("roster.release", { name: person.name })}
-                          />
-                        ) : null}
-                        <ClaimButton
-                          intent="remove"
-                          claimId={person.claimId}
-                          label={t("roster.remove", { name: person.name })}
-                        />
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="cards" aria-label={t("roster.caption")}>
+          {confirmed.map((person) => (
+            <li key={person.claimId} className="card">
+              <h3>{person.name}</h3>
+              {person.releaseRequestedAt ? (
+                <p>
+                  <strong>{t("roster.releaseRequested")}</strong>
+                </p>
+              ) : null}
+              <p>
+                <a href={`mailto:${person.email}`}>{person.email}</a>
+                {person.phone ? (
+                  <>
+                    <br />
+                    <a href={`tel:${person.phone.replace(/\s/g, "")}`}>{person.phone}</a>
+                  </>
+                ) : null}
+              </p>
+              {shift.started ? (
+                <>
+                  <p>
+                    {person.attendance
+                      ? t(`roster.attendance.${person.attendance}`)
+                      : t("roster.attendance.unknown")}
+                  </p>
+                  <div className="inline-actions">
+                    {(["present", "no_show"] as const).map((value) => (
+                      <ClaimButton
+                        key={value}
+                        intent="attendance"
+                        claimId={person.claimId}
+                        extra={{ attendance: value }}
+                        label={t(`roster.mark.${value}`, { name: person.name })}
+                      />
+                    ))}
+                  </div>
+                </>
+              ) : open ? (
+                <div className="inline-actions">
+                  {person.releaseRequestedAt ? (
+                    <ClaimButton
+                      intent="release"
+                      claimId={person.claimId}
+                      label={t("roster.release", { name: person.name })}
+                    />
+                  ) : null}
+                  <ClaimButton
+                    intent="remove"
+                    claimId={person.claimId}
+                    label={t("roster.remove", { name: person.name })}
+                  />
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
       )}
 
       <h2>{t("roster.reserveTitle")}</h2>
@@ -391,7 +376,7 @@ function ClaimButton({
       {Object.entries(extra).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" className="header-button">
+      <button type="submit" className="button button--secondary">
         {label}
       </button>
     </Form>

@@ -65,8 +65,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
   if (!outcome.ok)
     return data({ result: submission.reply(), refusal: outcome.reason }, { status: 400 });
-  const from = v.kind === "once" ? v.date! : v.firstDate!;
-  return redirect(`/planning?from=${from}&notice=created&count=${outcome.shiftIds.length}`);
+  // Back to the planning, showing the new shifts (the page shows a year at most).
+  const [from, to] = v.kind === "once" ? [v.date!, v.date!] : [v.firstDate!, v.lastDate!];
+  return redirect(
+    `/planning?from=${from}&to=${to}&notice=created&count=${outcome.shiftIds.length}`,
+  );
 }
 
 export default function NewShift() {

@@ -1,5 +1,24 @@
+import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed.ts";
+import { createHttpApp } from "../../server/app.ts";
+import { hashPassword } from "~/modules/auth/password.server.ts";
+import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
+import {
+  assignRole,
+  createClaim,
+  createDigibank,
+  createDigipunt,
+  createMunicipality,
+  createRegion,
+  createShift,
+  createUser,
+} from "../factories/index.ts";
+import { type TestDatabase, createTestDatabase } from "../support/database.ts";
+import { startTestJobQueue } from "../support/jobs.ts";
 import {
   addDays,
   localToday,
@@ -131,6 +150,142 @@ describe.runIf(browserAvailable)("a coordinator plans a repeating shift in the b
 
     for (const path of ["/planning/digipunten", "/planning/digipunten/new", "/planning/reports"])
       await visit(page, base + path);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+// The roster with people on it, in the browser: contact details, a release request granted in one
+// click (the first in line moves up), attendance after the start; axe on each state.
+describe.runIf(browserAvailable)("a coordinator works the roster of a shift", () => {
+  let database: TestDatabase;
+  let jobs: JobQueue;
+  let server: Server;
+  let browser: Browser;
+  let base: string;
+  const PASSWORD = "Rooster-wachtwoord-2026";
+  const world = {} as { upcoming: number; started: number };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    jobs = await startTestJobQueue(database);
+    const db = database.db;
+    const region = await createRegion(db);
+    const town = await createMunicipality(db, { regionId: region.id, name: "Brugge" });
+    const bank = await createDigibank(db, { regionId: region.id, name: "Digibank Rooster" });
+    const point = await createDigipunt(db, {
+      digibankId: bank.id,
+      municipalityId: town.id,
+      name: "Bibliotheek Rooster",
+    });
+    const coordinator = await createUser(db, {
+      email: "rooster.coordinator@example.test",
+      name: "Roos Coördinator",
+      passwordHash: await hashPassword(PASSWORD),
+    });
+    await assignRole(db, { userId: coordinator.id, role: "coordinator", digibankId: bank.id });
+    const volunteer = async (name: string) => {
+      const user = await createUser(db, { name, email: `${name.toLowerCase()}@example.test` });
+      await assignRole(db, { userId: user.id, role: "volunteer", digibankId: bank.id });
+      return user;
+    };
+    const [an, bert, cas, dirk] = [
+      await volunteer("An"),
+      await volunteer("Bert"),
+      await volunteer("Cas"),
+      await volunteer("Dirk"),
+    ];
+    await db
+      .updateTable("users")
+      .set({ phone: "+32 470 12 34 56" })
+      .where("id", "=", an.id)
+      .execute();
+    const upcoming = await createShift(db, {
+      digipuntId: point.id,
+      startsAt: new Date(Date.now() + 4 * 24 * 60 * 60 * 1000),
+      capacity: 2,
+    });
+    const asking = await createClaim(db, { shiftId: upcoming.id, userId: an.id });
+    await db
+      .updateTable("shift_claims")
+      .set({ release_requested_at: new Date() })
+      .where("id", "=", asking.id)
+      .execute();
+    await createClaim(db, { shiftId: upcoming.id, userId: bert.id });
+    await createClaim(db, { shiftId: upcoming.id, userId: cas.id, status: "reserve" });
+    const started = await createShift(db, {
+      digipuntId: point.id,
+      startsAt: new Date(Date.now() - 60 * 60 * 1000),
+      capacity: 2,
+    });
+    await createClaim(db, { shiftId: started.id, userId: dirk.id });
+    Object.assign(world, { upcoming: upcoming.id, started: started.id });
+
+    const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+    const app = createHttpApp({
+      build,
+      db,
+      jobs,
+      appUrl: () => base,
+      mailboxDir: null,
+      secret: "planning-roster-secret",
+      mode: "production",
+      trustProxy: false,
+    });
+    server = app.listen(0, "127.0.0.1");
+    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    if (jobs) await stopJobQueue(jobs);
+    await database?.destroy();
+  });
+
+  it("shows contact details, grants a release request, and records attendance", async () => {
+    const { context, problems } = await newContext(browser);
+    const page = await context.newPage();
+    await visit(page, `${base}/login?redirectTo=/planning/shifts/${world.upcoming}`);
+    await page.getByLabel("E-mailadres").fill("rooster.coordinator@example.test");
+    await page.getByLabel("Wachtwoord").fill(PASSWORD);
+    await Promise.all([
+      page.waitForURL(`${base}/planning/shifts/${world.upcoming}`),
+      page.getByRole("button", { name: "Aanmelden" }).click(),
+    ]);
+    await page.waitForLoadState("networkidle");
+    await expectAccessible(page);
+    const roster = page.getByRole("list", { name: "Digihelpers op deze dienst, met hun gegevens" });
+    await expect(roster.getByRole("listitem").count()).resolves.toBe(2);
+    await expect(roster.getByRole("listitem").first().textContent()).resolves.toContain(
+      "Vraagt om vrij te krijgen",
+    );
+    await page.getByRole("link", { name: "an@example.test" }).waitFor();
+    await page.getByRole("link", { name: "+32 470 12 34 56" }).waitFor();
+    await expect(page.getByText("Cas · ").count()).resolves.toBe(1);
+
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get("notice") === "release"),
+      page.getByRole("button", { name: "Geef An vrij" }).click(),
+    ]);
+    await page.getByText("De persoon is vrijgegeven.").waitFor();
+    await expectAccessible(page);
+    const names = await roster.getByRole("heading", { level: 3 }).allTextContents();
+    expect(names.sort()).toEqual(["Bert", "Cas"]);
+    await page.getByText("Niemand staat op de reservelijst.").waitFor();
+
+    await visit(page, `${base}/planning/shifts/${world.started}`);
+    await page.getByText("Nog niet ingevuld").waitFor();
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get("notice") === "attendance"),
+      page.getByRole("button", { name: "Dirk was er", exact: true }).click(),
+    ]);
+    await page.getByText("De aanwezigheid is opgeslagen.").waitFor();
+    await expectAccessible(page);
+    await expect(page.getByText("Was er", { exact: true }).count()).resolves.toBe(1);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -8,7 +8,9 @@ import {
 } from "~/modules/places/digipunten.server.ts";
 import { WEEKDAYS, localParts, occurrenceDates, toRRule } from "~/modules/shifts/recurrence.ts";
 import { WEEKDAYS as FORM_WEEKDAYS } from "~/modules/shifts/planning-schemas.ts";
+import { getFixedT } from "~/utils/i18n.server.ts";
 import {
+  exportShiftsCsv,
   fillRates,
   getRoster,
   grantReleaseRequest,
@@ -158,6 +160,18 @@ const shiftsOf = (seriesId: number) =>
     .where("series_id", "=", seriesId)
     .orderBy("starts_at")
     .execute();
+
+/** The idempotency keys of the emails of one template about one shift. */
+async function mailsAbout(shiftId: number, template: string) {
+  const rows = await database.db
+    .selectFrom("email_messages")
+    .select("idempotency_key")
+    .where("template", "=", template)
+    .where("idempotency_key", "like", `${template}:${shiftId}:%`)
+    .orderBy("idempotency_key")
+    .execute();
+  return rows.map((r) => r.idempotency_key);
+}
 
 const claimsOf = (shiftId: number) =>
   database.db
@@ -322,6 +336,10 @@ describe("changing shifts", () => {
     expect(untouched).toEqual(two);
     const claims = await claimsOf(one!.id);
     expect(claims.map((c) => [c.id, c.status])).toEqual([[claim.id, "confirmed"]]);
+    // The person on it is told, once per version of the shift.
+    expect(await mailsAbout(one!.id, "shift_changed")).toEqual([
+      `shift_changed:${one!.id}:1:${w.an.id}`,
+    ]);
 
     // Nothing changed: nothing raised.
     await editShift(
@@ -488,6 +506,10 @@ describe("cancelling shifts", () => {
       "cancelled",
       "released",
     ]);
+    // Everyone who was on it or waiting is told; the one who had let go is not.
+    expect(await mailsAbout(shift.id, "shift_cancelled")).toEqual(
+      [w.an.id, w.bert.id].map((id) => `shift_cancelled:${shift.id}:${id}`).sort(),
+    );
     expect(
       await cancelShift(database.db, jobs, w.coordA, shift.id, { reason: null, scope: "this" }, at),
     ).toEqual({ ok: false, reason: "cancelled" });
@@ -600,7 +622,7 @@ describe("rosters and reports", () => {
     });
     const user = await createUser(database.db);
     await assignRole(database.db, { userId: user.id, role: "coordinator", digibankId: bank.id });
-    return { one, two, coordinator: (await loadActor(database.db, user.id))! };
+    return { bank, one, two, coordinator: (await loadActor(database.db, user.id))! };
   }
 
   it("moves the first in line up when someone is removed or the capacity is raised", async () => {
@@ -714,6 +736,23 @@ describe("rosters and reports", () => {
     expect(
       await listShiftsForExport(database.db, w.coordB, { from: "2027-11-02", until: "2027-11-02" }),
     ).toEqual([]);
+    const t = getFixedT("nl", "planning");
+    const document = await exportShiftsCsv(
+      database.db,
+      c.coordinator,
+      { from: "2027-11-02", until: "2027-11-02" },
+      (key) => t(key as never),
+    );
+    const lines = document.split("\r\n");
+    expect(lines[0]).toBe(
+      "\uFEFFDatum,Begin,Einde,Digibank,Digipunt,Adres,Dienst,Plaatsen,Bezet,Naam,E-mailadres,Telefoon,Inschrijving,Aanwezig",
+    );
+    // 08:00 UTC on 2 November is 09:00 in Brussels (winter time). A phone number's leading +
+    // would start a formula in a spreadsheet, so it is written as text.
+    expect(lines[1]).toBe(
+      `2027-11-02,09:00,12:00,${c.bank.name},Punt 1,Marktplein 1,Gepland,2,1,An,an@example.test,'+32 470 12 34 56,Ingeschreven,`,
+    );
+    expect(lines[2]).toMatch(/^2027-11-02,13:00,16:00,.*,Punt 2,Marktplein 1,Gepland,2,0,,,,,$/);
     const csv = toCsv([
       ["Naam", "Opmerking"],
       ['Zoë "Zee" Peeters', "a,b\nc"],

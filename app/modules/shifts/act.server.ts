@@ -37,7 +37,6 @@ export async function actOnShift(
   actor: Actor,
   { intent, shiftId }: { intent: ShiftIntent; shiftId: number },
 ): Promise<ShiftActionOutcome> {
-  if (!(await getShiftDetail(db, actor, shiftId))) throw new Response("Not found", { status: 404 });
   if (intent === "claim" || intent === "reserve") {
     const outcome = await (intent === "claim" ? claimShift : joinReserveList)(
       db,
@@ -58,9 +57,12 @@ export async function actOnShift(
     shiftId,
   );
   if (outcome.ok) return { ok: true, done: DONE[intent] };
+  // Not on it, or no such shift for this reader: only the second is a 404. Asked only here, so a
+  // claim (the busy path) costs no extra queries.
+  if (outcome.reason === "not_found" && !(await getShiftDetail(db, actor, shiftId)))
+    throw new Response("Not found", { status: 404 });
   return {
     ok: false,
-    // The shift is visible (checked above), so "not found" here means the reader is not on it.
     refusal: outcome.reason === "not_found" ? "not_on_shift" : outcome.reason,
     cutoffHours: outcome.cutoffHours ?? null,
   };

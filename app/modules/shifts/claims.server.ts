@@ -85,6 +85,13 @@ async function findShift(db: Database | Transaction<DB>, shiftId: number) {
     .executeTakeFirst();
 }
 
+/** The shift, when the person may see it (a shift of someone else's digibank is "not found"). */
+async function findVisibleShift(db: Database | Transaction<DB>, actor: Actor, shiftId: number) {
+  const shift = await findShift(db, shiftId);
+  const digibank = shift && { id: shift.digibankId, regionId: shift.regionId };
+  return digibank && may(actor, { action: "view_shifts", digibank }) ? shift : undefined;
+}
+
 async function placeClaim(
   db: Database,
   jobs: JobQueue,
@@ -183,7 +190,7 @@ export async function releaseShift(
   { now = new Date() }: ClockOption = {},
 ): Promise<ReleaseOutcome> {
   return db.transaction().execute(async (trx) => {
-    const shift = await findShift(trx, shiftId);
+    const shift = await findVisibleShift(trx, actor, shiftId);
     const claim = shift && (await lockActiveClaim(trx, actor.id, shiftId));
     if (!shift || !claim) return { ok: false, reason: "not_found" };
     if (shift.startsAt <= now) return { ok: false, reason: "past" };
@@ -210,7 +217,7 @@ export async function requestRelease(
   { now = new Date() }: ClockOption = {},
 ): Promise<ReleaseOutcome> {
   return db.transaction().execute(async (trx) => {
-    const shift = await findShift(trx, shiftId);
+    const shift = await findVisibleShift(trx, actor, shiftId);
     const claim = shift && (await lockActiveClaim(trx, actor.id, shiftId));
     if (!shift || !claim || claim.status !== "confirmed") return { ok: false, reason: "not_found" };
     if (shift.startsAt <= now) return { ok: false, reason: "past" };
