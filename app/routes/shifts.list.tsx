@@ -46,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "use_app" });
   const submission = await readForm(request, context, ShiftActionSchema);
   if (submission.status !== "success")
-    return data({ refusal: null, cutoffHours: null }, { status: 400 });
+    return data({ refusal: null, cutoffHours: null, shiftId: null }, { status: 400 });
   const outcome = await actOnShift(context.db, context.jobs, actor, submission.value);
   if (outcome.ok) {
     // Back to the same week and filters, with the confirmation.
@@ -55,7 +55,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     params.set("done", outcome.done);
     throw redirect(`/shifts/list?${params}`);
   }
-  return data({ refusal: outcome.refusal, cutoffHours: outcome.cutoffHours }, { status: 400 });
+  return data(
+    {
+      refusal: outcome.refusal,
+      cutoffHours: outcome.cutoffHours,
+      shiftId: submission.value.shiftId,
+    },
+    { status: 400 },
+  );
 }
 
 export default function ShiftList() {
@@ -64,6 +71,10 @@ export default function ShiftList() {
   const { filters, options, week, days, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refusalText = useRefusalText();
+  // Which shift a refusal is about, named in the message at the top.
+  const refused = days
+    .flatMap((day) => day.shifts)
+    .find((shift) => shift.id === actionData?.shiftId);
   const location = useLocation();
   const query = filterParams(filters);
   const weekHref = (monday: string) => {
@@ -88,7 +99,12 @@ export default function ShiftList() {
       </p>
       <FormMessage tone="success">{done ? t(`done.${done}`) : null}</FormMessage>
       <FormMessage>
-        {actionData ? refusalText(actionData.refusal, actionData.cutoffHours) : null}
+        {actionData ? (
+          <>
+            {refused ? <strong>{`${refused.digipuntName}, ${refused.time}: `}</strong> : null}
+            {refusalText(actionData.refusal, actionData.cutoffHours)}
+          </>
+        ) : null}
       </FormMessage>
       <ShiftFilterForm
         key={location.search}
@@ -122,6 +138,7 @@ export default function ShiftList() {
                     <strong>{shift.time}</strong> · {shift.digipuntName} ({shift.municipalityName})
                   </p>
                   <p className="shift-state">{shiftStateLabel(t, shift)}</p>
+                  {shift.firstShiftFriendly ? <p>{t("list.firstShift")}</p> : null}
                   {shift.requiredSkill ? (
                     <p className="muted">
                       {t("shift.skill")}:{" "}

@@ -411,6 +411,9 @@ describe.runIf(browserAvailable)("a volunteer takes and releases shifts in the b
     });
     await visit(page, base + "/shifts");
     await page.getByRole("tab", { name: "Lijst", selected: true }).waitFor();
+    // The list shows the shifts with their state in words, and each is a link to its page.
+    const event = await eventLink(page, world.shifts.fromList.id);
+    await expect(event.textContent()).resolves.toContain("Dienstencentrum Sint-Kruis");
     await expect(page.getByRole("tab", { name: "Maand", selected: true }).count()).resolves.toBe(0);
     await expectAccessible(page);
     expect(problems).toEqual([]);

@@ -55,16 +55,16 @@ describe("a shift's state in words", () => {
   const t = getFixedT("nl", "shifts");
   const shift = { cancelled: false, myStatus: null, confirmedCount: 1, capacity: 3 } as const;
   it("says it with an icon and words, never colour alone", () => {
-    expect(shiftStateLabel(t, shift)).toBe("➕ Nog 2 plaatsen");
-    expect(shiftStateLabel(t, { ...shift, confirmedCount: 2 })).toBe("➕ Nog 1 plaats");
-    expect(shiftStateLabel(t, { ...shift, confirmedCount: 3 })).toBe("⛔ Volzet");
+    expect(shiftStateLabel(t, shift)).toBe("○ Nog 2 plaatsen");
+    expect(shiftStateLabel(t, { ...shift, confirmedCount: 2 })).toBe("○ Nog 1 plaats");
+    expect(shiftStateLabel(t, { ...shift, confirmedCount: 3 })).toBe("● Volzet");
     expect(shiftStateLabel(t, { ...shift, myStatus: "confirmed" })).toBe("✓ Jij staat erop");
     expect(shiftStateLabel(t, { ...shift, myStatus: "reserve" })).toBe(
-      "⏳ Jij staat op de reservelijst",
+      "◐ Jij staat op de reservelijst",
     );
     expect(shiftStateLabel(t, { ...shift, cancelled: true, myStatus: "confirmed" })).toBe(
       "✕ Geannuleerd",
     );
-    expect(shiftStateLabel(getFixedT("fr", "shifts"), shift)).toBe("➕ Encore 2 places");
+    expect(shiftStateLabel(getFixedT("fr", "shifts"), shift)).toBe("○ Encore 2 places");
   });
 });

@@ -19,6 +19,7 @@ const shifts: Namespace<typeof nl> = {
     thisWeek: "This week",
     empty: "No shifts this week match your choice.",
     more: "More about this shift",
+    firstShift: "Also good for your first shift",
   },
   filters: {
     title: "Choose which shifts you see",

@@ -21,6 +21,7 @@ const shifts: Namespace<typeof nl> = {
     thisWeek: "Cette semaine",
     empty: "Aucune permanence cette semaine ne correspond à votre choix.",
     more: "Plus sur cette permanence",
+    firstShift: "Convient aussi pour une première permanence",
   },
   filters: {
     title: "Choisissez les permanences à afficher",

@@ -18,6 +18,7 @@ const shifts = {
     thisWeek: "Deze week",
     empty: "Deze week zijn er geen diensten die passen bij je keuze.",
     more: "Meer over deze dienst",
+    firstShift: "Ook goed voor je eerste dienst",
   },
   filters: {
     title: "Kies welke diensten je ziet",

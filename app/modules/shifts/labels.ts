@@ -19,11 +19,13 @@ export function shiftState(shift: ShiftStateInput): ShiftState {
   return shift.confirmedCount >= shift.capacity ? "full" : "open";
 }
 
+// Plain symbols that common fonts carry (emoji would show as empty boxes on some systems): an
+// empty circle has room, a full one has none, a half one waits in line.
 export const STATE_ICONS: Record<ShiftState, string> = {
   mine: "✓",
-  reserve: "⏳",
-  full: "⛔",
-  open: "➕",
+  reserve: "◐",
+  full: "●",
+  open: "○",
   cancelled: "✕",
 };
 
