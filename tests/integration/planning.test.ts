@@ -26,6 +26,7 @@ import {
   createShiftSeries,
   editShift,
   extendSeriesHorizon,
+  startSeriesHorizonJob,
 } from "~/modules/shifts/series.server.ts";
 import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
 import {
@@ -264,6 +265,12 @@ describe("publishing shifts", () => {
       .where("id", "=", seriesId!)
       .executeTakeFirstOrThrow();
     expect(series.generated_until).toBe("2028-05-31");
+  });
+
+  it("keeps the horizon filling with a daily job at night, Brussels time", async () => {
+    await startSeriesHorizonJob(jobs, database.db);
+    const schedules = await jobs.getSchedules("shift-series-horizon");
+    expect(schedules.map((s) => [s.cron, s.timezone])).toEqual([["23 3 * * *", "Europe/Brussels"]]);
   });
 
   it("makes a one-off shift as a shift without a series", async () => {
