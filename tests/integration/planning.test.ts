@@ -413,6 +413,38 @@ describe("changing shifts", () => {
     expect([series.start_time, series.end_time, series.capacity]).toEqual(["13:30", "16:30", 4]);
   });
 
+  it("keeps a moved occurrence on its new day when the following ones change from it", async () => {
+    const { seriesId } = await weekly();
+    const [, one, two] = await shiftsOf(seriesId!);
+    // 4 February (Thursday) moves to Friday 5 February on its own.
+    await editShift(
+      database.db,
+      jobs,
+      w.coordA,
+      one!.id,
+      { ...details, date: "2027-02-05" },
+      "this",
+      at,
+    );
+    const outcome = await editShift(
+      database.db,
+      jobs,
+      w.coordA,
+      one!.id,
+      { ...details, startTime: "14:00", endTime: "17:00" },
+      "following",
+      at,
+    );
+    expect(outcome.ok).toBe(true);
+    const after = await shiftsOf(seriesId!);
+    const moved = after.find((s) => s.id === one!.id)!;
+    expect(localParts(moved.starts_at)).toEqual({ date: "2027-02-05", time: "14:00" });
+    expect(localParts(after.find((s) => s.id === two!.id)!.starts_at)).toEqual({
+      date: "2027-02-09",
+      time: "14:00",
+    });
+  });
+
   it("says how many people are on a shift when its capacity would drop below that", async () => {
     const shift = await createShift(database.db, {
       digipuntId: w.pointA.id,
