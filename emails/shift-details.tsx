@@ -1,6 +1,6 @@
 import { Section, Text } from "@react-email/components";
 import type { TFunction } from "i18next";
-import type { ShiftDetails } from "../app/modules/mail/messages.ts";
+import type { ShiftSnapshot } from "../app/modules/mail/messages.ts";
 import { formatDateTime } from "../app/utils/format.ts";
 
 // When and where a shift is, as every shift email shows it, in Brussels time and the reader's
@@ -9,7 +9,7 @@ import { formatDateTime } from "../app/utils/format.ts";
 const label = { fontSize: "14px", lineHeight: "20px", margin: "0", color: "#4a5360" };
 const value = { fontSize: "16px", lineHeight: "24px", margin: "0 0 12px" };
 
-export function shiftWhen(shift: ShiftDetails, t: TFunction<"mail">, lang: string) {
+export function shiftWhen(shift: ShiftSnapshot, t: TFunction<"mail">, lang: string) {
   const start = new Date(shift.startsAt);
   return t("shift.timeRange", {
     date: formatDateTime(start, lang, { dateStyle: "full" }),
@@ -18,7 +18,7 @@ export function shiftWhen(shift: ShiftDetails, t: TFunction<"mail">, lang: strin
   });
 }
 
-export function ShiftFacts(props: { shift: ShiftDetails; t: TFunction<"mail">; lang: string }) {
+export function ShiftFacts(props: { shift: ShiftSnapshot; t: TFunction<"mail">; lang: string }) {
   const { shift, t, lang } = props;
   const where = shift.location ? `${shift.digipuntName}, ${shift.location}` : shift.digipuntName;
   return (

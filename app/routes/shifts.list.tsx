@@ -8,15 +8,14 @@ import { ShiftFilterForm } from "~/components/shift-filters.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { actOnShift } from "~/modules/shifts/act.server.ts";
 import { shiftStateLabel } from "~/modules/shifts/labels.ts";
-import { listShiftFilterOptions, listShiftsWithActions } from "~/modules/shifts/queries.server.ts";
+import { listShiftFilterOptions } from "~/modules/shifts/queries.server.ts";
 import {
   ShiftActionSchema,
   filterParams,
   parseShiftFilters,
   readDone,
 } from "~/modules/shifts/schemas.ts";
-import { listWeek, localDateOf, weekStart } from "~/modules/shifts/window.server.ts";
-import { formatDateTime } from "~/utils/format.ts";
+import { loadShiftWeek } from "~/modules/shifts/week.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
@@ -25,40 +24,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await getLanguage(request);
   const params = new URL(request.url).searchParams;
   const filters = parseShiftFilters(params);
-  const week = listWeek(weekStart(params.get("week")));
-  const [shifts, options] = await Promise.all([
-    listShiftsWithActions(context.db, actor, { from: week.from, to: week.to, filters }),
+  const [{ week, days }, options] = await Promise.all([
+    loadShiftWeek(context.db, actor, { week: params.get("week"), filters, language }),
     listShiftFilterOptions(context.db, actor),
   ]);
-  // Dates are written out here, so the server and the browser show the very same text.
-  const day = (date: string) =>
-    formatDateTime(new Date(`${date}T12:00:00Z`), language, { dateStyle: "full" });
-  const time = (instant: Date) =>
-    formatDateTime(instant, language, { hour: "2-digit", minute: "2-digit" });
-  const days: Array<{ date: string; title: string; shifts: typeof items }> = [];
-  const items = shifts.map((shift) => ({
-    ...shift,
-    date: localDateOf(shift.startsAt),
-    time: `${time(shift.startsAt)}–${time(shift.endsAt)}`,
-  }));
-  for (const item of items) {
-    const last = days.at(-1);
-    if (last?.date === item.date) last.shifts.push(item);
-    else days.push({ date: item.date, title: day(item.date), shifts: [item] });
-  }
   return {
     title: getFixedT(language, "shifts")("list.title"),
     filters,
     options,
-    week: {
-      monday: week.monday,
-      previous: week.previous,
-      next: week.next,
-      title: getFixedT(language, "shifts")("list.week", {
-        from: formatDateTime(new Date(`${week.monday}T12:00:00Z`), language, { dateStyle: "long" }),
-        to: formatDateTime(new Date(`${week.sunday}T12:00:00Z`), language, { dateStyle: "long" }),
-      }),
-    },
+    week,
     days,
     done: readDone(params),
   };

@@ -97,13 +97,58 @@ async function makeWorld() {
     capacity: 2,
   });
   await createClaim(db, { shiftId: toRelease.id, userId: volunteer.id });
+  const withoutScript = await createShift(db, {
+    digipuntId: biekorf.id,
+    startsAt: upcoming(3, "14:00"),
+    endsAt: upcoming(3, "17:00"),
+    capacity: 2,
+  });
+  // Overlaps the keyboard shift (day 2, 14:00-17:00), which the volunteer claims in that test;
+  // here she holds one of her own at the same time from the start.
+  const busy = await createShift(db, {
+    digipuntId: kruis.id,
+    startsAt: upcoming(5, "09:00"),
+    endsAt: upcoming(5, "12:00"),
+  });
+  await createClaim(db, { shiftId: busy.id, userId: volunteer.id });
+  const clash = await createShift(db, {
+    digipuntId: biekorf.id,
+    startsAt: upcoming(5, "10:00"),
+    endsAt: upcoming(5, "13:00"),
+  });
+  const full = await createShift(db, {
+    digipuntId: biekorf.id,
+    startsAt: upcoming(6, "09:00"),
+    endsAt: upcoming(6, "12:00"),
+    capacity: 1,
+  });
+  await createClaim(db, { shiftId: full.id, userId: colleague.id });
+  // Within the 24-hour cut-off.
+  const soonStart = new Date(Date.now() + 3 * 3600_000);
+  const soon = await createShift(db, {
+    digipuntId: kruis.id,
+    startsAt: soonStart,
+    endsAt: new Date(soonStart.getTime() + 30 * 60_000),
+  });
+  await createClaim(db, { shiftId: soon.id, userId: volunteer.id });
   const elsewhere = await createShift(db, {
     digipuntId: kust.id,
     startsAt: upcoming(2, "09:00"),
   });
   return {
     volunteer: volunteer.id,
-    shifts: { fromCalendar, byKeyboard, fromList, toRelease, elsewhere },
+    shifts: {
+      fromCalendar,
+      byKeyboard,
+      fromList,
+      toRelease,
+      withoutScript,
+      busy,
+      clash,
+      full,
+      soon,
+      elsewhere,
+    },
   };
 }
 
@@ -158,9 +203,18 @@ async function claimStatus(shiftId: number) {
   return row?.status ?? null;
 }
 
-/** The calendar's event link of a digipunt, waiting for the feed to have filled the calendar. */
+/**
+ * The calendar's event link of a shift, once the feed has filled the calendar. Near the end of a
+ * month the shift may lie past the grid: then the calendar steps on once, as a person would.
+ */
 async function eventLink(page: Page, shiftId: number) {
   const link = page.locator(`a[href="/shifts/${shiftId}"]`).first();
+  await page.locator(".shift-calendar [role=tablist]").waitFor();
+  await page.waitForLoadState("networkidle");
+  if ((await link.count()) === 0) {
+    await page.getByRole("button", { name: "Volgende" }).click();
+    await page.waitForLoadState("networkidle");
+  }
   await link.waitFor();
   return link;
 }
@@ -271,6 +325,81 @@ describe.runIf(browserAvailable)("a volunteer takes and releases shifts in the b
     await page.getByText("Gelukt: je staat op deze dienst.").waitFor();
     expect(await claimStatus(world.shifts.byKeyboard.id)).toBe("confirmed");
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("passes axe in the month, week and list views of the calendar", async () => {
+    const { context, problems, page } = await signedIn({ viewport: { width: 1280, height: 900 } });
+    await visit(page, base + "/shifts");
+    await page.getByRole("tab", { name: "Maand", selected: true }).waitFor();
+    for (const view of ["Week", "Lijst"]) {
+      await page.getByRole("tab", { name: view }).click();
+      await page.getByRole("tab", { name: view, selected: true }).waitFor();
+      await page.waitForLoadState("networkidle");
+      await expectAccessible(page);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("filters and claims on the list without JavaScript", async () => {
+    const { context, page } = await signedIn({ javaScriptEnabled: false });
+    const shift = world.shifts.withoutScript;
+    await page.goto(base + "/shifts/list");
+    await page.getByLabel("Alleen diensten die nog hulp nodig hebben").check();
+    await page.getByRole("button", { name: "Toon" }).click();
+    await page.waitForURL(/open=1/);
+    let item = page.locator("li.shift-item", {
+      has: page.locator(`a[href="/shifts/${shift.id}"]`),
+    });
+    if ((await item.count()) === 0) {
+      await page.getByRole("link", { name: /Volgende week/ }).click();
+      await page.waitForURL(/week=/);
+      item = page.locator("li.shift-item", { has: page.locator(`a[href="/shifts/${shift.id}"]`) });
+    }
+    expect(new URL(page.url()).searchParams.get("open")).toBe("1");
+    await item.getByRole("button", { name: /^Ik help mee/ }).click();
+    await page.getByText("Gelukt: je staat op deze dienst.").waitFor();
+    expect(await claimStatus(shift.id)).toBe("confirmed");
+    // The answer lands on the same filtered week.
+    expect(new URL(page.url()).searchParams.get("open")).toBe("1");
+    await context.close();
+  });
+
+  it("explains a refusal in plain Dutch, and offers the reserve list and the coordinator", async () => {
+    const { context, problems, page } = await signedIn();
+    const { clash, full, soon, elsewhere } = world.shifts;
+
+    await visit(page, `${base}/shifts/${clash.id}`);
+    await page.getByRole("button", { name: "Ik help mee" }).click();
+    await page.getByRole("alert").getByText("Je hebt op dat moment al een dienst.").waitFor();
+    await expectAccessible(page);
+    expect(await claimStatus(clash.id)).toBeNull();
+
+    await visit(page, `${base}/shifts/${full.id}`);
+    await expect(page.getByRole("button", { name: "Ik help mee" }).count()).resolves.toBe(0);
+    await page.getByText("Deze dienst is volzet. Je kan op de reservelijst.").waitFor();
+    await page.getByRole("button", { name: "Zet mij op de reservelijst" }).click();
+    await page.getByText("Gelukt: je staat op de reservelijst.").waitFor();
+    await page.getByText("Jij bent nummer 1 op de reservelijst.").waitFor();
+    expect(await claimStatus(full.id)).toBe("reserve");
+
+    await visit(page, `${base}/shifts/${soon.id}`);
+    await expect(page.getByRole("button", { name: "Geef deze dienst vrij" }).count()).resolves.toBe(
+      0,
+    );
+    await page.getByRole("button", { name: "Vraag de coördinator om mij vrij te geven" }).click();
+    await page.getByText("We vroegen de coördinator om je vrij te geven.").waitFor();
+    await page.getByText("Je vroeg de coördinator om je vrij te geven.").waitFor();
+    await expectAccessible(page);
+
+    // Another digibank's shift is not found, not merely refused.
+    const response = await page.goto(`${base}/shifts/${elsewhere.id}`);
+    expect(response?.status()).toBe(404);
+    // The one refused claim answered 400, which the browser notes; nothing else went wrong.
+    expect(problems).toEqual([
+      "Failed to load resource: the server responded with a status of 400 (Bad Request)",
+    ]);
     await context.close();
   });
 

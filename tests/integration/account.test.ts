@@ -10,6 +10,11 @@ import {
   exportPersonalData,
   updateProfile,
 } from "~/modules/people/account.server.ts";
+import {
+  createCalendarFeed,
+  getCalendarFeedToken,
+  renderPersonalFeed,
+} from "~/modules/shifts/feed.server.ts";
 import { assignRole, createDigibank, createRegion, createUser } from "../factories/index.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
@@ -260,6 +265,8 @@ describe("deleteAccount", () => {
       .execute();
     await addSession(person.id, `delete-${person.id}`);
     await issueToken(db, { userId: person.id, purpose: "password_reset" });
+    const feedToken = await createCalendarFeed(db, person.id);
+    const otherFeed = await createCalendarFeed(db, other.id);
     await mailTo(person.id, person.email, "password_reset");
     await mailTo(null, person.email, "join_request_received");
     await mailTo(other.id, other.email, "invitation");
@@ -336,6 +343,10 @@ describe("deleteAccount", () => {
     });
     expect(after.deleted_at).toBeInstanceOf(Date);
     expect(await sessionsOf(person.id)).toEqual([]);
+    // Their calendar address opens nothing any more; someone else's still works.
+    expect(await renderPersonalFeed(db, feedToken, { appUrl: "http://x" })).toBeNull();
+    expect(await renderPersonalFeed(db, otherFeed, { appUrl: "http://x" })).toContain("VCALENDAR");
+    expect(await getCalendarFeedToken(db, person.id)).toBeNull();
     const tokens = await db
       .selectFrom("auth_tokens")
       .select("id")

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ShiftDetails } from "~/modules/mail/messages.ts";
+import type { ShiftSnapshot } from "~/modules/mail/messages.ts";
+import { loadActor } from "~/modules/auth/access.server.ts";
+import {
+  claimShift,
+  joinReserveList,
+  releaseShift,
+  requestRelease,
+} from "~/modules/shifts/claims.server.ts";
 import { alertUnderstaffedShifts, sendShiftReminders } from "~/modules/shifts/jobs.server.ts";
+import { cancelShift, editShift } from "~/modules/shifts/series.server.ts";
 import {
   noticeClaimConfirmed,
   noticePromotedFromReserve,
@@ -123,7 +131,7 @@ describe("shift notices", () => {
       recipient_id: jan.id,
       language: "fr",
     });
-    const payload = sent[0]!.payload as { name: string; shift: ShiftDetails; url: string };
+    const payload = sent[0]!.payload as { name: string; shift: ShiftSnapshot; url: string };
     expect(payload.name).toBe("Jan");
     expect(payload.url).toMatch(/\/shifts$/);
     expect(payload.shift).toEqual({
@@ -167,7 +175,7 @@ describe("shift notices", () => {
     await inTransaction((trx) => noticePromotedFromReserve(trx, jobs, claim.id));
     const sent = await messages({ prefix: `shift_promoted:${claim.id}` });
     expect(sent).toHaveLength(1);
-    expect((sent[0]!.payload as { shift: ShiftDetails }).shift.location).toBe(
+    expect((sent[0]!.payload as { shift: ShiftSnapshot }).shift.location).toBe(
       "Kerkplein 5, 3600 Genk",
     );
   });
@@ -199,7 +207,7 @@ describe("shift notices", () => {
     await inTransaction((trx) => noticeShiftChanged(trx, jobs, shift.id));
     sent = await messages({ prefix: `shift_changed:${shift.id}:1:` });
     expect(sent).toHaveLength(2);
-    expect((sent[0]!.payload as { shift: ShiftDetails }).shift).toMatchObject({
+    expect((sent[0]!.payload as { shift: ShiftSnapshot }).shift).toMatchObject({
       sequence: 1,
       startsAt: "2026-12-14T09:00:00.000Z",
     });
@@ -232,7 +240,7 @@ describe("shift notices", () => {
 
     const sent = await messages({ prefix: `shift_cancelled:${shift.id}:` });
     expect(sent.map((m) => m.recipient_id)).toEqual([on.id, waiting.id]);
-    const payload = sent[0]!.payload as { reason: string; shift: ShiftDetails };
+    const payload = sent[0]!.payload as { reason: string; shift: ShiftSnapshot };
     expect(payload.reason).toBe("De bib is dicht");
     expect(payload.shift).toMatchObject({ cancelled: true, sequence: 1 });
   });
@@ -260,6 +268,100 @@ describe("shift notices", () => {
     const payload = sent[0]!.payload as { volunteerName: string; url: string };
     expect(payload.volunteerName).toBe("An");
     expect(payload.url).toMatch(new RegExp(`/planning/shifts/${shift.id}$`));
+  });
+});
+
+describe("the claims module sends them", () => {
+  it("on a claim, a promotion from the reserve list and a late request to be released", async () => {
+    const actor = async () => {
+      const user = await volunteer();
+      await assignRole(database.db, {
+        userId: user.id,
+        role: "volunteer",
+        digibankId: place.digibankId,
+      });
+      return (await loadActor(database.db, user.id))!;
+    };
+    const [first, waiting] = [await actor(), await actor()];
+    const shift = await createShift(database.db, {
+      digipuntId: place.digipuntId,
+      startsAt: new Date(NOW.getTime() + 72 * HOUR),
+      capacity: 1,
+    });
+    const claimed = await claimShift(database.db, jobs, first, shift.id, { now: NOW });
+    expect(claimed).toMatchObject({ ok: true, status: "confirmed" });
+    expect(await joinReserveList(database.db, jobs, waiting, shift.id, { now: NOW })).toMatchObject(
+      { ok: true, status: "reserve" },
+    );
+    const of = async (template: string) =>
+      (await messages({ template }))
+        .filter((m) => (m.payload as { shift: ShiftSnapshot }).shift.shiftId === shift.id)
+        .map((m) => m.recipient_id);
+    expect(await of("shift_confirmed")).toEqual([first.id]);
+
+    // Released in good time: the one in line moves up and hears so.
+    await releaseShift(database.db, jobs, first, shift.id, { now: NOW });
+    expect(await of("shift_promoted")).toEqual([waiting.id]);
+
+    // Twelve hours before the start, past the cut-off: the coordinators are asked.
+    const late = new Date(shift.starts_at.getTime() - 12 * HOUR);
+    expect(await requestRelease(database.db, jobs, waiting, shift.id, { now: late })).toEqual({
+      ok: true,
+      promotedUserId: null,
+    });
+    expect(await of("shift_release_requested")).toEqual([
+      place.coordinators.bank,
+      place.coordinators.region,
+    ]);
+  });
+});
+
+describe("the planning module sends them", () => {
+  it("on a change of time (to those on the shift and in line) and on a cancellation", async () => {
+    const coordinator = (await loadActor(database.db, place.coordinators.bank))!;
+    const [on, waiting] = [await volunteer(), await volunteer()];
+    const shift = await createShift(database.db, {
+      digipuntId: place.digipuntId,
+      startsAt: "2026-12-20T08:00:00Z",
+      capacity: 1,
+    });
+    await createClaim(database.db, { shiftId: shift.id, userId: on.id });
+    await createClaim(database.db, { shiftId: shift.id, userId: waiting.id, status: "reserve" });
+    const changes = {
+      startTime: "10:00",
+      endTime: "13:00",
+      capacity: 1,
+      requiredSkillId: null,
+      firstShiftFriendly: false,
+      notes: null,
+      address: null,
+    };
+    expect(
+      await editShift(database.db, jobs, coordinator, shift.id, changes, "this", { now: NOW }),
+    ).toMatchObject({ ok: true });
+    const changed = await messages({ prefix: `shift_changed:${shift.id}:` });
+    expect(changed.map((m) => m.recipient_id)).toEqual([on.id, waiting.id]);
+    expect((changed[0]!.payload as { shift: ShiftSnapshot }).shift).toMatchObject({
+      sequence: 1,
+      startsAt: "2026-12-20T09:00:00.000Z",
+    });
+
+    expect(
+      await cancelShift(
+        database.db,
+        jobs,
+        coordinator,
+        shift.id,
+        { reason: "Stormweer", scope: "this" },
+        { now: NOW },
+      ),
+    ).toMatchObject({ ok: true });
+    const cancelled = await messages({ prefix: `shift_cancelled:${shift.id}:` });
+    expect(cancelled.map((m) => m.recipient_id)).toEqual([on.id, waiting.id]);
+    expect(cancelled[0]!.payload).toMatchObject({
+      reason: "Stormweer",
+      shift: { cancelled: true, sequence: 2 },
+    });
   });
 });
 

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { splitLinks } from "~/modules/mail/mailbox.server.ts";
 import ICAL from "ical.js";
-import { EMAIL_TEMPLATES, type EmailPayloads, type ShiftDetails } from "~/modules/mail/messages.ts";
+import {
+  EMAIL_TEMPLATES,
+  type EmailPayloads,
+  type ShiftSnapshot,
+} from "~/modules/mail/messages.ts";
 import { renderEmail } from "~/modules/mail/render.server.ts";
 import { supportedLanguages } from "~/utils/i18n.ts";
 
 const URL = "http://localhost:3000/link/tok?a=1&b=2";
-const SHIFT: ShiftDetails = {
+const SHIFT: ShiftSnapshot = {
   shiftId: 41,
   // 09:00 to 12:00 in Brussels (winter time).
   startsAt: "2026-12-01T08:00:00.000Z",

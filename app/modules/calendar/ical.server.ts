@@ -39,6 +39,8 @@ export interface CalendarOptions {
   attendee?: { name?: string; email: string };
   /** DTSTAMP: when this description was made. */
   now?: Date;
+  /** How often a subscribed app should fetch again, in seconds (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
+  refreshSeconds?: number;
 }
 
 const METHODS = {
@@ -58,6 +60,7 @@ export function renderCalendar(entries: CalendarEntry[], options: CalendarOption
     prodId: { company: "Digihelpers", product: "Digihelpers", language: "NL" },
     method: options.method ? METHODS[options.method] : null,
     name: options.name ?? null,
+    ttl: options.refreshSeconds ?? null,
   });
   // No calendar-wide zone (DTSTAMP stays in UTC); the generator adds a VTIMEZONE for each
   // zone the events use.
@@ -84,6 +87,8 @@ export function renderCalendar(entries: CalendarEntry[], options: CalendarOption
               {
                 ...options.attendee,
                 role: ICalAttendeeRole.REQ,
+                // Nobody reads the sender's mailbox: a calendar should not offer to answer.
+                rsvp: false,
                 status: entry.cancelled ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
               },
             ]

@@ -5,7 +5,7 @@
  * A shift as its emails (and their .ics attachments) tell about it, copied into the payload when
  * the message is queued: the email says what was true when it was sent.
  */
-export interface ShiftDetails {
+export interface ShiftSnapshot {
   shiftId: number;
   /** ISO instants. */
   startsAt: string;
@@ -34,20 +34,20 @@ export interface EmailPayloads {
   /** Tells a visitor their request to join was declined. */
   join_declined: { name: string; digibankName: string };
   /** To a volunteer: you are on this shift (with an .ics). */
-  shift_confirmed: { name: string; shift: ShiftDetails; url: string };
+  shift_confirmed: { name: string; shift: ShiftSnapshot; url: string };
   /** To a volunteer: a spot opened and you moved from the reserve list onto the shift (with an .ics). */
-  shift_promoted: { name: string; shift: ShiftDetails; url: string };
+  shift_promoted: { name: string; shift: ShiftSnapshot; url: string };
   /** To those on the shift or its reserve list: its time, place or details changed. */
-  shift_changed: { name: string; shift: ShiftDetails; url: string; onReserveList: boolean };
+  shift_changed: { name: string; shift: ShiftSnapshot; url: string; onReserveList: boolean };
   /** To those who were on the shift: it is cancelled (with a CANCEL .ics). */
-  shift_cancelled: { name: string; shift: ShiftDetails; reason: string | null; url: string };
+  shift_cancelled: { name: string; shift: ShiftSnapshot; reason: string | null; url: string };
   /** To a digibank's coordinators: a volunteer asks to be released after the cut-off. */
-  shift_release_requested: { volunteerName: string; shift: ShiftDetails; url: string };
+  shift_release_requested: { volunteerName: string; shift: ShiftSnapshot; url: string };
   /** To a volunteer, a day before: your shift is tomorrow. */
-  shift_reminder: { name: string; shift: ShiftDetails; url: string };
+  shift_reminder: { name: string; shift: ShiftSnapshot; url: string };
   /** To a digibank's coordinators: a shift in the coming days still lacks helpers. */
   shift_understaffed: {
-    shift: ShiftDetails;
+    shift: ShiftSnapshot;
     confirmedCount: number;
     capacity: number;
     url: string;

@@ -19,7 +19,7 @@ import { shiftInvite } from "~/modules/shifts/calendar.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
-import type { EmailPayloads, EmailTemplate, ShiftDetails } from "./messages.ts";
+import type { EmailPayloads, EmailTemplate, ShiftSnapshot } from "./messages.ts";
 
 const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
   sign_in_link: SignInLinkEmail,
@@ -40,7 +40,7 @@ const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
 // The files a message carries are derived from its template and payload, like its text, so the
 // outbox row stays the one record of what was sent. A shift the volunteer is on comes as a
 // calendar invitation; a cancelled one as its cancellation (same UID, so the calendar updates).
-type ShiftCalendar = { shift: ShiftDetails; method: "REQUEST" | "CANCEL" } | null;
+type ShiftCalendar = { shift: ShiftSnapshot; method: "REQUEST" | "CANCEL" } | null;
 const calendars: { [K in EmailTemplate]?: (payload: EmailPayloads[K]) => ShiftCalendar } = {
   shift_confirmed: ({ shift }) => ({ shift, method: "REQUEST" }),
   shift_promoted: ({ shift }) => ({ shift, method: "REQUEST" }),
@@ -83,7 +83,7 @@ export async function renderEmail<K extends EmailTemplate>(
   const element = createElement(Component, props);
   // Every catalog entry of a template has a subject that may use any field of its payload.
   // A shift's subject may name its day, written for the reader.
-  const shift = (payload as { shift?: ShiftDetails }).shift;
+  const shift = (payload as { shift?: ShiftSnapshot }).shift;
   const date = shift
     ? formatDateTime(new Date(shift.startsAt), language, {
         weekday: "long",

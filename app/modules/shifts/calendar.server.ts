@@ -5,7 +5,7 @@ import {
   type CalendarMethod,
   renderCalendar,
 } from "~/modules/calendar/ical.server.ts";
-import type { ShiftDetails } from "~/modules/mail/messages.ts";
+import type { ShiftSnapshot } from "~/modules/mail/messages.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
 
@@ -18,8 +18,8 @@ type Db = Kysely<DB> | Transaction<DB>;
 /** The stable UID of a shift's event. */
 export const shiftUid = (shiftId: number) => `shift-${shiftId}@digihelpers`;
 
-/** The columns a ShiftDetails is made of, from shifts joined with its digipunt and digibank. */
-export function selectShiftDetails(db: Db) {
+/** The columns a ShiftSnapshot is made of, from shifts joined with its digipunt and digibank. */
+export function selectShiftSnapshot(db: Db) {
   return db
     .selectFrom("shifts as s")
     .innerJoin("digipunten as p", "p.id", "s.digipunt_id")
@@ -44,10 +44,10 @@ export function selectShiftDetails(db: Db) {
 }
 
 type ShiftRow = Awaited<
-  ReturnType<ReturnType<typeof selectShiftDetails>["executeTakeFirstOrThrow"]>
+  ReturnType<ReturnType<typeof selectShiftSnapshot>["executeTakeFirstOrThrow"]>
 >;
 
-export function toShiftDetails(row: ShiftRow): ShiftDetails {
+export function toShiftSnapshot(row: ShiftRow): ShiftSnapshot {
   return {
     shiftId: row.shiftId,
     startsAt: new Date(row.starts_at).toISOString(),
@@ -62,7 +62,7 @@ export function toShiftDetails(row: ShiftRow): ShiftDetails {
 }
 
 export function shiftCalendarEntry(
-  shift: ShiftDetails,
+  shift: ShiftSnapshot,
   language: Language,
   url?: string | null,
 ): CalendarEntry {
@@ -85,7 +85,7 @@ export function shiftCalendarEntry(
 
 /** An .ics of one shift for an email: REQUEST (you are on it) or CANCEL (it is off). */
 export function shiftInvite(
-  shift: ShiftDetails,
+  shift: ShiftSnapshot,
   language: Language,
   options: {
     method: Extract<CalendarMethod, "REQUEST" | "CANCEL">;

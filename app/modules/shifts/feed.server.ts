@@ -4,7 +4,7 @@ import { recordAuditEvent } from "~/modules/audit/audit.server.ts";
 import { type CalendarEntry, renderCalendar } from "~/modules/calendar/ical.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
-import { selectShiftDetails, shiftCalendarEntry, toShiftDetails } from "./calendar.server.ts";
+import { selectShiftSnapshot, shiftCalendarEntry, toShiftSnapshot } from "./calendar.server.ts";
 import { myShiftsUrl } from "./notices.server.ts";
 
 // The personal calendar feed: a secret address per person (/feed/<token>.ics) that calendar apps
@@ -28,7 +28,7 @@ export interface FeedSource {
 /** Shifts the person is on, and those they were on until the shift itself was cancelled. */
 export const shiftFeedSource: FeedSource = {
   async entries(db, person, { from, appUrl }) {
-    const rows = await selectShiftDetails(db)
+    const rows = await selectShiftSnapshot(db)
       .innerJoin("shift_claims as c", "c.shift_id", "s.id")
       .distinctOn("s.id")
       .where("c.user_id", "=", person.id)
@@ -37,7 +37,7 @@ export const shiftFeedSource: FeedSource = {
       .orderBy("s.id")
       .execute();
     const url = myShiftsUrl(appUrl);
-    return rows.map((row) => shiftCalendarEntry(toShiftDetails(row), person.language, url));
+    return rows.map((row) => shiftCalendarEntry(toShiftSnapshot(row), person.language, url));
   },
 };
 
@@ -45,6 +45,9 @@ export const FEED_SOURCES: readonly FeedSource[] = [shiftFeedSource];
 
 /** How far back the feed reaches: about three months, so last season's shifts stay visible. */
 export const FEED_HISTORY_DAYS = 92;
+
+/** Calendar apps are asked to fetch the feed again after an hour. */
+export const FEED_REFRESH_SECONDS = 60 * 60;
 
 /** 32 random bytes, base64url: 43 characters, no padding, safe in a path. */
 export function newFeedToken(): string {
@@ -122,5 +125,11 @@ export async function renderPersonalFeed(
   ).flat();
   entries.sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid));
   const t = getFixedT(owner.language, "mail");
-  return renderCalendar(entries, { method: "PUBLISH", name: t("calendar.feedName"), now });
+  return renderCalendar(entries, {
+    method: "PUBLISH",
+    name: t("calendar.feedName"),
+    now,
+    // Apple and Outlook honour this; Google fetches on its own schedule.
+    refreshSeconds: FEED_REFRESH_SECONDS,
+  });
 }

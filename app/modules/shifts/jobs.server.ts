@@ -3,7 +3,7 @@ import { enqueueEmail } from "~/modules/mail/outbox.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import { appUrlFromEnv } from "~/utils/env.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
-import { selectShiftDetails, toShiftDetails } from "./calendar.server.ts";
+import { selectShiftSnapshot, toShiftSnapshot } from "./calendar.server.ts";
 import { coordinatorsOf, myShiftsUrl, planningShiftUrl } from "./notices.server.ts";
 
 // Two scheduled jobs about shifts to come. Both may run late, twice, or on two machines at once:
@@ -28,7 +28,7 @@ export async function sendShiftReminders(db: Database, jobs: JobQueue, now = new
   const until = new Date(now.getTime() + REMINDER_LEAD_HOURS * HOUR);
   const url = myShiftsUrl(appUrlFromEnv());
   return db.transaction().execute(async (trx) => {
-    const rows = await selectShiftDetails(trx)
+    const rows = await selectShiftSnapshot(trx)
       .innerJoin("shift_claims as c", "c.shift_id", "s.id")
       .innerJoin("users as u", "u.id", "c.user_id")
       .select(["c.id as claimId", "u.id as userId", "u.name", "u.email", "u.language"])
@@ -47,7 +47,7 @@ export async function sendShiftReminders(db: Database, jobs: JobQueue, now = new
       .execute();
     let queued = 0;
     for (const row of rows) {
-      const shift = toShiftDetails(row);
+      const shift = toShiftSnapshot(row);
       const result = await enqueueEmail(trx, jobs, {
         template: "shift_reminder",
         to: row.email,
@@ -70,7 +70,7 @@ export async function alertUnderstaffedShifts(db: Database, jobs: JobQueue, now 
   const until = new Date(now.getTime() + UNDERSTAFFED_LEAD_DAYS * 24 * HOUR);
   const appUrl = appUrlFromEnv();
   return db.transaction().execute(async (trx) => {
-    const shifts = await selectShiftDetails(trx)
+    const shifts = await selectShiftSnapshot(trx)
       .where("s.status", "=", "scheduled")
       .where("s.starts_at", ">", now)
       .where("s.starts_at", "<=", until)
@@ -80,7 +80,7 @@ export async function alertUnderstaffedShifts(db: Database, jobs: JobQueue, now 
       .execute();
     let queued = 0;
     for (const row of shifts) {
-      const shift = toShiftDetails(row);
+      const shift = toShiftSnapshot(row);
       const coordinators = await coordinatorsOf(trx, {
         digibankId: row.digibank_id,
         regionId: row.region_id,

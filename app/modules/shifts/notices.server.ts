@@ -3,7 +3,7 @@ import type { DB } from "../../../db/schema.ts";
 import { enqueueEmail } from "~/modules/mail/outbox.server.ts";
 import { appUrlFromEnv } from "~/utils/env.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
-import { selectShiftDetails, toShiftDetails } from "./calendar.server.ts";
+import { selectShiftSnapshot, toShiftSnapshot } from "./calendar.server.ts";
 
 // Every email the shifts capability sends starts here, inside the transaction of the change it
 // tells about (through enqueueEmail), with an idempotency key so a retried request sends once.
@@ -18,8 +18,8 @@ export const planningShiftUrl = (appUrl: string, shiftId: number) =>
   `${appUrl}/planning/shifts/${shiftId}`;
 
 async function loadShift(trx: Trx, shiftId: number) {
-  const row = await selectShiftDetails(trx).where("s.id", "=", shiftId).executeTakeFirst();
-  return row && { row, details: toShiftDetails(row) };
+  const row = await selectShiftSnapshot(trx).where("s.id", "=", shiftId).executeTakeFirst();
+  return row && { row, details: toShiftSnapshot(row) };
 }
 
 /** A claim with its person, when that person can still get mail. */
@@ -115,7 +115,10 @@ function claimantsOf(
   );
 }
 
-/** To everyone on the shift (confirmed and reserve): its time, place or details changed. */
+/**
+ * To everyone on the shift (confirmed and reserve): its time, place or details changed. Call it
+ * after raising shifts.sequence: the key holds the sequence, so the same version is told once.
+ */
 export async function noticeShiftChanged(trx: Trx, jobs: JobQueue, shiftId: number) {
   const shift = await loadShift(trx, shiftId);
   if (!shift || shift.details.cancelled) return;
@@ -138,7 +141,10 @@ export async function noticeShiftChanged(trx: Trx, jobs: JobQueue, shiftId: numb
   }
 }
 
-/** To everyone who was on the shift: it is cancelled. */
+/**
+ * To everyone who was on the shift: it is cancelled. Call it after the shift is 'cancelled' and
+ * its confirmed and reserve claims are set to 'cancelled' (those are the recipients).
+ */
 export async function noticeShiftCancelled(trx: Trx, jobs: JobQueue, shiftId: number) {
   const shift = await loadShift(trx, shiftId);
   if (!shift || !shift.details.cancelled) return;
@@ -155,7 +161,10 @@ export async function noticeShiftCancelled(trx: Trx, jobs: JobQueue, shiftId: nu
   }
 }
 
-/** To the digibank's coordinators: a volunteer asks to be released after the cut-off. */
+/**
+ * To the digibank's coordinators: a volunteer asks to be released after the cut-off. Call it
+ * after setting the claim's release_requested_at.
+ */
 export async function noticeReleaseRequested(trx: Trx, jobs: JobQueue, claimId: number) {
   const claim = await loadClaim(trx, claimId);
   if (!claim?.release_requested_at) return;

@@ -109,12 +109,27 @@ export async function listShifts(
   window: { from: Date; to: Date; filters?: ShiftFilters },
   scope?: DigibankScope[],
 ): Promise<ShiftRow[]> {
-  const filters = window.filters ?? {};
   const banks = scope ?? (await listViewableDigibanks(db, actor));
   let bankIds = banks.map((b) => b.id);
+  const filters = window.filters ?? {};
   if (filters.digibankId) bankIds = bankIds.filter((id) => id === filters.digibankId);
   if (bankIds.length === 0) return [];
+  const rows = await shiftWindowQuery(db, actor, window, bankIds).execute();
+  return rows.map(({ status, myStatus, ...row }) => ({
+    ...row,
+    cancelled: status === "cancelled",
+    myStatus: myStatus === "confirmed" || myStatus === "reserve" ? myStatus : null,
+  }));
+}
 
+/** The one query behind listShifts (exported for bench/shift-calendar-query.ts to explain). */
+export function shiftWindowQuery(
+  db: Database,
+  actor: Actor,
+  window: { from: Date; to: Date; filters?: ShiftFilters },
+  bankIds: number[],
+) {
+  const filters = window.filters ?? {};
   let query = db
     .selectFrom("shifts")
     .innerJoin("digipunten", "digipunten.id", "shifts.digipunt_id")
@@ -156,12 +171,7 @@ export async function listShifts(
       .where("shifts.status", "=", "scheduled")
       .where(sql<boolean>`shifts.confirmed_count < shifts.capacity`);
 
-  const rows = await query.orderBy("shifts.starts_at").orderBy("digipunten.name").execute();
-  return rows.map(({ status, myStatus, ...row }) => ({
-    ...row,
-    cancelled: status === "cancelled",
-    myStatus: myStatus === "confirmed" || myStatus === "reserve" ? myStatus : null,
-  }));
+  return query.orderBy("shifts.starts_at").orderBy("digipunten.name");
 }
 
 export function firstName(name: string): string {

@@ -1,0 +1,64 @@
+import type { Actor } from "~/modules/auth/access.server.ts";
+import type { Database } from "~/utils/db.server.ts";
+import { formatDateTime } from "~/utils/format.ts";
+import type { Language } from "~/utils/i18n.ts";
+import { getFixedT } from "~/utils/i18n.server.ts";
+import { listShiftsWithActions } from "./queries.server.ts";
+import type { ShiftFilters } from "./schemas.ts";
+import { listWeek, localDateOf, weekStart } from "./window.server.ts";
+
+// The list page's week: its shifts grouped by local day, with dates and times already written
+// out in the reader's language, so the server and the browser show the very same text.
+
+const noon = (date: string) => new Date(`${date}T12:00:00Z`);
+
+export async function loadShiftWeek(
+  db: Database,
+  actor: Actor,
+  {
+    week: requested,
+    filters,
+    language,
+    now = new Date(),
+  }: { week: string | null; filters: ShiftFilters; language: Language; now?: Date },
+) {
+  const week = listWeek(weekStart(requested, now));
+  const shifts = await listShiftsWithActions(
+    db,
+    actor,
+    { from: week.from, to: week.to, filters },
+    { now },
+  );
+  const time = (instant: Date) =>
+    formatDateTime(instant, language, { hour: "2-digit", minute: "2-digit" });
+  const items = shifts.map((shift) => ({
+    ...shift,
+    date: localDateOf(shift.startsAt),
+    time: `${time(shift.startsAt)}–${time(shift.endsAt)}`,
+  }));
+  // The rows come in time order, so each day's shifts follow one another.
+  const days: Array<{ date: string; title: string; shifts: typeof items }> = [];
+  for (const item of items) {
+    const last = days.at(-1);
+    if (last?.date === item.date) last.shifts.push(item);
+    else
+      days.push({
+        date: item.date,
+        title: formatDateTime(noon(item.date), language, { dateStyle: "full" }),
+        shifts: [item],
+      });
+  }
+  const long = (date: string) => formatDateTime(noon(date), language, { dateStyle: "long" });
+  return {
+    week: {
+      monday: week.monday,
+      previous: week.previous,
+      next: week.next,
+      title: getFixedT(language, "shifts")("list.week", {
+        from: long(week.monday),
+        to: long(week.sunday),
+      }),
+    },
+    days,
+  };
+}
