@@ -746,6 +746,11 @@ describe("rosters and reports", () => {
       ["Punt 1", 3, 5],
       ["Punt 2", 1, 4],
     ]);
+    // One digibank picked out: an administrator sees just that one, a coordinator of another
+    // digibank nothing at all.
+    const picked = { ...range, digibankId: c.one.digibank_id };
+    expect((await fillRates(database.db, w.admin, picked)).byWeek).toEqual(rates.byWeek);
+    expect((await fillRates(database.db, w.coordB, picked)).byWeek).toEqual([]);
     const forB = await fillRates(database.db, w.coordB, {
       from: "2027-10-05",
       until: "2027-10-05",
