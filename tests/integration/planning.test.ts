@@ -609,6 +609,18 @@ describe("rosters and reports", () => {
     });
     expect(await removeFromShift(database.db, jobs, w.coordA, an.id, at)).toEqual({ ok: true });
     expect((await claimsOf(shift.id))[0]!.status).toBe("removed");
+    const audit = await database.db
+      .selectFrom("audit_events")
+      .select(["actor_id", "subject_id", "details"])
+      .where("action", "=", "shift_claim_removed")
+      .execute();
+    expect(audit).toEqual([
+      {
+        actor_id: w.coordA.id,
+        subject_id: w.an.id,
+        details: { shiftId: shift.id, claimId: an.id, was: "confirmed" },
+      },
+    ]);
 
     // No request, no one-click release.
     expect(await grantReleaseRequest(database.db, jobs, w.coordA, bert.id, at)).toEqual({

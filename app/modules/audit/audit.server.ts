@@ -17,7 +17,9 @@ export type AuditAction =
   | "data_exported"
   | "account_deleted"
   | "email_changed"
-  | "calendar_feed_regenerated";
+  | "calendar_feed_regenerated"
+  | "shift_claim_removed"
+  | "shift_release_granted";
 
 export async function recordAuditEvent(
   db: Database,

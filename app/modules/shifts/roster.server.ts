@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Attendance } from "../../../db/schema.ts";
+import { recordAuditEvent } from "~/modules/audit/audit.server.ts";
 import { type Actor, isAdmin } from "~/modules/auth/access.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
@@ -137,7 +138,13 @@ interface ClaimOptions {
 async function plannedClaim(db: Database, actor: Actor, claimId: number, shiftId?: number) {
   const claim = await db
     .selectFrom("shift_claims")
-    .select(["id", "shift_id as shiftId", "status", "release_requested_at as releaseRequestedAt"])
+    .select([
+      "id",
+      "shift_id as shiftId",
+      "user_id as userId",
+      "status",
+      "release_requested_at as releaseRequestedAt",
+    ])
     .where("id", "=", claimId)
     .executeTakeFirst();
   if (!claim || (shiftId !== undefined && claim.shiftId !== shiftId)) return null;
@@ -171,6 +178,12 @@ async function endClaim(
       .where("status", "in", ["confirmed", "reserve"])
       .execute();
     await promoteFromReserveList(trx, jobs, found.shift.id, { now });
+    await recordAuditEvent(trx, {
+      action: to === "removed" ? "shift_claim_removed" : "shift_release_granted",
+      actorId: actor.id,
+      subjectId: found.claim.userId,
+      details: { shiftId: found.shift.id, claimId, was: found.claim.status },
+    });
   });
   return { ok: true };
 }
