@@ -354,7 +354,12 @@ export async function editShift(
     const changed = await db.transaction().execute(async (trx) => {
       const ids: number[] = [];
       for (const target of targets) {
-        const date = target.occurrence_date!;
+        // This shift keeps the day it has now (it may have been moved on its own before); the
+        // following ones are on their series dates.
+        const date =
+          whole && target.id === shift.id
+            ? localParts(shift.starts_at).date
+            : target.occurrence_date!;
         const set = {
           starts_at: localInstant(date, changes.startTime),
           ends_at: localInstant(date, changes.endTime),
