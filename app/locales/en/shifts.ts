@@ -8,6 +8,7 @@ const shifts: Namespace<typeof nl> = {
     listLink: "Prefer a list? See the shifts as a list",
     loading: "Loading the calendar…",
     noScript: "Without JavaScript, you find the shifts in the list.",
+    noShifts: "No shifts in this period.",
   },
   list: {
     title: "Shifts as a list",

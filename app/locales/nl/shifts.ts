@@ -7,6 +7,7 @@ const shifts = {
     listLink: "Liever een lijst? Bekijk de diensten als lijst",
     loading: "De kalender wordt geladen…",
     noScript: "Zonder JavaScript zie je de diensten in de lijst.",
+    noShifts: "Geen diensten in deze periode.",
   },
   list: {
     title: "Diensten als lijst",
