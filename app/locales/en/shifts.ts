@@ -72,6 +72,7 @@ const shifts: Namespace<typeof nl> = {
       "You can release this shift yourself until {{count}} hours before it starts. After that, ask the coordinator.",
     releaseRequested: "You asked the coordinator to release you. You will hear back.",
     back: "Back to the shifts",
+    planningLink: "See this shift in the planning",
   },
   actions: {
     claim: "I will help",

@@ -77,6 +77,7 @@ const shifts: Namespace<typeof nl> = {
     releaseRequested:
       "Vous avez demandé au coordinateur de vous libérer. Vous recevrez un message.",
     back: "Retour aux permanences",
+    planningLink: "Voir cette permanence dans le planning",
   },
   actions: {
     claim: "Je viens aider",
