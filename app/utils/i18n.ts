@@ -15,6 +15,7 @@ export const namespaces = [
   "mail",
   "shifts",
   "planning",
+  "regions",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

@@ -31,6 +31,7 @@ const ENTRIES: readonly Entry[] = [
   { key: "shifts", href: "/shifts", for: ["volunteer", "coordinator", "regional_staff", "admin"] },
   { key: "people", href: "/people", for: ["admin", "coordinator"] },
   { key: "planning", href: "/planning", for: ["admin", "coordinator"] },
+  { key: "regions", href: "/regions", for: ["admin", "regional_staff"] },
   { key: "account", href: "/account", for: "signed_in" },
 ];
 

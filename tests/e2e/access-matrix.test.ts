@@ -503,6 +503,25 @@ const CASES: Case[] = [
     expect: signedIn,
   },
 
+  // Region settings: regional staff of that region and admins.
+  {
+    name: "/regions",
+    method: "GET",
+    request: get("/regions"),
+    ok: { status: 200 },
+    expect: only(["staff1", "staff2", "admin"]),
+  },
+  {
+    name: "/regions: change the release cut-off of R1",
+    method: "POST",
+    request: async (w) => ({
+      path: "/regions",
+      fields: { regionId: String(w.r1), releaseCutoffHours: "36" },
+    }),
+    ok: { status: 302 },
+    expect: only(["staff1", "admin"]),
+  },
+
   // People management: coordinators within their digibanken, admins everywhere, nobody else.
   {
     name: "/people",

@@ -29,6 +29,7 @@ import {
 } from "../support/browser.ts";
 import { HttpClient } from "../support/http.ts";
 import { startTestJobQueue } from "../support/jobs.ts";
+import { startDemoServer } from "../support/server.ts";
 
 // The personal calendar feed over HTTP, against the production build: made on the account page,
 // fetched as a calendar app would (no cookies), parsed with ical.js, and revoked by a new address.
@@ -163,6 +164,7 @@ function parse(text: string) {
       end: event.endDate.toString(),
       summary: event.summary,
       location: event.location,
+      url: vevent.getFirstPropertyValue("url"),
     };
   });
   return { calendar, events };
@@ -214,6 +216,7 @@ describe("the personal calendar feed", () => {
       location: "Rijschoolstraat 4, 3000 Leuven",
       start: `${nineOClock(10).date}T09:00:00`,
     });
+    expect(byUid.get(uid(shifts.ahead))?.url).toBe(`${base}/shifts/${shifts.ahead}`);
     expect(byUid.get(uid(shifts.mobile))?.location).toBe("Ladeuzeplein, 3000 Leuven");
     expect(byUid.get(uid(shifts.cancelled))).toMatchObject({ sequence: 2, status: "CANCELLED" });
   });
@@ -272,6 +275,8 @@ describe.skipIf(!browserAvailable)("the calendar section of My account in Chromi
       page.waitForURL(base + "/account?saved=calendar#calendar"),
       page.getByRole("button", { name: "Maak mijn agenda-adres" }).click(),
     ]);
+    // The URL may change a moment before the page shows the new data: wait for the message.
+    await page.getByText("Je agenda-adres is klaar. Voeg het toe aan je agenda-app.").waitFor();
     await page.waitForLoadState("networkidle");
     await expectAccessible(page);
     const field = page.getByLabel("Jouw agenda-adres");
@@ -290,6 +295,9 @@ describe.skipIf(!browserAvailable)("the calendar section of My account in Chromi
       page.waitForURL(base + "/account?saved=calendar_new#calendar"),
       page.getByRole("button", { name: "Maak een nieuw adres" }).click(),
     ]);
+    await page
+      .getByText("Je hebt een nieuw agenda-adres. Het oude adres werkt niet meer.")
+      .waitFor();
     await page.waitForLoadState("networkidle");
     const second = await page.getByLabel("Jouw agenda-adres").inputValue();
     expect(second).not.toBe(first);
@@ -298,5 +306,35 @@ describe.skipIf(!browserAvailable)("the calendar section of My account in Chromi
 
     expect(problems).toEqual([]);
     await context.close();
+  });
+});
+
+describe("the demo volunteer's feed, from the real server entry", () => {
+  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+  beforeAll(async () => {
+    demo = await startDemoServer();
+  });
+  afterAll(() => demo?.close());
+
+  it("signs in, makes the address, and reads their demo shifts from it", async () => {
+    const client = new HttpClient(demo.server.url);
+    const signedIn = await client.post("/login", {
+      email: "volunteer@digihelpers.example",
+      password: "Digibank-demo-2026",
+    });
+    expect(signedIn.status).toBe(302);
+    expect((await client.post("/account", { intent: "calendar" })).status).toBe(302);
+    const html = await (await client.get("/account")).text();
+    const feedPath = html.match(FEED_PATH)![0];
+
+    const response = await fetch(demo.server.url + feedPath);
+    expect(response.status).toBe(200);
+    const { calendar, events } = parse(await response.text());
+    expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe("Digihelpers");
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) {
+      expect(event.uid).toMatch(/^shift-\d+@digihelpers$/);
+      expect(event.tzid).toBe("Europe/Brussels");
+    }
   });
 });

@@ -133,7 +133,7 @@ describe("shift notices", () => {
     });
     const payload = sent[0]!.payload as { name: string; shift: ShiftSnapshot; url: string };
     expect(payload.name).toBe("Jan");
-    expect(payload.url).toMatch(/\/shifts$/);
+    expect(payload.url).toMatch(new RegExp(`/shifts/${shift.id}$`));
     expect(payload.shift).toEqual({
       shiftId: shift.id,
       startsAt: "2026-12-10T08:00:00.000Z",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "~/utils/env.server.ts";
+import { appUrlFromEnv, parseEnv } from "~/utils/env.server.ts";
 
 describe("parseEnv", () => {
   it("defaults to the embedded database on port 3000", () => {
@@ -32,5 +32,13 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(
       /DATABASE_URL: must be a postgres/,
     );
+  });
+});
+
+describe("appUrlFromEnv", () => {
+  it("gives APP_URL without a trailing slash, or this machine on PORT", () => {
+    expect(appUrlFromEnv({ APP_URL: "https://digihelpers.be/" })).toBe("https://digihelpers.be");
+    expect(appUrlFromEnv({ PORT: "8080" })).toBe("http://localhost:8080");
+    expect(appUrlFromEnv({})).toBe("http://localhost:3000");
   });
 });

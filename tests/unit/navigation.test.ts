@@ -42,6 +42,14 @@ describe("navigationFor", () => {
       expect(navigationFor(roles)).not.toContainEqual(planning);
   });
 
+  it("gives regional staff and administrators the region settings, and nobody else", () => {
+    const regions = { key: "regions", href: "/regions" };
+    expect(navigationFor(["regional_staff"])).toContainEqual(regions);
+    expect(navigationFor(["admin"])).toContainEqual(regions);
+    for (const roles of [null, [], ["volunteer"], ["coordinator"]] as const)
+      expect(navigationFor(roles)).not.toContainEqual(regions);
+  });
+
   it("gives everyone signed in, whatever their roles, a link to their own account", () => {
     for (const roles of [[], ["volunteer"], ["coordinator", "admin"]] as const)
       expect(navigationFor(roles)).toContainEqual({ key: "account", href: "/account" });

@@ -68,7 +68,7 @@ const mail: Namespace<typeof nl> = {
     heading: "You are on the shift",
     intro: "Thank you! You are helping at {{digipuntName}}.",
     calendar: "The shift is attached for your calendar. Open the attachment to add it.",
-    button: "See my shifts",
+    button: "See the shift",
   },
   shift_promoted: {
     subject: "A place opened up: your shift on {{date}}",
@@ -76,17 +76,17 @@ const mail: Namespace<typeof nl> = {
     intro:
       "A place opened up at {{digipuntName}}. You were on the reserve list, so now you are on the shift.",
     calendar:
-      "Can't make it after all? Then release the place in My shifts. The shift is attached for your calendar.",
-    button: "See my shifts",
+      "Can't make it after all? Then release the place on the shift’s page. The shift is attached for your calendar.",
+    button: "See the shift",
   },
   shift_changed: {
     subject: "Your shift at {{shift.digipuntName}} has changed",
     heading: "Your shift has changed",
     intro: "The coordinator changed the shift at {{digipuntName}}. This is how it looks now:",
     confirmed:
-      "You are still on the shift. Can't make it any more? Let us know in My shifts. The new version is attached for your calendar.",
+      "You are still on the shift. Can't make it any more? Let us know on the shift’s page. The new version is attached for your calendar.",
     reserve: "You are still on the reserve list. If a place opens up, you will get an email.",
-    button: "See my shifts",
+    button: "See the shift",
   },
   shift_cancelled: {
     subject: "Your shift on {{date}} is cancelled",
@@ -108,8 +108,8 @@ const mail: Namespace<typeof nl> = {
     subject: "Tomorrow: your shift at {{shift.digipuntName}}",
     heading: "See you tomorrow!",
     intro: "A small reminder: tomorrow you are helping at {{digipuntName}}.",
-    release: "Can't make it after all? Let us know as soon as possible in My shifts.",
-    button: "See my shifts",
+    release: "Can't make it after all? Let us know as soon as possible on the shift’s page.",
+    button: "See the shift",
   },
   shift_understaffed: {
     subject: "Not enough digihelpers yet on {{date}} at {{shift.digipuntName}}",

@@ -71,7 +71,7 @@ const mail: Namespace<typeof nl> = {
     intro: "Merci ! Vous aidez à {{digipuntName}}.",
     calendar:
       "La permanence est en pièce jointe pour votre agenda. Ouvrez la pièce jointe pour l’ajouter.",
-    button: "Voir mes permanences",
+    button: "Voir la permanence",
   },
   shift_promoted: {
     subject: "Une place s’est libérée : votre permanence du {{date}}",
@@ -79,8 +79,8 @@ const mail: Namespace<typeof nl> = {
     intro:
       "Une place s’est libérée à {{digipuntName}}. Vous étiez sur la liste de réserve : vous êtes maintenant inscrit·e.",
     calendar:
-      "Vous ne pouvez pas venir ? Libérez alors la place dans Mes permanences. La permanence est en pièce jointe pour votre agenda.",
-    button: "Voir mes permanences",
+      "Vous ne pouvez pas venir ? Libérez alors la place sur la page de la permanence. La permanence est en pièce jointe pour votre agenda.",
+    button: "Voir la permanence",
   },
   shift_changed: {
     subject: "Votre permanence à {{shift.digipuntName}} a changé",
@@ -88,10 +88,10 @@ const mail: Namespace<typeof nl> = {
     intro:
       "Le coordinateur a modifié la permanence à {{digipuntName}}. Voici la nouvelle version :",
     confirmed:
-      "Vous êtes toujours inscrit·e. Vous ne pouvez plus venir ? Dites-le dans Mes permanences. La nouvelle version est en pièce jointe pour votre agenda.",
+      "Vous êtes toujours inscrit·e. Vous ne pouvez plus venir ? Dites-le sur la page de la permanence. La nouvelle version est en pièce jointe pour votre agenda.",
     reserve:
       "Vous êtes toujours sur la liste de réserve. Si une place se libère, vous recevrez un courriel.",
-    button: "Voir mes permanences",
+    button: "Voir la permanence",
   },
   shift_cancelled: {
     subject: "Votre permanence du {{date}} est annulée",
@@ -113,8 +113,8 @@ const mail: Namespace<typeof nl> = {
     subject: "Demain : votre permanence à {{shift.digipuntName}}",
     heading: "À demain !",
     intro: "Petit rappel : demain, vous aidez à {{digipuntName}}.",
-    release: "Vous ne pouvez pas venir ? Dites-le au plus vite dans Mes permanences.",
-    button: "Voir mes permanences",
+    release: "Vous ne pouvez pas venir ? Dites-le au plus vite sur la page de la permanence.",
+    button: "Voir la permanence",
   },
   shift_understaffed: {
     subject: "Pas encore assez de digihelpers le {{date}} à {{shift.digipuntName}}",

@@ -67,7 +67,7 @@ const mail = {
     heading: "Je staat op de dienst",
     intro: "Bedankt! Je helpt mee in {{digipuntName}}.",
     calendar: "In de bijlage zit de dienst voor je agenda. Open de bijlage om hem toe te voegen.",
-    button: "Bekijk mijn diensten",
+    button: "Bekijk de dienst",
   },
   shift_promoted: {
     subject: "Er is een plaats vrij: je dienst op {{date}}",
@@ -75,18 +75,18 @@ const mail = {
     intro:
       "Er kwam een plaats vrij in {{digipuntName}}. Je stond op de reservelijst, dus nu sta je op de dienst.",
     calendar:
-      "Kan je toch niet? Laat de plaats dan vrij via Mijn diensten. In de bijlage zit de dienst voor je agenda.",
-    button: "Bekijk mijn diensten",
+      "Kan je toch niet? Laat de plaats dan vrij op de pagina van de dienst. In de bijlage zit de dienst voor je agenda.",
+    button: "Bekijk de dienst",
   },
   shift_changed: {
     subject: "Je dienst in {{shift.digipuntName}} is gewijzigd",
     heading: "Er is iets veranderd aan je dienst",
     intro: "De coördinator heeft de dienst in {{digipuntName}} gewijzigd. Zo ziet hij er nu uit:",
     confirmed:
-      "Je staat nog altijd op de dienst. Kan je niet meer? Laat het dan weten via Mijn diensten. In de bijlage zit de nieuwe versie voor je agenda.",
+      "Je staat nog altijd op de dienst. Kan je niet meer? Laat het dan weten op de pagina van de dienst. In de bijlage zit de nieuwe versie voor je agenda.",
     reserve:
       "Je staat nog altijd op de reservelijst. Komt er een plaats vrij, dan krijg je een e-mail.",
-    button: "Bekijk mijn diensten",
+    button: "Bekijk de dienst",
   },
   shift_cancelled: {
     subject: "Je dienst op {{date}} gaat niet door",
@@ -108,8 +108,8 @@ const mail = {
     subject: "Morgen: je dienst in {{shift.digipuntName}}",
     heading: "Tot morgen!",
     intro: "Een kleine herinnering: morgen help je mee in {{digipuntName}}.",
-    release: "Kan je toch niet? Laat het dan zo snel mogelijk weten via Mijn diensten.",
-    button: "Bekijk mijn diensten",
+    release: "Kan je toch niet? Laat het dan zo snel mogelijk weten op de pagina van de dienst.",
+    button: "Bekijk de dienst",
   },
   shift_understaffed: {
     subject: "Nog niet genoeg digihelpers op {{date}} in {{shift.digipuntName}}",

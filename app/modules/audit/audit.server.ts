@@ -17,7 +17,8 @@ export type AuditAction =
   | "data_exported"
   | "account_deleted"
   | "email_changed"
-  | "calendar_feed_regenerated";
+  | "calendar_feed_regenerated"
+  | "region_settings_changed";
 
 export async function recordAuditEvent(
   db: Database,

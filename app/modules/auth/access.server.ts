@@ -51,7 +51,11 @@ export type Permission =
    */
   | { action: "plan_shifts"; digibank: DigibankRef }
   /** Open the planning pages at all (what they list stays within the actor's digibanken). */
-  | { action: "plan_any_shifts" };
+  | { action: "plan_any_shifts" }
+  /** Change this region's settings (the release cut-off): its regional staff. */
+  | { action: "manage_region"; regionId: number }
+  /** Open the region settings at all. */
+  | { action: "manage_any_region" };
 
 export function isAdmin(actor: Actor) {
   return actor.roles.some((r) => r.role === "admin");
@@ -95,6 +99,10 @@ export function may(actor: Actor | null, permission: Permission): boolean {
       return actor.coordinatedDigibankIds.includes(permission.digibank.id);
     case "plan_any_shifts":
       return actor.coordinatedDigibankIds.length > 0;
+    case "manage_region":
+      return actor.staffRegionIds.includes(permission.regionId);
+    case "manage_any_region":
+      return actor.staffRegionIds.length > 0;
     case "manage_staff":
     case "manage_mail":
       return false;

@@ -69,7 +69,7 @@ export interface RenderedEmail {
   attachments: EmailAttachment[];
 }
 
-/** One message in the recipient's language: its subject, HTML and plain-text parts. */
+/** One message in the recipient's language: its subject, HTML and plain-text parts, and its files. */
 export async function renderEmail<K extends EmailTemplate>(
   template: K,
   language: Language,

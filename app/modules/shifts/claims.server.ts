@@ -85,6 +85,45 @@ async function findShift(db: Database | Transaction<DB>, shiftId: number) {
     .executeTakeFirst();
 }
 
+/** The shift with what a claim checks first about this person, in one query. */
+async function findShiftForClaim(db: Database, shiftId: number, userId: number) {
+  const row = await db
+    .selectFrom("shifts")
+    .innerJoin("digipunten", "digipunten.id", "shifts.digipunt_id")
+    .innerJoin("digibanks", "digibanks.id", "digipunten.digibank_id")
+    .select((eb) => [
+      "shifts.status",
+      "shifts.starts_at as startsAt",
+      "shifts.required_skill_id as requiredSkillId",
+      "shifts.capacity",
+      "shifts.confirmed_count as confirmedCount",
+      "digibanks.id as digibankId",
+      "digibanks.region_id as regionId",
+      eb
+        .exists(
+          eb
+            .selectFrom("volunteer_skills")
+            .select("user_id")
+            .where("user_id", "=", userId)
+            .whereRef("skill_id", "=", "shifts.required_skill_id"),
+        )
+        .as("hasSkill"),
+      eb
+        .exists(
+          eb
+            .selectFrom("shift_claims")
+            .select("id")
+            .whereRef("shift_id", "=", "shifts.id")
+            .where("user_id", "=", userId)
+            .where("status", "in", ["confirmed", "reserve"]),
+        )
+        .as("alreadyOn"),
+    ])
+    .where("shifts.id", "=", shiftId)
+    .executeTakeFirst();
+  return row;
+}
+
 /** The shift, when the person may see it (a shift of someone else's digibank is "not found"). */
 async function findVisibleShift(db: Database | Transaction<DB>, actor: Actor, shiftId: number) {
   const shift = await findShift(db, shiftId);
@@ -100,7 +139,7 @@ async function placeClaim(
   status: "confirmed" | "reserve",
   { now = new Date() }: ClockOption,
 ): Promise<ClaimOutcome> {
-  const shift = await findShift(db, shiftId);
+  const shift = await findShiftForClaim(db, shiftId, actor.id);
   const digibank = shift && { id: shift.digibankId, regionId: shift.regionId };
   if (!shift || !may(actor, { action: "view_shifts", digibank: digibank! })) {
     return { ok: false, reason: "not_found" };
@@ -110,10 +149,10 @@ async function placeClaim(
   }
   if (shift.status === "cancelled") return { ok: false, reason: "cancelled" };
   if (shift.startsAt <= now) return { ok: false, reason: "past" };
-  if (shift.requiredSkillId !== null && !(await hasSkill(db, actor.id, shift.requiredSkillId))) {
+  if (shift.requiredSkillId !== null && !shift.hasSkill) {
     return { ok: false, reason: "skill_missing" };
   }
-  if (await activeClaimOn(db, actor.id, shiftId)) return { ok: false, reason: "already" };
+  if (shift.alreadyOn) return { ok: false, reason: "already" };
   // A quick answer for the common case. It is not the guard: between this read and the insert
   // others may take the last spot, and then the database refuses the insert below.
   if (status === "confirmed" && shift.confirmedCount >= shift.capacity) {
@@ -151,16 +190,6 @@ function refusalFrom(error: unknown): ClaimRefusal | null {
   if (code === "23P01" && constraint === "shift_claims_no_overlap") return "overlap";
   if (code === "23505" && constraint === "shift_claims_active_unique") return "already";
   return null;
-}
-
-async function hasSkill(db: Database, userId: number, skillId: number) {
-  const row = await db
-    .selectFrom("volunteer_skills")
-    .select("user_id")
-    .where("user_id", "=", userId)
-    .where("skill_id", "=", skillId)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 async function activeClaimOn(db: Database | Transaction<DB>, userId: number, shiftId: number) {

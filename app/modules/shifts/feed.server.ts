@@ -5,7 +5,7 @@ import { type CalendarEntry, renderCalendar } from "~/modules/calendar/ical.serv
 import type { Database } from "~/utils/db.server.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
 import { selectShiftSnapshot, shiftCalendarEntry, toShiftSnapshot } from "./calendar.server.ts";
-import { myShiftsUrl } from "./notices.server.ts";
+import { volunteerShiftUrl } from "./notices.server.ts";
 
 // The personal calendar feed: a secret address per person (/feed/<token>.ics) that calendar apps
 // subscribe to. It is made of sources; shifts are the first, courses and events add theirs to
@@ -36,8 +36,13 @@ export const shiftFeedSource: FeedSource = {
       .where("s.ends_at", ">=", from)
       .orderBy("s.id")
       .execute();
-    const url = myShiftsUrl(appUrl);
-    return rows.map((row) => shiftCalendarEntry(toShiftSnapshot(row), person.language, url));
+    return rows.map((row) =>
+      shiftCalendarEntry(
+        toShiftSnapshot(row),
+        person.language,
+        volunteerShiftUrl(appUrl, row.shiftId),
+      ),
+    );
   },
 };
 

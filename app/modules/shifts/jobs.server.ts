@@ -4,7 +4,7 @@ import type { Database } from "~/utils/db.server.ts";
 import { appUrlFromEnv } from "~/utils/env.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
 import { selectShiftSnapshot, toShiftSnapshot } from "./calendar.server.ts";
-import { coordinatorsOf, myShiftsUrl, planningShiftUrl } from "./notices.server.ts";
+import { coordinatorsOf, planningShiftUrl, volunteerShiftUrl } from "./notices.server.ts";
 
 // Two scheduled jobs about shifts to come. Both may run late, twice, or on two machines at once:
 // each email's idempotency key makes the second run a no-op.
@@ -26,7 +26,7 @@ export const UNDERSTAFFED_LEAD_DAYS = 3;
  */
 export async function sendShiftReminders(db: Database, jobs: JobQueue, now = new Date()) {
   const until = new Date(now.getTime() + REMINDER_LEAD_HOURS * HOUR);
-  const url = myShiftsUrl(appUrlFromEnv());
+  const appUrl = appUrlFromEnv();
   return db.transaction().execute(async (trx) => {
     const rows = await selectShiftSnapshot(trx)
       .innerJoin("shift_claims as c", "c.shift_id", "s.id")
@@ -54,7 +54,7 @@ export async function sendShiftReminders(db: Database, jobs: JobQueue, now = new
         recipientId: row.userId,
         language: row.language,
         idempotencyKey: `shift_reminder:${row.claimId}:${shift.startsAt}`,
-        payload: { name: row.name, shift, url },
+        payload: { name: row.name, shift, url: volunteerShiftUrl(appUrl, row.shiftId) },
       });
       if (result.queued) queued++;
     }

@@ -11,8 +11,10 @@ import { selectShiftSnapshot, toShiftSnapshot } from "./calendar.server.ts";
 
 type Trx = Transaction<DB>;
 
-/** Where volunteers see their shifts. */
-export const myShiftsUrl = (appUrl: string) => `${appUrl}/shifts`;
+/** Where volunteers find shifts. */
+export const shiftsUrl = (appUrl: string) => `${appUrl}/shifts`;
+/** Where a volunteer sees one shift, and releases it. */
+export const volunteerShiftUrl = (appUrl: string, shiftId: number) => `${appUrl}/shifts/${shiftId}`;
 /** Where coordinators see one shift and its roster. */
 export const planningShiftUrl = (appUrl: string, shiftId: number) =>
   `${appUrl}/planning/shifts/${shiftId}`;
@@ -73,7 +75,11 @@ export async function noticeClaimConfirmed(trx: Trx, jobs: JobQueue, claimId: nu
     recipientId: claim.userId,
     language: claim.language,
     idempotencyKey: `shift_confirmed:${claim.id}`,
-    payload: { name: claim.name, shift: shift.details, url: myShiftsUrl(appUrlFromEnv()) },
+    payload: {
+      name: claim.name,
+      shift: shift.details,
+      url: volunteerShiftUrl(appUrlFromEnv(), shift.details.shiftId),
+    },
   });
 }
 
@@ -89,7 +95,11 @@ export async function noticePromotedFromReserve(trx: Trx, jobs: JobQueue, claimI
     recipientId: claim.userId,
     language: claim.language,
     idempotencyKey: `shift_promoted:${claim.id}`,
-    payload: { name: claim.name, shift: shift.details, url: myShiftsUrl(appUrlFromEnv()) },
+    payload: {
+      name: claim.name,
+      shift: shift.details,
+      url: volunteerShiftUrl(appUrlFromEnv(), shift.details.shiftId),
+    },
   });
 }
 
@@ -122,7 +132,7 @@ function claimantsOf(
 export async function noticeShiftChanged(trx: Trx, jobs: JobQueue, shiftId: number) {
   const shift = await loadShift(trx, shiftId);
   if (!shift || shift.details.cancelled) return;
-  const url = myShiftsUrl(appUrlFromEnv());
+  const url = volunteerShiftUrl(appUrlFromEnv(), shiftId);
   for (const person of await claimantsOf(trx, shiftId, ["confirmed", "reserve"])) {
     await enqueueEmail(trx, jobs, {
       template: "shift_changed",
@@ -148,7 +158,8 @@ export async function noticeShiftChanged(trx: Trx, jobs: JobQueue, shiftId: numb
 export async function noticeShiftCancelled(trx: Trx, jobs: JobQueue, shiftId: number) {
   const shift = await loadShift(trx, shiftId);
   if (!shift || !shift.details.cancelled) return;
-  const url = myShiftsUrl(appUrlFromEnv());
+  // The button finds another shift: this one is off.
+  const url = shiftsUrl(appUrlFromEnv());
   for (const person of await claimantsOf(trx, shiftId, ["cancelled"])) {
     await enqueueEmail(trx, jobs, {
       template: "shift_cancelled",

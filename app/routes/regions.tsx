@@ -1,0 +1,99 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfField, FormMessage, TextField } from "~/components/forms.tsx";
+import { requirePermission } from "~/modules/auth/guards.server.ts";
+import { RegionSettingsSchema } from "~/modules/places/region-schemas.ts";
+import {
+  type RegionSettings,
+  listManagedRegions,
+  setReleaseCutoff,
+} from "~/modules/places/regions.server.ts";
+import { readForm } from "~/utils/forms.server.ts";
+import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, context, { action: "manage_any_region" });
+  const saved = Number(new URL(request.url).searchParams.get("saved"));
+  const regions = await listManagedRegions(context.db, actor);
+  return {
+    title: getFixedT(await getLanguage(request), "regions")("title"),
+    regions,
+    saved: regions.find((r) => r.id === saved)?.name ?? null,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title} · Digihelpers` },
+];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, context, { action: "manage_any_region" });
+  const submission = await readForm(request, context, RegionSettingsSchema);
+  if (submission.status !== "success") {
+    const regionId = Number(submission.payload.regionId) || null;
+    return data({ regionId, result: submission.reply() }, { status: 400 });
+  }
+  const { regionId, releaseCutoffHours } = submission.value;
+  const outcome = await setReleaseCutoff(context.db, actor, regionId, releaseCutoffHours, {
+    ip: context.clientIp,
+  });
+  if (!outcome.ok && outcome.reason === "forbidden")
+    throw new Response("Forbidden", { status: 403 });
+  if (!outcome.ok) throw new Response("Not found", { status: 404 });
+  throw redirect(`/regions?saved=${regionId}`);
+}
+
+export default function Regions() {
+  const { t } = useTranslation("regions");
+  const { regions, saved } = useLoaderData<typeof loader>();
+  return (
+    <div className="page page--narrow">
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <FormMessage tone="success">{saved ? t("saved", { region: saved }) : null}</FormMessage>
+      {regions.length === 0 ? <p>{t("empty")}</p> : null}
+      {regions.map((region) => (
+        <RegionForm key={region.id} region={region} />
+      ))}
+    </div>
+  );
+}
+
+function RegionForm({ region }: { region: RegionSettings }) {
+  const { t } = useTranslation("regions");
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: `region-${region.id}`,
+    lastResult: actionData?.regionId === region.id ? actionData.result : undefined,
+    defaultValue: {
+      regionId: String(region.id),
+      releaseCutoffHours: String(region.releaseCutoffHours),
+    },
+    constraint: getZodConstraint(RegionSettingsSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RegionSettingsSchema }),
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <section className="account-section" aria-labelledby={`region-${region.id}-title`}>
+      <h2 id={`region-${region.id}-title`}>{region.name}</h2>
+      <p>{t("cutoff.current", { count: region.releaseCutoffHours })}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <CsrfField />
+        <input type="hidden" name="regionId" value={region.id} />
+        <TextField
+          field={fields.releaseCutoffHours}
+          label={t("cutoff.label")}
+          type="number"
+          hint={t("cutoff.hint")}
+        />
+        <button type="submit" className="button">
+          {t("cutoff.submit", { region: region.name })}
+        </button>
+      </Form>
+    </section>
+  );
+}
