@@ -7,6 +7,7 @@ import listPlugin from "@fullcalendar/react/list";
 import classicTheme from "@fullcalendar/react/themes/classic";
 import timeGridPlugin from "@fullcalendar/react/timegrid";
 import { useNavigate } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { Language } from "~/utils/i18n.ts";
 
 // The calendar island: rendered in the browser only (see STACK.md, gotcha 7), fed by the
@@ -26,6 +27,7 @@ export default function ShiftCalendar({
   /** The events feed with the page's filters; FullCalendar adds start and end. */
   feedUrl: string;
 }) {
+  const { t } = useTranslation("shifts");
   const navigate = useNavigate();
   const small = typeof window !== "undefined" && window.innerWidth < SMALL_SCREEN;
   return (
@@ -39,6 +41,7 @@ export default function ShiftCalendar({
         center: "title",
         end: "dayGridMonth,timeGridWeek,listWeek",
       }}
+      noEventsText={t("calendar.noShifts")}
       height="auto"
       events={feedUrl}
       eventClick={(info) => {

@@ -116,6 +116,11 @@ export default function ShiftPage() {
       {!shift.isVolunteer && !shift.past && !shift.cancelled ? (
         <p>{t("shift.notVolunteer")}</p>
       ) : null}
+      {shift.canPlan ? (
+        <p>
+          <Link to={`/planning/shifts/${shift.id}`}>{t("shift.planningLink")}</Link>
+        </p>
+      ) : null}
       {shift.requiredSkill && !my.hasRequiredSkill && my.status === null && shift.isVolunteer ? (
         <p>
           {t("shift.skillMissing", {

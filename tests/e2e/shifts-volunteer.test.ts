@@ -212,7 +212,7 @@ async function eventLink(page: Page, shiftId: number) {
   await page.locator(".shift-calendar [role=tablist]").waitFor();
   await page.waitForLoadState("networkidle");
   if ((await link.count()) === 0) {
-    await page.getByRole("button", { name: "Volgende" }).click();
+    await page.getByRole("button", { name: /^(Volgende|Suivant|Next)$/ }).click();
     await page.waitForLoadState("networkidle");
   }
   await link.waitFor();
@@ -400,6 +400,22 @@ describe.runIf(browserAvailable)("a volunteer takes and releases shifts in the b
     expect(problems).toEqual([
       "Failed to load resource: the server responded with a status of 400 (Bad Request)",
     ]);
+    await context.close();
+  });
+
+  it("speaks French to a French reader, the calendar included", async () => {
+    const { context, problems, page } = await signedIn({
+      locale: "fr-BE",
+      viewport: { width: 1280, height: 900 },
+    });
+    await visit(page, base + "/shifts");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "Permanences",
+    );
+    await page.getByRole("tab", { name: "Mois", selected: true }).waitFor();
+    const event = await eventLink(page, world.shifts.busy.id);
+    await expect(event.textContent()).resolves.toContain("✓ Vous y êtes inscrit·e");
+    expect(problems).toEqual([]);
     await context.close();
   });
 

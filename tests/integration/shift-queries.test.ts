@@ -367,7 +367,14 @@ describe("getShiftDetail", () => {
     const detail = await getShiftDetail(database.db, await actor(w.users.cora), w.shifts.free.id, {
       now: NOW,
     });
-    expect(detail).toMatchObject({ isVolunteer: false, can: { claim: false } });
+    expect(detail).toMatchObject({ isVolunteer: false, canPlan: true, can: { claim: false } });
+    const volunteer = await getShiftDetail(
+      database.db,
+      await actor(w.users.dirk),
+      w.shifts.free.id,
+      { now: NOW },
+    );
+    expect(volunteer).toMatchObject({ isVolunteer: true, canPlan: false });
   });
 
   it("offers a shift that asks a skill only to those who have it", async () => {

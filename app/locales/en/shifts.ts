@@ -8,6 +8,7 @@ const shifts: Namespace<typeof nl> = {
     listLink: "Prefer a list? See the shifts as a list",
     loading: "Loading the calendar…",
     noScript: "Without JavaScript, you find the shifts in the list.",
+    noShifts: "No shifts in this period.",
   },
   list: {
     title: "Shifts as a list",
@@ -71,6 +72,7 @@ const shifts: Namespace<typeof nl> = {
       "You can release this shift yourself until {{count}} hours before it starts. After that, ask the coordinator.",
     releaseRequested: "You asked the coordinator to release you. You will hear back.",
     back: "Back to the shifts",
+    planningLink: "See this shift in the planning",
   },
   actions: {
     claim: "I will help",

@@ -9,6 +9,7 @@ const shifts: Namespace<typeof nl> = {
     listLink: "Vous préférez une liste ? Voir les permanences en liste",
     loading: "Chargement du calendrier…",
     noScript: "Sans JavaScript, vous trouvez les permanences dans la liste.",
+    noShifts: "Aucune permanence pendant cette période.",
   },
   list: {
     title: "Permanences en liste",
@@ -76,6 +77,7 @@ const shifts: Namespace<typeof nl> = {
     releaseRequested:
       "Vous avez demandé au coordinateur de vous libérer. Vous recevrez un message.",
     back: "Retour aux permanences",
+    planningLink: "Voir cette permanence dans le planning",
   },
   actions: {
     claim: "Je viens aider",

@@ -7,6 +7,7 @@ const shifts = {
     listLink: "Liever een lijst? Bekijk de diensten als lijst",
     loading: "De kalender wordt geladen…",
     noScript: "Zonder JavaScript zie je de diensten in de lijst.",
+    noShifts: "Geen diensten in deze periode.",
   },
   list: {
     title: "Diensten als lijst",
@@ -71,6 +72,7 @@ const shifts = {
       "Je kan deze dienst zelf vrijgeven tot {{count}} uur voor de start. Daarna vraag je het aan de coördinator.",
     releaseRequested: "Je vroeg de coördinator om je vrij te geven. Je krijgt bericht.",
     back: "Terug naar de diensten",
+    planningLink: "Bekijk deze dienst in de planning",
   },
   actions: {
     claim: "Ik help mee",

@@ -219,6 +219,8 @@ export interface ShiftDetail {
   };
   /** The reader may claim shifts of this digibank at all (is one of its volunteers). */
   isVolunteer: boolean;
+  /** The reader plans this digibank's shifts (the page links to the shift's roster). */
+  canPlan: boolean;
   past: boolean;
 }
 
@@ -348,6 +350,7 @@ export async function getShiftDetail(
         myStatus === "confirmed" && !past && !cancelled && !beforeCutoff && !releaseRequested,
     },
     isVolunteer,
+    canPlan: may(actor, { action: "plan_shifts", digibank }),
     past,
   };
 }
