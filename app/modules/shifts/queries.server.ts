@@ -122,7 +122,7 @@ export async function listShifts(
   }));
 }
 
-/** The one query behind listShifts (exported for bench/shift-calendar-query.ts to explain). */
+/** The one query behind listShifts. */
 export function shiftWindowQuery(
   db: Database,
   actor: Actor,
