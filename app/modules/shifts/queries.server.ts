@@ -123,7 +123,7 @@ export async function listShifts(
 }
 
 /** The one query behind listShifts. */
-export function shiftWindowQuery(
+function shiftWindowQuery(
   db: Database,
   actor: Actor,
   window: { from: Date; to: Date; filters?: ShiftFilters },
