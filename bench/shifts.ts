@@ -78,9 +78,11 @@ try {
       `(built in ${((performance.now() - started) / 1000).toFixed(1)} s), ` +
       `${base ? "PostgreSQL" : "embedded PGlite"}.`,
   );
-  // Half of each claimer's targets for the server-time run, the other half over HTTP.
-  const half = Math.floor(Math.min(...world.targets.map((t) => t.length)) / 2);
-  const perRun = Math.min(requests, half * CLAIMERS);
+  // Each claimer's targets: the first 40 for the server-time run (the first claimer's next 40
+  // for one claim at a time), the rest over HTTP.
+  const SERIAL = 40;
+  const half = 2 * SERIAL;
+  const perRun = Math.min(requests, SERIAL * CLAIMERS);
 
   // 1. Server time.
   const jobs = await startJobQueue(database, { databaseUrl: env.DATABASE_URL, poolMax: 4 });
@@ -109,17 +111,32 @@ try {
       return rows.length > 0;
     });
     const position = new Array<number>(CLAIMERS).fill(0);
+    position[0] = SERIAL;
+    const alone = await measureWith(
+      "claim, one at a time",
+      { requests: SERIAL, concurrency: 1, warmup: 0 },
+      async (_, index) => {
+        const outcome = await claimShift(
+          database.db,
+          jobs,
+          claimers[0]!,
+          world.targets[0]![index]!,
+        );
+        return outcome.ok;
+      },
+    );
     const claim = await measureWith(
       "claim, 20 at once",
       { requests: perRun, concurrency: CLAIMERS, warmup: 0 },
       async (worker) => {
-        const shiftId = world.targets[worker]![position[worker]!++]!;
+        const shiftId = world.targets[worker]![position[worker]!++];
+        if (shiftId === undefined) return false;
         const outcome = await claimShift(database.db, jobs, claimers[worker]!, shiftId);
         return outcome.ok;
       },
     );
     console.log("\nServer time (the work behind one request, in process):");
-    printResults([floor, month, claim], floor);
+    printResults([floor, month, alone, claim], floor);
   } finally {
     await stopJobQueue(jobs);
     await database.close();
@@ -159,7 +176,8 @@ try {
         { requests: perRun, concurrency: CLAIMERS, warmup: 0 },
         async (worker) => {
           const { client, csrf } = claimers[worker]!;
-          const shiftId = world.targets[worker]![position[worker]!++]!;
+          const shiftId = world.targets[worker]![position[worker]!++];
+          if (shiftId === undefined) return false;
           const response = await fetch(`${server.url}/shifts/${shiftId}`, {
             method: "POST",
             body: new URLSearchParams({ intent: "claim", csrf }),
