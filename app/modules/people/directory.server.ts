@@ -1,5 +1,7 @@
 import type { Role, UserStatus } from "../../../db/schema.ts";
 import { type Actor, isAdmin, may } from "~/modules/auth/access.server.ts";
+import type { Transaction } from "kysely";
+import type { DB } from "../../../db/schema.ts";
 import type { Database } from "~/utils/db.server.ts";
 
 // Who a coordinator or an admin sees on the people page, and what they may do with each person.
@@ -132,4 +134,26 @@ export async function findPerson(db: Database, personId: number) {
   if (!user) return null;
   const roles = (await rolesOf(db, [user.id])).map(({ userId: _userId, ...role }) => role);
   return { ...user, roles };
+}
+
+/** The active coordinators of a digibank: of the digibank itself or of its region. */
+export function coordinatorsOf(
+  trx: Database | Transaction<DB>,
+  bank: { digibankId: number; regionId: number },
+) {
+  return trx
+    .selectFrom("users")
+    .innerJoin("role_assignments", "role_assignments.user_id", "users.id")
+    .select(["users.id", "users.email", "users.language"])
+    .distinct()
+    .where("users.status", "=", "active")
+    .where("role_assignments.role", "=", "coordinator")
+    .where((eb) =>
+      eb.or([
+        eb("role_assignments.digibank_id", "=", bank.digibankId),
+        eb("role_assignments.region_id", "=", bank.regionId),
+      ]),
+    )
+    .orderBy("users.id")
+    .execute();
 }

@@ -5,6 +5,7 @@ import { LIMITS, hitRateLimits } from "~/modules/auth/rate-limit.server.ts";
 import { enqueueEmail } from "~/modules/mail/outbox.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
+import { coordinatorsOf } from "./directory.server.ts";
 import { type Refusal, Refused, inviteInTransaction } from "./invitations.server.ts";
 
 // A visitor asks to join a digibank; its coordinators approve (an invitation follows) or decline.
@@ -59,20 +60,10 @@ export async function requestToJoin(
       .executeTakeFirst();
     if (!request) return;
 
-    const coordinators = await trx
-      .selectFrom("users")
-      .innerJoin("role_assignments", "role_assignments.user_id", "users.id")
-      .select(["users.id", "users.email", "users.language"])
-      .distinct()
-      .where("users.status", "=", "active")
-      .where("role_assignments.role", "=", "coordinator")
-      .where((eb) =>
-        eb.or([
-          eb("role_assignments.digibank_id", "=", bank.id),
-          eb("role_assignments.region_id", "=", bank.region_id),
-        ]),
-      )
-      .execute();
+    const coordinators = await coordinatorsOf(trx, {
+      digibankId: bank.id,
+      regionId: bank.region_id,
+    });
     for (const coordinator of coordinators) {
       await enqueueEmail(trx, jobs, {
         template: "join_request",

@@ -4,7 +4,8 @@ import type { Database } from "~/utils/db.server.ts";
 import { appUrlFromEnv } from "~/utils/env.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
 import { selectShiftSnapshot, toShiftSnapshot } from "./calendar.server.ts";
-import { coordinatorsOf, planningShiftUrl, volunteerShiftUrl } from "./notices.server.ts";
+import { coordinatorsOf } from "~/modules/people/directory.server.ts";
+import { planningShiftUrl, volunteerShiftUrl } from "./notices.server.ts";
 
 // Two scheduled jobs about shifts to come. Both may run late, twice, or on two machines at once:
 // each email's idempotency key makes the second run a no-op.

@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { DB } from "../../../db/schema.ts";
 import { enqueueEmail } from "~/modules/mail/outbox.server.ts";
+import { coordinatorsOf } from "~/modules/people/directory.server.ts";
 import { appUrlFromEnv } from "~/utils/env.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
 import { selectShiftSnapshot, toShiftSnapshot } from "./calendar.server.ts";
@@ -42,25 +43,6 @@ function loadClaim(trx: Trx, claimId: number) {
     .where("c.id", "=", claimId)
     .where("u.status", "=", "active")
     .executeTakeFirst();
-}
-
-/** The active coordinators of a digibank: of the digibank itself or of its region. */
-export function coordinatorsOf(trx: Trx, bank: { digibankId: number; regionId: number }) {
-  return trx
-    .selectFrom("users")
-    .innerJoin("role_assignments", "role_assignments.user_id", "users.id")
-    .select(["users.id", "users.email", "users.language"])
-    .distinct()
-    .where("users.status", "=", "active")
-    .where("role_assignments.role", "=", "coordinator")
-    .where((eb) =>
-      eb.or([
-        eb("role_assignments.digibank_id", "=", bank.digibankId),
-        eb("role_assignments.region_id", "=", bank.regionId),
-      ]),
-    )
-    .orderBy("users.id")
-    .execute();
 }
 
 /** To the volunteer: you are on this shift (with an .ics). */
