@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   return {
     title: getFixedT(await getLanguage(request), "account")("skills.title"),
-    skills,
+    skills: skills.map((skill) => skill.code),
     mine,
     saved: new URL(request.url).searchParams.has("saved"),
   };

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/forms.tsx";
+import { PlanningRangeForm } from "~/components/planning-range.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
+import { listPlannedDigibanks } from "~/modules/places/digipunten.server.ts";
 import { listPlannedShifts, planningRange } from "~/modules/shifts/roster.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
@@ -13,6 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     title: getFixedT(await getLanguage(request), "planning")("home.title"),
     range,
+    digibanks: await listPlannedDigibanks(context.db, actor),
     shifts: await listPlannedShifts(context.db, actor, range),
   };
 }
@@ -25,7 +28,7 @@ const NOTICES = ["created", "cancelled"] as const;
 
 export default function Planning() {
   const { t, i18n } = useTranslation("planning");
-  const { range, shifts } = useLoaderData<typeof loader>();
+  const { range, digibanks, shifts } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const notice = NOTICES.find((n) => n === params.get("notice"));
   const count = Number(params.get("count") ?? "0");
@@ -46,19 +49,7 @@ export default function Planning() {
           <Link to="/planning/reports">{t("home.reports")}</Link>
         </li>
       </ul>
-      <Form method="get" className="stack">
-        <div className="field">
-          <label htmlFor="range-from">{t("range.from")}</label>
-          <input id="range-from" name="from" type="date" defaultValue={range.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="range-to">{t("range.to")}</label>
-          <input id="range-to" name="to" type="date" defaultValue={range.until} />
-        </div>
-        <button type="submit" className="button">
-          {t("range.show")}
-        </button>
-      </Form>
+      <PlanningRangeForm range={range} digibanks={digibanks} />
       <h2>{t("home.upcoming")}</h2>
       {shifts.length === 0 ? (
         <p>{t("home.empty")}</p>

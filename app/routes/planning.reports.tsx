@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PlanningRangeForm } from "~/components/planning-range.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
+import { listPlannedDigibanks } from "~/modules/places/digipunten.server.ts";
 import { fillRates, planningRange } from "~/modules/shifts/roster.server.ts";
 import { formatNumber } from "~/utils/format.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
@@ -13,6 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     title: getFixedT(await getLanguage(request), "planning")("reports.title"),
     range,
+    digibanks: await listPlannedDigibanks(context.db, actor),
     rates: await fillRates(context.db, actor, range),
   };
 }
@@ -23,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function Reports() {
   const { t, i18n } = useTranslation("planning");
-  const { range, rates } = useLoaderData<typeof loader>();
+  const { range, digibanks, rates } = useLoaderData<typeof loader>();
   const percent = (r: { confirmed: number; capacity: number }) =>
     r.capacity === 0
       ? "-"
@@ -71,21 +74,12 @@ export default function Reports() {
     <div className="page">
       <h1>{t("reports.title")}</h1>
       <p>{t("reports.intro")}</p>
-      <Form method="get" className="stack">
-        <div className="field">
-          <label htmlFor="report-from">{t("range.from")}</label>
-          <input id="report-from" name="from" type="date" defaultValue={range.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="report-to">{t("range.to")}</label>
-          <input id="report-to" name="to" type="date" defaultValue={range.until} />
-        </div>
-        <button type="submit" className="button">
-          {t("range.show")}
-        </button>
-      </Form>
+      <PlanningRangeForm range={range} digibanks={digibanks} />
       <p>
-        <a href={`/planning/export.csv?from=${range.from}&to=${range.until}`} download>
+        <a
+          href={`/planning/export.csv?from=${range.from}&to=${range.until}${range.digibankId ? `&digibank=${range.digibankId}` : ""}`}
+          download
+        >
           {t("reports.export")}
         </a>
       </p>

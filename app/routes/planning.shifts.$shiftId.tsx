@@ -19,8 +19,9 @@ import {
   recordAttendance,
   removeFromShift,
 } from "~/modules/shifts/roster.server.ts";
-import { EditShiftSchema, ShiftActionSchema } from "~/modules/shifts/planning-schemas.ts";
-import { cancelShift, editShift, listSkills, localParts } from "~/modules/shifts/series.server.ts";
+import { EditShiftSchema, PlanningActionSchema } from "~/modules/shifts/planning-schemas.ts";
+import { listSkills } from "~/modules/people/skills.server.ts";
+import { cancelShift, editShift, localParts } from "~/modules/shifts/series.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
@@ -75,7 +76,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "plan_any_shifts" });
   const shiftId = shiftIdOf(params);
-  const submission = await readForm(request, context, ShiftActionSchema);
+  const submission = await readForm(request, context, PlanningActionSchema);
   if (submission.status !== "success")
     return data({ result: submission.reply(), refusal: null }, { status: 400 });
   const v = submission.value;

@@ -16,7 +16,8 @@ import {
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { listDigipunten } from "~/modules/places/digipunten.server.ts";
 import { NewShiftSchema, WEEKDAYS } from "~/modules/shifts/planning-schemas.ts";
-import { createShiftSeries, listSkills } from "~/modules/shifts/series.server.ts";
+import { listSkills } from "~/modules/people/skills.server.ts";
+import { createShiftSeries } from "~/modules/shifts/series.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 

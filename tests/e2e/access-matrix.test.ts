@@ -1248,6 +1248,12 @@ describe("the role-by-route access matrix", () => {
       (await (await browserOf(persona, false)).get(`/planning?${range}`)).text();
     expect(await home("coordinator1")).toContain(`/planning/shifts/${one.shiftId}`);
     expect(await home("coordinator2")).not.toContain(`/planning/shifts/${one.shiftId}`);
+    const picked = async (persona: Persona) =>
+      (
+        await (await browserOf(persona, false)).get(`/planning?${range}&digibank=${world.d1}`)
+      ).text();
+    expect(await picked("admin")).toContain(`/planning/shifts/${one.shiftId}`);
+    expect(await picked("coordinator2")).not.toContain(`/planning/shifts/${one.shiftId}`);
     const roster = await (
       await browserOf("coordinator1", false)
     ).get(`/planning/shifts/${one.shiftId}`);

@@ -26,6 +26,7 @@ import {
   createShiftSeries,
   editShift,
   extendSeriesHorizon,
+  startSeriesHorizonJob,
 } from "~/modules/shifts/series.server.ts";
 import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
 import {
@@ -266,6 +267,12 @@ describe("publishing shifts", () => {
     expect(series.generated_until).toBe("2028-05-31");
   });
 
+  it("keeps the horizon filling with a daily job at night, Brussels time", async () => {
+    await startSeriesHorizonJob(jobs, database.db);
+    const schedules = await jobs.getSchedules("shift-series-horizon");
+    expect(schedules.map((s) => [s.cron, s.timezone])).toEqual([["23 3 * * *", "Europe/Brussels"]]);
+  });
+
   it("makes a one-off shift as a shift without a series", async () => {
     const outcome = await createShiftSeries(
       database.db,
@@ -404,6 +411,38 @@ describe("changing shifts", () => {
       .where("id", "=", seriesId!)
       .executeTakeFirstOrThrow();
     expect([series.start_time, series.end_time, series.capacity]).toEqual(["13:30", "16:30", 4]);
+  });
+
+  it("keeps a moved occurrence on its new day when the following ones change from it", async () => {
+    const { seriesId } = await weekly();
+    const [, one, two] = await shiftsOf(seriesId!);
+    // 4 February (Thursday) moves to Friday 5 February on its own.
+    await editShift(
+      database.db,
+      jobs,
+      w.coordA,
+      one!.id,
+      { ...details, date: "2027-02-05" },
+      "this",
+      at,
+    );
+    const outcome = await editShift(
+      database.db,
+      jobs,
+      w.coordA,
+      one!.id,
+      { ...details, startTime: "14:00", endTime: "17:00" },
+      "following",
+      at,
+    );
+    expect(outcome.ok).toBe(true);
+    const after = await shiftsOf(seriesId!);
+    const moved = after.find((s) => s.id === one!.id)!;
+    expect(localParts(moved.starts_at)).toEqual({ date: "2027-02-05", time: "14:00" });
+    expect(localParts(after.find((s) => s.id === two!.id)!.starts_at)).toEqual({
+      date: "2027-02-09",
+      time: "14:00",
+    });
   });
 
   it("says how many people are on a shift when its capacity would drop below that", async () => {
@@ -570,6 +609,18 @@ describe("rosters and reports", () => {
     });
     expect(await removeFromShift(database.db, jobs, w.coordA, an.id, at)).toEqual({ ok: true });
     expect((await claimsOf(shift.id))[0]!.status).toBe("removed");
+    const audit = await database.db
+      .selectFrom("audit_events")
+      .select(["actor_id", "subject_id", "details"])
+      .where("action", "=", "shift_claim_removed")
+      .execute();
+    expect(audit).toEqual([
+      {
+        actor_id: w.coordA.id,
+        subject_id: w.an.id,
+        details: { shiftId: shift.id, claimId: an.id, was: "confirmed" },
+      },
+    ]);
 
     // No request, no one-click release.
     expect(await grantReleaseRequest(database.db, jobs, w.coordA, bert.id, at)).toEqual({
@@ -707,6 +758,11 @@ describe("rosters and reports", () => {
       ["Punt 1", 3, 5],
       ["Punt 2", 1, 4],
     ]);
+    // One digibank picked out: an administrator sees just that one, a coordinator of another
+    // digibank nothing at all.
+    const picked = { ...range, digibankId: c.one.digibank_id };
+    expect((await fillRates(database.db, w.admin, picked)).byWeek).toEqual(rates.byWeek);
+    expect((await fillRates(database.db, w.coordB, picked)).byWeek).toEqual([]);
     const forB = await fillRates(database.db, w.coordB, {
       from: "2027-10-05",
       until: "2027-10-05",

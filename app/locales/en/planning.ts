@@ -29,6 +29,8 @@ const planning: Namespace<typeof nl> = {
     from: "From",
     to: "Up to and including",
     show: "Show",
+    digibank: "Digibank",
+    allDigibanks: "All digibanken",
   },
   shift: {
     when: "When",

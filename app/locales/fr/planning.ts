@@ -29,6 +29,8 @@ const planning: Namespace<typeof nl> = {
     from: "Du",
     to: "Au (inclus)",
     show: "Afficher",
+    digibank: "Digibank",
+    allDigibanks: "Toutes les digibanken",
   },
   shift: {
     when: "Quand",

@@ -27,6 +27,8 @@ const planning = {
     from: "Van",
     to: "Tot en met",
     show: "Toon",
+    digibank: "Digibank",
+    allDigibanks: "Alle digibanken",
   },
   shift: {
     when: "Wanneer",

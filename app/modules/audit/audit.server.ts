@@ -18,7 +18,9 @@ export type AuditAction =
   | "account_deleted"
   | "email_changed"
   | "calendar_feed_regenerated"
-  | "region_settings_changed";
+  | "region_settings_changed"
+  | "shift_claim_removed"
+  | "shift_release_granted";
 
 export async function recordAuditEvent(
   db: Database,

@@ -1,12 +1,13 @@
 import type { Database } from "~/utils/db.server.ts";
+import type { SkillCode } from "./skill-codes.ts";
 
 // What a volunteer can help with (itsme, Tax-on-web, ...). A shift may ask for one of these
 // skills; claiming it checks the volunteer recorded it (claims.server.ts).
 
-/** Every skill code, in a fixed order. Labels live in the catalogs under common:skill.<code>. */
-export async function listSkills(db: Database): Promise<string[]> {
-  const rows = await db.selectFrom("skills").select("code").orderBy("id").execute();
-  return rows.map((row) => row.code);
+/** Every skill, in a fixed order. Labels live in the catalogs under common:skill.<code>. */
+export async function listSkills(db: Database): Promise<Array<{ id: number; code: SkillCode }>> {
+  const rows = await db.selectFrom("skills").select(["id", "code"]).orderBy("id").execute();
+  return rows.map((row) => ({ id: row.id, code: row.code as SkillCode }));
 }
 
 export async function getSkillsOf(db: Database, userId: number): Promise<string[]> {

@@ -108,7 +108,7 @@ const editShift = z.object({
 /** The edit form of a shift page (its other forms are single buttons). */
 export const EditShiftSchema = editShift.superRefine(endAfterStart);
 
-export const ShiftActionSchema = z
+export const PlanningActionSchema = z
   .discriminatedUnion("intent", [
     editShift,
     z.object({
@@ -127,17 +127,6 @@ export const ShiftActionSchema = z
   .superRefine((value, ctx) => {
     if (value.intent === "edit") endAfterStart(value, ctx);
   });
-
-export const SKILL_CODES = [
-  "eid",
-  "itsme",
-  "tax_on_web",
-  "mijn_gezondheid",
-  "mypension",
-  "e_banking",
-  "smartphone",
-] as const;
-export type SkillCode = (typeof SKILL_CODES)[number];
 
 /** A range of local dates from a query string, defaulting to `days` days from `today`. */
 export function readRange(

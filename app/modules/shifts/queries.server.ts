@@ -122,8 +122,8 @@ export async function listShifts(
   }));
 }
 
-/** The one query behind listShifts (exported for bench/shift-calendar-query.ts to explain). */
-export function shiftWindowQuery(
+/** The one query behind listShifts. */
+function shiftWindowQuery(
   db: Database,
   actor: Actor,
   window: { from: Date; to: Date; filters?: ShiftFilters },

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Attendance } from "../../../db/schema.ts";
+import { recordAuditEvent } from "~/modules/audit/audit.server.ts";
 import { type Actor, isAdmin } from "~/modules/auth/access.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
@@ -21,7 +22,14 @@ function dateRange(from: string, until: string) {
   return { start: localInstant(from, "00:00"), end: localInstant(addDays(until, 1), "00:00") };
 }
 
-function shiftsInScope(db: Database, actor: Actor, from: string, until: string) {
+/** Local dates, both inclusive, and optionally one digibank (still within the actor's scope). */
+export interface PlanningRange {
+  from: string;
+  until: string;
+  digibankId?: number | null;
+}
+
+function shiftsInScope(db: Database, actor: Actor, { from, until, digibankId }: PlanningRange) {
   const banks = plannedDigibanks(actor);
   const { start, end } = dateRange(from, until);
   let query = db
@@ -31,16 +39,13 @@ function shiftsInScope(db: Database, actor: Actor, from: string, until: string) 
     .where("shifts.starts_at", ">=", start)
     .where("shifts.starts_at", "<", end);
   if (banks !== null) query = query.where("digibanks.id", "in", banks.length ? banks : [-1]);
+  if (digibankId) query = query.where("digibanks.id", "=", digibankId);
   return query;
 }
 
 /** The shifts between two local dates of the digibanken this person plans, with their fill state. */
-export async function listPlannedShifts(
-  db: Database,
-  actor: Actor,
-  { from, until }: { from: string; until: string },
-) {
-  const rows = await shiftsInScope(db, actor, from, until)
+export async function listPlannedShifts(db: Database, actor: Actor, range: PlanningRange) {
+  const rows = await shiftsInScope(db, actor, range)
     .leftJoin("shift_claims", (join) =>
       join
         .onRef("shift_claims.shift_id", "=", "shifts.id")
@@ -133,7 +138,13 @@ interface ClaimOptions {
 async function plannedClaim(db: Database, actor: Actor, claimId: number, shiftId?: number) {
   const claim = await db
     .selectFrom("shift_claims")
-    .select(["id", "shift_id as shiftId", "status", "release_requested_at as releaseRequestedAt"])
+    .select([
+      "id",
+      "shift_id as shiftId",
+      "user_id as userId",
+      "status",
+      "release_requested_at as releaseRequestedAt",
+    ])
     .where("id", "=", claimId)
     .executeTakeFirst();
   if (!claim || (shiftId !== undefined && claim.shiftId !== shiftId)) return null;
@@ -167,6 +178,12 @@ async function endClaim(
       .where("status", "in", ["confirmed", "reserve"])
       .execute();
     await promoteFromReserveList(trx, jobs, found.shift.id, { now });
+    await recordAuditEvent(trx, {
+      action: to === "removed" ? "shift_claim_removed" : "shift_release_granted",
+      actorId: actor.id,
+      subjectId: found.claim.userId,
+      details: { shiftId: found.shift.id, claimId, was: found.claim.status },
+    });
   });
   return { ok: true };
 }
@@ -221,12 +238,8 @@ export interface FillRate {
  * How full the scheduled shifts between two local dates were (or are): per ISO week, and per
  * digipunt, confirmed spots against capacity.
  */
-export async function fillRates(
-  db: Database,
-  actor: Actor,
-  { from, until }: { from: string; until: string },
-) {
-  const base = shiftsInScope(db, actor, from, until).where("shifts.status", "=", "scheduled");
+export async function fillRates(db: Database, actor: Actor, range: PlanningRange) {
+  const base = shiftsInScope(db, actor, range).where("shifts.status", "=", "scheduled");
   const totals = [
     sql<number>`coalesce(sum(shifts.confirmed_count), 0)::int`.as("confirmed"),
     sql<number>`coalesce(sum(shifts.capacity), 0)::int`.as("capacity"),
@@ -255,12 +268,8 @@ export async function fillRates(
 }
 
 /** Every shift between two local dates with the people on it: one row per person (or per empty shift). */
-export async function listShiftsForExport(
-  db: Database,
-  actor: Actor,
-  range: { from: string; until: string },
-) {
-  return shiftsInScope(db, actor, range.from, range.until)
+export async function listShiftsForExport(db: Database, actor: Actor, range: PlanningRange) {
+  return shiftsInScope(db, actor, range)
     .leftJoin("shift_claims", (join) =>
       join
         .onRef("shift_claims.shift_id", "=", "shifts.id")
@@ -309,13 +318,17 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null |
 export function planningRange(
   params: URLSearchParams,
   { startOffset = 0, days = 28 }: { startOffset?: number; days?: number } = {},
-) {
+): Required<PlanningRange> {
   const start = addDays(localToday(), startOffset);
   const from = readRange(params, start, start).from;
   const range = readRange(params, start, addDays(from, days - 1));
   // At most a year and a day at once: enough for a yearly report, and the page stays light.
   const latest = addDays(range.from, 366);
-  return range.until > latest ? { from: range.from, until: latest } : range;
+  const digibankId = Number(params.get("digibank")) || null;
+  return {
+    ...(range.until > latest ? { from: range.from, until: latest } : range),
+    digibankId: digibankId && Number.isInteger(digibankId) && digibankId > 0 ? digibankId : null,
+  };
 }
 
 type Translate = (key: string) => string;
@@ -324,7 +337,7 @@ type Translate = (key: string) => string;
 export async function exportShiftsCsv(
   db: Database,
   actor: Actor,
-  range: { from: string; until: string },
+  range: PlanningRange,
   t: Translate,
 ) {
   const rows = await listShiftsForExport(db, actor, range);

@@ -4,7 +4,6 @@ import type { DB } from "../../../db/schema.ts";
 import { type Actor, may } from "~/modules/auth/access.server.ts";
 import { type Database, inTransaction } from "~/utils/db.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
-import type { SkillCode } from "./planning-schemas.ts";
 import { promoteFromReserveList } from "./claims.server.ts";
 import { noticeShiftCancelled, noticeShiftChanged } from "./notices.server.ts";
 import {
@@ -354,7 +353,12 @@ export async function editShift(
     const changed = await db.transaction().execute(async (trx) => {
       const ids: number[] = [];
       for (const target of targets) {
-        const date = target.occurrence_date!;
+        // This shift keeps the day it has now (it may have been moved on its own before); the
+        // following ones are on their series dates.
+        const date =
+          whole && target.id === shift.id
+            ? localParts(shift.starts_at).date
+            : target.occurrence_date!;
         const set = {
           starts_at: localInstant(date, changes.startTime),
           ends_at: localInstant(date, changes.endTime),
@@ -508,10 +512,4 @@ export async function cancelShift(
     return targets.map((t) => t.id);
   });
   return { ok: true, cancelledShiftIds: ids };
-}
-
-/** The skills a shift may ask for (labels are in the catalogs, under common:skill.<code>). */
-export async function listSkills(db: Database) {
-  const rows = await db.selectFrom("skills").select(["id", "code"]).orderBy("id").execute();
-  return rows.map((row) => ({ id: row.id, code: row.code as SkillCode }));
 }
