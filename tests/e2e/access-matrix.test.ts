@@ -1260,6 +1260,39 @@ describe("the role-by-route access matrix", () => {
     expect(await roster.text()).toContain(email);
   });
 
+  it("the calendar feed and the shift list hold the reader's own digibanken's shifts only", async () => {
+    const start = new Date(Date.now() - 24 * HOUR).toISOString();
+    const end = new Date(Date.now() + 40 * 24 * HOUR).toISOString();
+    const feedOf = async (persona: Persona) => {
+      const response = await (
+        await browserOf(persona, false)
+      ).get(`/shifts/events?start=${start}&end=${end}`);
+      return ((await response.json()) as Array<{ url: string }>).map((e) => e.url);
+    };
+    const [one, three] = [`/shifts/${world.shift1}`, `/shifts/${world.shift3}`];
+    expect(await feedOf("volunteerA")).toContain(one);
+    expect(await feedOf("volunteerA")).not.toContain(three);
+    expect(await feedOf("volunteerB")).toContain(three);
+    expect(await feedOf("volunteerB")).not.toContain(one);
+    expect(await feedOf("staff1")).not.toContain(three);
+    expect(await feedOf("admin")).toEqual(expect.arrayContaining([one, three]));
+    // Asking for the other digibank by filter changes nothing.
+    const filtered = await (
+      await browserOf("volunteerA", false)
+    ).get(`/shifts/events?start=${start}&end=${end}&digibank=${world.d3}`);
+    expect(await filtered.json()).toEqual([]);
+    const { starts_at } = await database.db
+      .selectFrom("shifts")
+      .select("starts_at")
+      .where("id", "=", world.shift1)
+      .executeTakeFirstOrThrow();
+    const week = localParts(starts_at).date;
+    const listOf = async (persona: Persona) =>
+      (await (await browserOf(persona, false)).get(`/shifts/list?week=${week}`)).text();
+    expect(await listOf("volunteerA")).toContain(`href="${one}"`);
+    expect(await listOf("volunteerA")).not.toContain(`href="${three}"`);
+  });
+
   it("the snapshot notices a change of one row (the control run)", async () => {
     const target = await person([]);
     const before = await snapshotDatabase();
