@@ -67,4 +67,17 @@ describe("a shift's state in words", () => {
     );
     expect(shiftStateLabel(getFixedT("fr", "shifts"), shift)).toBe("○ Encore 2 places");
   });
+
+  it("says a started shift is over instead of offering its free spots", () => {
+    const now = new Date("2027-01-05T10:00:00Z");
+    const started = { ...shift, startsAt: "2027-01-05T08:00:00Z" };
+    expect(shiftStateLabel(t, started, now)).toBe("– Voorbij");
+    expect(shiftStateLabel(t, { ...started, confirmedCount: 3 }, now)).toBe("– Voorbij");
+    expect(shiftStateLabel(t, { ...started, startsAt: "2027-01-06T08:00:00Z" }, now)).toBe(
+      "○ Nog 2 plaatsen",
+    );
+    // One's own place and a cancellation stay what they were.
+    expect(shiftStateLabel(t, { ...started, myStatus: "confirmed" }, now)).toBe("✓ Jij staat erop");
+    expect(shiftStateLabel(t, { ...started, cancelled: true }, now)).toBe("✕ Geannuleerd");
+  });
 });

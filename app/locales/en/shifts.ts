@@ -40,6 +40,7 @@ const shifts: Namespace<typeof nl> = {
     open_one: "{{count}} place left",
     open_other: "{{count}} places left",
     cancelled: "Cancelled",
+    past: "Over",
   },
   shift: {
     when: "When",

@@ -42,6 +42,7 @@ const shifts: Namespace<typeof nl> = {
     open_one: "Encore {{count}} place",
     open_other: "Encore {{count}} places",
     cancelled: "Annulée",
+    past: "Passée",
   },
   shift: {
     when: "Quand",

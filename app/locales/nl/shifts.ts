@@ -39,6 +39,7 @@ const shifts = {
     open_one: "Nog {{count}} plaats",
     open_other: "Nog {{count}} plaatsen",
     cancelled: "Geannuleerd",
+    past: "Voorbij",
   },
   shift: {
     when: "Wanneer",

@@ -3,19 +3,22 @@ import type { TFunction } from "i18next";
 // How a shift's state reads on the calendar and the list: always a word and an icon, never colour
 // alone, so it reads the same for everyone (and for screen readers).
 
-export type ShiftState = "mine" | "reserve" | "full" | "open" | "cancelled";
+export type ShiftState = "mine" | "reserve" | "full" | "open" | "cancelled" | "past";
 
 export interface ShiftStateInput {
   cancelled: boolean;
   myStatus: "confirmed" | "reserve" | null;
   confirmedCount: number;
   capacity: number;
+  /** When it starts: once started, free spots and "full" no longer mean anything to a reader. */
+  startsAt?: Date | string;
 }
 
-export function shiftState(shift: ShiftStateInput): ShiftState {
+export function shiftState(shift: ShiftStateInput, now = new Date()): ShiftState {
   if (shift.cancelled) return "cancelled";
   if (shift.myStatus === "confirmed") return "mine";
   if (shift.myStatus === "reserve") return "reserve";
+  if (shift.startsAt !== undefined && new Date(shift.startsAt) <= now) return "past";
   return shift.confirmedCount >= shift.capacity ? "full" : "open";
 }
 
@@ -27,11 +30,16 @@ export const STATE_ICONS: Record<ShiftState, string> = {
   full: "●",
   open: "○",
   cancelled: "✕",
+  past: "–",
 };
 
 /** "✓ Jij staat erop", "Nog 2 plaatsen", "Volzet": the state in words, led by its icon. */
-export function shiftStateLabel(t: TFunction<"shifts">, shift: ShiftStateInput): string {
-  const state = shiftState(shift);
+export function shiftStateLabel(
+  t: TFunction<"shifts">,
+  shift: ShiftStateInput,
+  now = new Date(),
+): string {
+  const state = shiftState(shift, now);
   const text =
     state === "open"
       ? t("state.open", { count: shift.capacity - shift.confirmedCount })
