@@ -44,6 +44,7 @@ const samples: EmailPayloads = {
     reason: "De bib is dicht.",
     url: URL,
   },
+  shift_left: { name: "Jan", shift: SHIFT, reason: "release_granted", url: URL },
   shift_release_requested: { volunteerName: "Jan", shift: SHIFT, url: URL },
   shift_reminder: { name: "Jan", shift: SHIFT, url: URL },
   shift_understaffed: { shift: SHIFT, confirmedCount: 1, capacity: 3, url: URL },
@@ -133,6 +134,26 @@ describe("renderEmail", () => {
     });
     expect(reserve.attachments).toEqual([]);
     expect(reserve.text).toContain("reservelijst");
+  });
+
+  it("tells a volunteer taken off a shift why, and takes the shift out of their calendar", async () => {
+    const granted = await renderEmail("shift_left", "nl", samples.shift_left);
+    expect(granted.subject).toBe("Je staat niet meer op de dienst van dinsdag 1 december");
+    expect(granted.text).toContain("De coördinator heeft je vrijgegeven voor deze dienst.");
+    const removed = await renderEmail("shift_left", "fr", {
+      ...samples.shift_left,
+      reason: "removed",
+    });
+    expect(removed.text).toContain("Le coordinateur vous a retiré·e de cette permanence.");
+    for (const email of [granted, removed]) {
+      expect(email.attachments).toHaveLength(1);
+      expect(email.attachments[0]!.contentType).toContain("method=CANCEL");
+      const calendar = new ICAL.Component(ICAL.parse(email.attachments[0]!.content));
+      expect(calendar.getFirstPropertyValue("method")).toBe("CANCEL");
+      const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
+      expect(event.uid).toBe("shift-41@digihelpers");
+      expect(event.component.getFirstPropertyValue("status")).toBe("CANCELLED");
+    }
   });
 
   it("escapes what the payload holds instead of injecting it as HTML", async () => {

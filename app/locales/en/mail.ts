@@ -96,6 +96,14 @@ const mail: Namespace<typeof nl> = {
     calendar: "Open the attachment to remove the shift from your calendar.",
     button: "Find another shift",
   },
+  shift_left: {
+    subject: "You are no longer on the shift on {{date}}",
+    heading: "You are no longer on the shift",
+    removed: "The coordinator took you off this shift. You do not need to come.",
+    release_granted: "The coordinator released you from this shift. You do not need to come.",
+    calendar: "Open the attachment to remove the shift from your calendar.",
+    button: "Find another shift",
+  },
   shift_release_requested: {
     subject: "{{volunteerName}} asks to be released from a shift",
     heading: "A request to be released",

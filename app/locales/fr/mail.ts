@@ -101,6 +101,15 @@ const mail: Namespace<typeof nl> = {
     calendar: "Ouvrez la pièce jointe pour retirer la permanence de votre agenda.",
     button: "Chercher une autre permanence",
   },
+  shift_left: {
+    subject: "Vous n’êtes plus inscrit·e à la permanence du {{date}}",
+    heading: "Vous n’êtes plus inscrit·e à la permanence",
+    removed: "Le coordinateur vous a retiré·e de cette permanence. Vous ne devez pas venir.",
+    release_granted:
+      "Le coordinateur vous a libéré·e de cette permanence. Vous ne devez pas venir.",
+    calendar: "Ouvrez la pièce jointe pour retirer la permanence de votre agenda.",
+    button: "Chercher une autre permanence",
+  },
   shift_release_requested: {
     subject: "{{volunteerName}} demande à être libéré·e d’une permanence",
     heading: "Une demande de libération",

@@ -96,6 +96,15 @@ const mail = {
     calendar: "Open de bijlage om de dienst uit je agenda te halen.",
     button: "Zoek een andere dienst",
   },
+  shift_left: {
+    subject: "Je staat niet meer op de dienst van {{date}}",
+    heading: "Je staat niet meer op de dienst",
+    removed: "De coördinator heeft je van deze dienst gehaald. Je hoeft niet te komen.",
+    release_granted:
+      "De coördinator heeft je vrijgegeven voor deze dienst. Je hoeft niet te komen.",
+    calendar: "Open de bijlage om de dienst uit je agenda te halen.",
+    button: "Zoek een andere dienst",
+  },
   shift_release_requested: {
     subject: "{{volunteerName}} vraagt om een dienst vrij te geven",
     heading: "Een vraag om vrij te geven",

@@ -41,6 +41,16 @@ export interface EmailPayloads {
   shift_changed: { name: string; shift: ShiftSnapshot; url: string; onReserveList: boolean };
   /** To those who were on the shift: it is cancelled (with a CANCEL .ics). */
   shift_cancelled: { name: string; shift: ShiftSnapshot; reason: string | null; url: string };
+  /**
+   * To a volunteer a coordinator took off a shift (or its reserve list): removed, or their request
+   * to be released granted (with a CANCEL .ics).
+   */
+  shift_left: {
+    name: string;
+    shift: ShiftSnapshot;
+    reason: "removed" | "release_granted";
+    url: string;
+  };
   /** To a digibank's coordinators: a volunteer asks to be released after the cut-off. */
   shift_release_requested: { volunteerName: string; shift: ShiftSnapshot; url: string };
   /** To a volunteer, a day before: your shift is tomorrow. */
@@ -67,6 +77,7 @@ export const EMAIL_TEMPLATES = [
   "shift_promoted",
   "shift_changed",
   "shift_cancelled",
+  "shift_left",
   "shift_release_requested",
   "shift_reminder",
   "shift_understaffed",

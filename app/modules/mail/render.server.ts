@@ -9,6 +9,7 @@ import PasswordResetEmail from "../../../emails/password-reset.tsx";
 import ShiftCancelledEmail from "../../../emails/shift-cancelled.tsx";
 import ShiftChangedEmail from "../../../emails/shift-changed.tsx";
 import ShiftConfirmedEmail from "../../../emails/shift-confirmed.tsx";
+import ShiftLeftEmail from "../../../emails/shift-left.tsx";
 import ShiftPromotedEmail from "../../../emails/shift-promoted.tsx";
 import ShiftReleaseRequestedEmail from "../../../emails/shift-release-requested.tsx";
 import ShiftReminderEmail from "../../../emails/shift-reminder.tsx";
@@ -32,6 +33,7 @@ const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
   shift_promoted: ShiftPromotedEmail,
   shift_changed: ShiftChangedEmail,
   shift_cancelled: ShiftCancelledEmail,
+  shift_left: ShiftLeftEmail,
   shift_release_requested: ShiftReleaseRequestedEmail,
   shift_reminder: ShiftReminderEmail,
   shift_understaffed: ShiftUnderstaffedEmail,
@@ -39,7 +41,8 @@ const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
 
 // The files a message carries are derived from its template and payload, like its text, so the
 // outbox row stays the one record of what was sent. A shift the volunteer is on comes as a
-// calendar invitation; a cancelled one as its cancellation (same UID, so the calendar updates).
+// calendar invitation; a cancelled one, or one they were taken off, as its cancellation (same UID,
+// so the calendar updates).
 type ShiftCalendar = { shift: ShiftSnapshot; method: "REQUEST" | "CANCEL" } | null;
 const calendars: { [K in EmailTemplate]?: (payload: EmailPayloads[K]) => ShiftCalendar } = {
   shift_confirmed: ({ shift }) => ({ shift, method: "REQUEST" }),
@@ -48,6 +51,8 @@ const calendars: { [K in EmailTemplate]?: (payload: EmailPayloads[K]) => ShiftCa
   shift_changed: ({ shift, onReserveList }) =>
     onReserveList ? null : { shift, method: "REQUEST" },
   shift_cancelled: ({ shift }) => ({ shift, method: "CANCEL" }),
+  // The shift goes on, without this person: it leaves their calendar all the same.
+  shift_left: ({ shift }) => ({ shift, method: "CANCEL" }),
 };
 
 export interface EmailAttachment {
