@@ -15,7 +15,9 @@ import {
   noticeReleaseRequested,
   noticeShiftCancelled,
   noticeShiftChanged,
+  noticeTakenOffShift,
 } from "~/modules/shifts/notices.server.ts";
+import { grantReleaseRequest, removeFromShift } from "~/modules/shifts/roster.server.ts";
 import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
 import {
   assignRole,
@@ -362,6 +364,86 @@ describe("the planning module sends them", () => {
       reason: "Stormweer",
       shift: { cancelled: true, sequence: 2 },
     });
+  });
+});
+
+describe("the roster sends them", () => {
+  it("tells whom a coordinator removed or released, once, in their language, with the reason", async () => {
+    const coordinator = (await loadActor(database.db, place.coordinators.bank))!;
+    const removed = await volunteer({ language: "fr", name: "Amélie" });
+    const released = await volunteer({ language: "en", name: "Bob" });
+    const waiting = await volunteer();
+    const shift = await createShift(database.db, {
+      digipuntId: place.digipuntId,
+      startsAt: "2026-12-22T08:00:00Z",
+      capacity: 2,
+    });
+    const first = await createClaim(database.db, { shiftId: shift.id, userId: removed.id });
+    const second = await createClaim(database.db, { shiftId: shift.id, userId: released.id });
+    await createClaim(database.db, { shiftId: shift.id, userId: waiting.id, status: "reserve" });
+    await database.db
+      .updateTable("shift_claims")
+      .set({ release_requested_at: NOW })
+      .where("id", "=", second.id)
+      .execute();
+    const left = () =>
+      messages({ template: "shift_left" }).then((rows) =>
+        rows.filter((m) => (m.payload as { shift: ShiftSnapshot }).shift.shiftId === shift.id),
+      );
+
+    expect(await removeFromShift(database.db, jobs, coordinator, first.id, { now: NOW })).toEqual({
+      ok: true,
+    });
+    expect(
+      await grantReleaseRequest(database.db, jobs, coordinator, second.id, { now: NOW }),
+    ).toEqual({ ok: true });
+    const sent = await left();
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatchObject({
+      to_address: removed.email,
+      recipient_id: removed.id,
+      language: "fr",
+      idempotency_key: `shift_left:${first.id}`,
+      payload: { name: "Amélie", reason: "removed", shift: { shiftId: shift.id } },
+    });
+    expect(sent[1]).toMatchObject({
+      to_address: released.email,
+      recipient_id: released.id,
+      language: "en",
+      idempotency_key: `shift_left:${second.id}`,
+      payload: { name: "Bob", reason: "release_granted", shift: { shiftId: shift.id } },
+    });
+    expect((sent[0]!.payload as { url: string }).url).toMatch(/\/shifts$/);
+
+    // Asked again (a double click, a retried request): the claim has ended, nothing more is sent.
+    expect(await removeFromShift(database.db, jobs, coordinator, first.id, { now: NOW })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
+    expect(
+      await grantReleaseRequest(database.db, jobs, coordinator, second.id, { now: NOW }),
+    ).toEqual({ ok: false, reason: "not_found" });
+    await inTransaction((trx) => noticeTakenOffShift(trx, jobs, first.id, "removed"));
+    await inTransaction((trx) => noticeTakenOffShift(trx, jobs, second.id, "release_granted"));
+
+    expect(await left()).toEqual(sent);
+
+    // The one who moved up from the reserve list hears that, not this.
+    const promoted = await messages({ template: "shift_promoted" });
+    expect(
+      promoted.filter((m) => (m.payload as { shift: ShiftSnapshot }).shift.shiftId === shift.id),
+    ).toMatchObject([{ recipient_id: waiting.id }]);
+  });
+
+  it("does not tell about a claim that was not ended that way", async () => {
+    const an = await volunteer();
+    const shift = await createShift(database.db, {
+      digipuntId: place.digipuntId,
+      startsAt: "2026-12-23T08:00:00Z",
+    });
+    const claim = await createClaim(database.db, { shiftId: shift.id, userId: an.id });
+    await inTransaction((trx) => noticeTakenOffShift(trx, jobs, claim.id, "removed"));
+    expect(await messages({ prefix: `shift_left:${claim.id}` })).toHaveLength(0);
   });
 });
 

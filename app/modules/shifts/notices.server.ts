@@ -85,6 +85,33 @@ export async function noticePromotedFromReserve(trx: Trx, jobs: JobQueue, claimI
   });
 }
 
+/**
+ * To the volunteer: a coordinator took you off this shift (or its reserve list), or granted your
+ * request to be released. Call it after the claim is set to 'removed' or 'released'.
+ */
+export async function noticeTakenOffShift(
+  trx: Trx,
+  jobs: JobQueue,
+  claimId: number,
+  reason: "removed" | "release_granted",
+) {
+  const claim = await loadClaim(trx, claimId);
+  if (claim?.status !== (reason === "removed" ? "removed" : "released")) return;
+  const shift = await loadShift(trx, claim.shift_id);
+  if (!shift) return;
+  // The button finds another shift: this one is no longer theirs.
+  const url = shiftsUrl(appUrlFromEnv());
+  await enqueueEmail(trx, jobs, {
+    template: "shift_left",
+    to: claim.email,
+    recipientId: claim.userId,
+    language: claim.language,
+    // A claim ends once: a second removal or grant of the same claim is not news.
+    idempotencyKey: `shift_left:${claim.id}`,
+    payload: { name: claim.name, shift: shift.details, reason, url },
+  });
+}
+
 /** The people with a claim of these statuses on the shift, one row per person. */
 function claimantsOf(
   trx: Trx,

@@ -5,6 +5,7 @@ import { type Actor, isAdmin } from "~/modules/auth/access.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
 import { promoteFromReserveList } from "./claims.server.ts";
+import { noticeTakenOffShift } from "./notices.server.ts";
 import { addDays, localInstant, localParts, localToday } from "./recurrence.ts";
 import { readRange } from "./planning-schemas.ts";
 import { findPlannedShift } from "./series.server.ts";
@@ -171,12 +172,20 @@ async function endClaim(
     return { ok: false, reason: "not_found" };
   if (found.shift.ends_at <= now) return { ok: false, reason: "past" };
   await db.transaction().execute(async (trx) => {
-    await trx
+    const ended = await trx
       .updateTable("shift_claims")
       .set({ status: to, updated_at: now })
       .where("id", "=", claimId)
       .where("status", "in", ["confirmed", "reserve"])
-      .execute();
+      .executeTakeFirst();
+    // Only this request's change is told: a claim another request ended meanwhile is not ours.
+    if (ended.numUpdatedRows > 0n)
+      await noticeTakenOffShift(
+        trx,
+        jobs,
+        claimId,
+        to === "removed" ? "removed" : "release_granted",
+      );
     await promoteFromReserveList(trx, jobs, found.shift.id, { now });
     await recordAuditEvent(trx, {
       action: to === "removed" ? "shift_claim_removed" : "shift_release_granted",
