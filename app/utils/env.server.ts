@@ -70,7 +70,14 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
  * The address links in emails start with, for code that runs outside a request (jobs, and the
  * shift notices, which the request's context does not reach): APP_URL, else this machine.
  */
+let lastAppUrl: { key: string; url: string } | null = null;
+
 export function appUrlFromEnv(source: Record<string, string | undefined> = process.env): string {
+  // Asked for every email a request queues: parse the environment again only when it changed.
+  const key = `${source.APP_URL ?? ""}\n${source.PORT ?? ""}`;
+  if (source === process.env && lastAppUrl?.key === key) return lastAppUrl.url;
   const env = parseEnv(source);
-  return env.APP_URL ?? `http://localhost:${env.PORT}`;
+  const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
+  if (source === process.env) lastAppUrl = { key, url };
+  return url;
 }

@@ -25,15 +25,17 @@ async function loadShift(trx: Trx, shiftId: number) {
   return row && { row, details: toShiftSnapshot(row) };
 }
 
-/** A claim with its person, when that person can still get mail. */
-function loadClaim(trx: Trx, claimId: number) {
-  return trx
-    .selectFrom("shift_claims as c")
+/**
+ * A claim with its person (when that person can still get mail) and its shift, in one query: the
+ * claim's own email is written inside the claim's transaction, while the shift's row is locked.
+ */
+async function loadClaim(trx: Trx, claimId: number) {
+  const row = await selectShiftSnapshot(trx)
+    .innerJoin("shift_claims as c", "c.shift_id", "s.id")
     .innerJoin("users as u", "u.id", "c.user_id")
     .select([
-      "c.id",
-      "c.shift_id",
-      "c.status",
+      "c.id as claimId",
+      "c.status as claimStatus",
       "c.release_requested_at",
       "u.id as userId",
       "u.name",
@@ -43,14 +45,25 @@ function loadClaim(trx: Trx, claimId: number) {
     .where("c.id", "=", claimId)
     .where("u.status", "=", "active")
     .executeTakeFirst();
+  if (!row) return undefined;
+  const claim = {
+    id: row.claimId,
+    shift_id: row.shiftId,
+    status: row.claimStatus,
+    release_requested_at: row.release_requested_at,
+    userId: row.userId,
+    name: row.name,
+    email: row.email,
+    language: row.language,
+  };
+  return { ...claim, shift: { row, details: toShiftSnapshot(row) } };
 }
 
 /** To the volunteer: you are on this shift (with an .ics). */
 export async function noticeClaimConfirmed(trx: Trx, jobs: JobQueue, claimId: number) {
   const claim = await loadClaim(trx, claimId);
   if (!claim || claim.status !== "confirmed") return;
-  const shift = await loadShift(trx, claim.shift_id);
-  if (!shift) return;
+  const { shift } = claim;
   await enqueueEmail(trx, jobs, {
     template: "shift_confirmed",
     to: claim.email,
@@ -69,8 +82,7 @@ export async function noticeClaimConfirmed(trx: Trx, jobs: JobQueue, claimId: nu
 export async function noticePromotedFromReserve(trx: Trx, jobs: JobQueue, claimId: number) {
   const claim = await loadClaim(trx, claimId);
   if (!claim || claim.status !== "confirmed") return;
-  const shift = await loadShift(trx, claim.shift_id);
-  if (!shift) return;
+  const { shift } = claim;
   await enqueueEmail(trx, jobs, {
     template: "shift_promoted",
     to: claim.email,
@@ -97,8 +109,7 @@ export async function noticeTakenOffShift(
 ) {
   const claim = await loadClaim(trx, claimId);
   if (claim?.status !== (reason === "removed" ? "removed" : "released")) return;
-  const shift = await loadShift(trx, claim.shift_id);
-  if (!shift) return;
+  const { shift } = claim;
   // The button finds another shift: this one is no longer theirs.
   const url = shiftsUrl(appUrlFromEnv());
   await enqueueEmail(trx, jobs, {
@@ -188,8 +199,7 @@ export async function noticeShiftCancelled(trx: Trx, jobs: JobQueue, shiftId: nu
 export async function noticeReleaseRequested(trx: Trx, jobs: JobQueue, claimId: number) {
   const claim = await loadClaim(trx, claimId);
   if (!claim?.release_requested_at) return;
-  const shift = await loadShift(trx, claim.shift_id);
-  if (!shift) return;
+  const { shift } = claim;
   const url = planningShiftUrl(appUrlFromEnv(), shift.details.shiftId);
   // The request's moment is in the key: asked again after a coordinator said no, it is news again.
   const asked = new Date(claim.release_requested_at).getTime();
