@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CsrfField } from "~/components/forms.tsx";
 import { PlanningRangeForm } from "~/components/planning-range.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { listPlannedDigibanks } from "~/modules/places/digipunten.server.ts";
@@ -75,14 +76,16 @@ export default function Reports() {
       <h1>{t("reports.title")}</h1>
       <p>{t("reports.intro")}</p>
       <PlanningRangeForm range={range} digibanks={digibanks} />
-      <p>
-        <a
-          href={`/planning/export.csv?from=${range.from}&to=${range.until}${range.digibankId ? `&digibank=${range.digibankId}` : ""}`}
-          download
-        >
+      {/* A post, so the download is recorded; reloadDocument lets the browser save the file. */}
+      <Form method="post" action="/planning/export.csv" reloadDocument>
+        <CsrfField />
+        <input type="hidden" name="from" value={range.from} />
+        <input type="hidden" name="to" value={range.until} />
+        {range.digibankId ? <input type="hidden" name="digibank" value={range.digibankId} /> : null}
+        <button type="submit" className="button button--secondary">
           {t("reports.export")}
-        </a>
-      </p>
+        </button>
+      </Form>
       {rates.byWeek.length === 0 ? (
         <p>{t("reports.empty")}</p>
       ) : (

@@ -809,6 +809,18 @@ describe("rosters and reports", () => {
       `2027-11-02,09:00,12:00,${c.bank.name},Punt 1,Marktplein 1,Gepland,2,1,An,an@example.test,'+32 470 12 34 56,Ingeschreven,`,
     );
     expect(lines[2]).toMatch(/^2027-11-02,13:00,16:00,.*,Punt 2,Marktplein 1,Gepland,2,0,,,,,$/);
+    // The export holds contact details: who took it, and which range, is in the audit log.
+    const audit = await database.db
+      .selectFrom("audit_events")
+      .select(["actor_id", "details"])
+      .where("action", "=", "shifts_exported")
+      .execute();
+    expect(audit).toEqual([
+      {
+        actor_id: c.coordinator.id,
+        details: { from: "2027-11-02", until: "2027-11-02", digibankId: null },
+      },
+    ]);
     const csv = toCsv([
       ["Naam", "Opmerking"],
       ['Zoë "Zee" Peeters', "a,b\nc"],

@@ -20,7 +20,8 @@ export type AuditAction =
   | "calendar_feed_regenerated"
   | "region_settings_changed"
   | "shift_claim_removed"
-  | "shift_release_granted";
+  | "shift_release_granted"
+  | "shifts_exported";
 
 export async function recordAuditEvent(
   db: Database,

@@ -138,3 +138,10 @@ export function readRange(
   const until = readDate(params.get("to") ?? "") ?? defaultUntil;
   return until < from ? { from, until: from } : { from, until };
 }
+
+/** The export form: the range and digibank of the reports page, read like its query string. */
+export const ExportSchema = z.object({
+  from: z.string().max(20).optional(),
+  to: z.string().max(20).optional(),
+  digibank: z.string().max(12).optional(),
+});

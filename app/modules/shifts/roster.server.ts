@@ -348,8 +348,16 @@ export async function exportShiftsCsv(
   actor: Actor,
   range: PlanningRange,
   t: Translate,
+  options: { ip?: string | null } = {},
 ) {
   const rows = await listShiftsForExport(db, actor, range);
+  // It holds people's email addresses and phone numbers: who took them, and when, is kept.
+  await recordAuditEvent(db, {
+    action: "shifts_exported",
+    actorId: actor.id,
+    ip: options.ip,
+    details: { from: range.from, until: range.until, digibankId: range.digibankId ?? null },
+  });
   const header = [
     "date",
     "start",
