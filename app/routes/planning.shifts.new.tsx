@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useHydrated } from "remix-utils/use-hydrated";
 import {
   CheckboxField,
   CheckboxGroup,
@@ -86,6 +87,12 @@ export default function NewShift() {
     defaultValue: { kind: "weekly", startTime: "09:00", endTime: "12:00", capacity: "2" },
   });
 
+  // Without JavaScript both parts show and the chosen kind decides; once the page is live, only
+  // the part of the chosen kind does, so nobody fills in fields that will be ignored.
+  const hydrated = useHydrated();
+  const showWeekly = !hydrated || fields.kind.value !== "once";
+  const showOnce = !hydrated || fields.kind.value === "once";
+
   return (
     <div className="page page--narrow">
       <h1>{t("new.title")}</h1>
@@ -114,25 +121,29 @@ export default function NewShift() {
               { value: "once", label: t("new.once") },
             ]}
           />
-          <fieldset className="choices">
-            <legend>{t("new.weeklyPart")}</legend>
-            <CheckboxGroup
-              field={fields.weekdays}
-              legend={t("new.weekdays")}
-              options={WEEKDAYS.map((day) => ({ value: day, label: t(`weekday.${day}`) }))}
-            />
-            <TextField field={fields.firstDate} label={t("new.firstDate")} type="date" />
-            <TextField field={fields.lastDate} label={t("new.lastDate")} type="date" />
-            <TextField
-              field={fields.skippedDates}
-              label={t("new.skippedDates")}
-              hint={t("new.skippedDatesHint")}
-            />
-          </fieldset>
-          <fieldset className="choices">
-            <legend>{t("new.oncePart")}</legend>
-            <TextField field={fields.date} label={t("new.date")} type="date" />
-          </fieldset>
+          {showWeekly ? (
+            <fieldset className="choices">
+              <legend>{t("new.weeklyPart")}</legend>
+              <CheckboxGroup
+                field={fields.weekdays}
+                legend={t("new.weekdays")}
+                options={WEEKDAYS.map((day) => ({ value: day, label: t(`weekday.${day}`) }))}
+              />
+              <TextField field={fields.firstDate} label={t("new.firstDate")} type="date" />
+              <TextField field={fields.lastDate} label={t("new.lastDate")} type="date" />
+              <TextField
+                field={fields.skippedDates}
+                label={t("new.skippedDates")}
+                hint={t("new.skippedDatesHint")}
+              />
+            </fieldset>
+          ) : null}
+          {showOnce ? (
+            <fieldset className="choices">
+              <legend>{t("new.oncePart")}</legend>
+              <TextField field={fields.date} label={t("new.date")} type="date" />
+            </fieldset>
+          ) : null}
           <TextField field={fields.startTime} label={t("shift.startTime")} type="time" />
           <TextField field={fields.endTime} label={t("shift.endTime")} type="time" />
           <TextField field={fields.capacity} label={t("shift.capacity")} type="number" />

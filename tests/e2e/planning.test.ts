@@ -85,10 +85,16 @@ describe.runIf(browserAvailable)("a coordinator plans a repeating shift in the b
     const expected = all.filter((d) => d !== skipped);
     const [y, m, d] = skipped.split("-");
 
+    // Once the page is live, only the part of the chosen kind shows.
+    await page.getByLabel("Eén keer", { exact: true }).check();
+    await page.getByLabel("Dag", { exact: true }).waitFor();
+    await expect(page.getByLabel("Eerste dag").count()).resolves.toBe(0);
     await page
       .getByLabel("Digipunt", { exact: true })
       .selectOption({ label: "Bibliotheek Biekorf (Digibank Brugge)" });
     await page.getByLabel("Elke week", { exact: true }).check();
+    await page.getByLabel("Eerste dag").waitFor();
+    await expect(page.getByLabel("Dag", { exact: true }).count()).resolves.toBe(0);
     await page.getByLabel("Dinsdag", { exact: true }).check();
     await page.getByLabel("Donderdag", { exact: true }).check();
     await page.getByLabel("Eerste dag").fill(first);
