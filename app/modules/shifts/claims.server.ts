@@ -64,33 +64,13 @@ export async function joinReserveList(
   return placeClaim(db, jobs, actor, shiftId, "reserve", options);
 }
 
-async function findShift(db: Database | Transaction<DB>, shiftId: number) {
+/** The shift with its region's cut-off and what a claim checks first about this person. */
+async function findShift(db: Database | Transaction<DB>, shiftId: number, userId: number) {
   return db
     .selectFrom("shifts")
     .innerJoin("digipunten", "digipunten.id", "shifts.digipunt_id")
     .innerJoin("digibanks", "digibanks.id", "digipunten.digibank_id")
     .innerJoin("regions", "regions.id", "digibanks.region_id")
-    .select([
-      "shifts.id",
-      "shifts.status",
-      "shifts.starts_at as startsAt",
-      "shifts.required_skill_id as requiredSkillId",
-      "shifts.capacity",
-      "shifts.confirmed_count as confirmedCount",
-      "digibanks.id as digibankId",
-      "digibanks.region_id as regionId",
-      "regions.release_cutoff_hours as cutoffHours",
-    ])
-    .where("shifts.id", "=", shiftId)
-    .executeTakeFirst();
-}
-
-/** The shift with what a claim checks first about this person, in one query. */
-async function findShiftForClaim(db: Database, shiftId: number, userId: number) {
-  const row = await db
-    .selectFrom("shifts")
-    .innerJoin("digipunten", "digipunten.id", "shifts.digipunt_id")
-    .innerJoin("digibanks", "digibanks.id", "digipunten.digibank_id")
     .select((eb) => [
       "shifts.status",
       "shifts.starts_at as startsAt",
@@ -99,6 +79,7 @@ async function findShiftForClaim(db: Database, shiftId: number, userId: number) 
       "shifts.confirmed_count as confirmedCount",
       "digibanks.id as digibankId",
       "digibanks.region_id as regionId",
+      "regions.release_cutoff_hours as cutoffHours",
       eb
         .exists(
           eb
@@ -121,12 +102,11 @@ async function findShiftForClaim(db: Database, shiftId: number, userId: number) 
     ])
     .where("shifts.id", "=", shiftId)
     .executeTakeFirst();
-  return row;
 }
 
 /** The shift, when the person may see it (a shift of someone else's digibank is "not found"). */
 async function findVisibleShift(db: Database | Transaction<DB>, actor: Actor, shiftId: number) {
-  const shift = await findShift(db, shiftId);
+  const shift = await findShift(db, shiftId, actor.id);
   const digibank = shift && { id: shift.digibankId, regionId: shift.regionId };
   return digibank && may(actor, { action: "view_shifts", digibank }) ? shift : undefined;
 }
@@ -139,12 +119,10 @@ async function placeClaim(
   status: "confirmed" | "reserve",
   { now = new Date() }: ClockOption,
 ): Promise<ClaimOutcome> {
-  const shift = await findShiftForClaim(db, shiftId, actor.id);
-  const digibank = shift && { id: shift.digibankId, regionId: shift.regionId };
-  if (!shift || !may(actor, { action: "view_shifts", digibank: digibank! })) {
-    return { ok: false, reason: "not_found" };
-  }
-  if (!may(actor, { action: "claim_shifts", digibank: digibank! })) {
+  const shift = await findVisibleShift(db, actor, shiftId);
+  if (!shift) return { ok: false, reason: "not_found" };
+  const digibank = { id: shift.digibankId, regionId: shift.regionId };
+  if (!may(actor, { action: "claim_shifts", digibank })) {
     return { ok: false, reason: "forbidden" };
   }
   if (shift.status === "cancelled") return { ok: false, reason: "cancelled" };

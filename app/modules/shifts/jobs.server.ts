@@ -80,12 +80,16 @@ export async function alertUnderstaffedShifts(db: Database, jobs: JobQueue, now 
       .orderBy("s.id")
       .execute();
     let queued = 0;
+    // Many shifts share a digibank: ask for its coordinators once per run.
+    const byDigibank = new Map<number, ReturnType<typeof coordinatorsOf>>();
     for (const row of shifts) {
       const shift = toShiftSnapshot(row);
-      const coordinators = await coordinatorsOf(trx, {
-        digibankId: row.digibank_id,
-        regionId: row.region_id,
-      });
+      let asked = byDigibank.get(row.digibank_id);
+      if (!asked) {
+        asked = coordinatorsOf(trx, { digibankId: row.digibank_id, regionId: row.region_id });
+        byDigibank.set(row.digibank_id, asked);
+      }
+      const coordinators = await asked;
       for (const coordinator of coordinators) {
         const result = await enqueueEmail(trx, jobs, {
           template: "shift_understaffed",

@@ -1,14 +1,10 @@
 import { z } from "zod";
+import { WEEKDAYS } from "./weekdays.ts";
 
 // Form schemas of the planning pages, shared by the browser and the server. Messages are catalog
 // keys, translated where they are shown.
 
-/**
- * The weekdays of a weekly pattern, as RRULE spells them. The same list as recurrence.ts's
- * WEEKDAYS (a test holds them equal), kept here because that module pulls in rrule, which the
- * browser build cannot bundle: this file is shared with the browser.
- */
-export const WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
+export { WEEKDAYS };
 
 const required = "auth:fields.required";
 const id = z.coerce.number({ required_error: required }).int().positive(required);

@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import { type Actor, isAdmin, may } from "~/modules/auth/access.server.ts";
+import { getSkillsOf } from "~/modules/people/skills.server.ts";
 import type { Database } from "~/utils/db.server.ts";
+import { releaseDeadline } from "./claims.server.ts";
 import type { ShiftFilters } from "./schemas.ts";
 
 // The volunteer's read side of shifts: the calendar and list (one query over a time window, through
@@ -300,10 +302,6 @@ export async function getShiftDetail(
   const cancelled = shift.status === "cancelled";
   const past = shift.startsAt.getTime() <= now.getTime();
   const isVolunteer = may(actor, { action: "claim_shifts", digibank });
-  const beforeCutoff =
-    now.getTime() < shift.startsAt.getTime() - shift.releaseCutoffHours * 60 * 60 * 1000;
-  const open = isVolunteer && !cancelled && !past && myStatus === null && skill;
-  const full = shift.confirmedCount >= shift.capacity;
   const releaseRequested = mine?.releaseRequestedAt != null;
 
   return {
@@ -338,17 +336,17 @@ export async function getShiftDetail(
       hasRequiredSkill: skill,
     },
     releaseCutoffHours: shift.releaseCutoffHours,
-    can: {
-      claim: open && !full,
-      joinReserve: open && full,
-      // A reserve place holds nobody up, so it may be let go of until the start.
-      release:
-        !past &&
-        !cancelled &&
-        (myStatus === "reserve" || (myStatus === "confirmed" && beforeCutoff)),
-      requestRelease:
-        myStatus === "confirmed" && !past && !cancelled && !beforeCutoff && !releaseRequested,
-    },
+    can: offeredActions(
+      {
+        ...shift,
+        cancelled,
+        myStatus,
+        isVolunteer,
+        hasRequiredSkill: skill,
+        releaseRequested,
+      },
+      now,
+    ),
     isVolunteer,
     canPlan: may(actor, { action: "plan_shifts", digibank }),
     past,
@@ -370,40 +368,63 @@ export async function listShiftsWithActions(
   const banks = await listViewableDigibanks(db, actor);
   const [rows, skills] = await Promise.all([
     listShifts(db, actor, window, banks),
-    db
-      .selectFrom("volunteer_skills")
-      .innerJoin("skills", "skills.id", "volunteer_skills.skill_id")
-      .select("skills.code")
-      .where("volunteer_skills.user_id", "=", actor.id)
-      .execute(),
+    getSkillsOf(db, actor.id),
   ]);
   const bankById = new Map(banks.map((b) => [b.id, b]));
-  const mySkills = new Set(skills.map((s) => s.code));
+  const mySkills = new Set(skills);
   return rows.map((row) => {
     const bank = bankById.get(row.digibankId)!;
     const isVolunteer = may(actor, {
       action: "claim_shifts",
       digibank: { id: bank.id, regionId: bank.regionId },
     });
-    const upcoming = !row.cancelled && row.startsAt.getTime() > now.getTime();
-    const beforeCutoff =
-      now.getTime() < row.startsAt.getTime() - bank.releaseCutoffHours * 60 * 60 * 1000;
-    const open =
-      isVolunteer &&
-      upcoming &&
-      row.myStatus === null &&
-      (row.requiredSkill === null || mySkills.has(row.requiredSkill));
-    const full = row.confirmedCount >= row.capacity;
     return {
       ...row,
-      can: {
-        claim: open && !full,
-        joinReserve: open && full,
-        release:
-          upcoming &&
-          (row.myStatus === "reserve" || (row.myStatus === "confirmed" && beforeCutoff)),
-        requestRelease: upcoming && row.myStatus === "confirmed" && !beforeCutoff,
-      },
+      can: offeredActions(
+        {
+          ...row,
+          isVolunteer,
+          hasRequiredSkill: row.requiredSkill === null || mySkills.has(row.requiredSkill),
+          releaseCutoffHours: bank.releaseCutoffHours,
+          // The list does not read release requests; the shift page says when one is pending.
+          releaseRequested: false,
+        },
+        now,
+      ),
     };
   });
+}
+
+/**
+ * The buttons a reader gets on a shift, for the shift page and the list alike. Only an offer: the
+ * claims module decides again, and the database holds the rules, when the reader acts.
+ */
+function offeredActions(
+  shift: {
+    startsAt: Date;
+    cancelled: boolean;
+    confirmedCount: number;
+    capacity: number;
+    myStatus: MyClaimStatus;
+    isVolunteer: boolean;
+    hasRequiredSkill: boolean;
+    releaseCutoffHours: number;
+    releaseRequested: boolean;
+  },
+  now: Date,
+): ShiftListRow["can"] {
+  const upcoming = !shift.cancelled && shift.startsAt > now;
+  const beforeCutoff = now < releaseDeadline(shift.startsAt, shift.releaseCutoffHours);
+  const open = shift.isVolunteer && upcoming && shift.myStatus === null && shift.hasRequiredSkill;
+  const full = shift.confirmedCount >= shift.capacity;
+  return {
+    claim: open && !full,
+    joinReserve: open && full,
+    // A reserve place holds nobody up, so it may be let go of until the start.
+    release:
+      upcoming &&
+      (shift.myStatus === "reserve" || (shift.myStatus === "confirmed" && beforeCutoff)),
+    requestRelease:
+      upcoming && shift.myStatus === "confirmed" && !beforeCutoff && !shift.releaseRequested,
+  };
 }

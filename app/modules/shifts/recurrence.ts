@@ -1,5 +1,6 @@
 import rrulePackage from "rrule";
 import { Temporal } from "temporal-polyfill";
+import { WEEKDAYS, type Weekday } from "./weekdays.ts";
 
 // Repeating shifts are patterns over *local dates* plus a local wall-clock time. The RRULE is
 // expanded over dates only (rrule's "floating" UTC dates), and each date gets its start and end
@@ -10,8 +11,7 @@ const { RRule } = rrulePackage;
 
 export const TIME_ZONE = "Europe/Brussels";
 
-export const WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS, type Weekday };
 
 export interface WeeklyPattern {
   /** First date of the series (YYYY-MM-DD), local. */

@@ -5,7 +5,8 @@ import type { Language } from "~/utils/i18n.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
 import { listShiftsWithActions } from "./queries.server.ts";
 import type { ShiftFilters } from "./schemas.ts";
-import { listWeek, localDateOf, weekStart } from "./window.server.ts";
+import { localParts } from "./recurrence.ts";
+import { listWeek, weekStart } from "./window.server.ts";
 
 // The list page's week: its shifts grouped by local day, with dates and times already written
 // out in the reader's language, so the server and the browser show the very same text.
@@ -33,7 +34,7 @@ export async function loadShiftWeek(
     formatDateTime(instant, language, { hour: "2-digit", minute: "2-digit" });
   const items = shifts.map((shift) => ({
     ...shift,
-    date: localDateOf(shift.startsAt),
+    date: localParts(shift.startsAt).date,
     time: `${time(shift.startsAt)}–${time(shift.endsAt)}`,
   }));
   // The rows come in time order, so each day's shifts follow one another.

@@ -1,5 +1,5 @@
 import { Temporal } from "temporal-polyfill";
-import { addDays, localInstant, localParts, localToday } from "./recurrence.ts";
+import { addDays, localInstant, localToday } from "./recurrence.ts";
 
 // The time windows of the shift pages: the calendar's range bounds, and the list's weeks (Monday to
 // Sunday in Europe/Brussels). Server-only: the recurrence helpers stay out of the browser bundle.
@@ -48,9 +48,4 @@ export function listWeek(monday: string) {
     previous: addDays(monday, -7),
     next: addDays(monday, 7),
   };
-}
-
-/** The local date (YYYY-MM-DD) of an instant in Europe/Brussels, for grouping by day. */
-export function localDateOf(instant: Date): string {
-  return localParts(instant).date;
 }
