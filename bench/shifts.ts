@@ -16,7 +16,7 @@ import fs from "node:fs";
 import { sql } from "kysely";
 import pg from "pg";
 import { type Actor, loadActor } from "../app/modules/auth/access.server.ts";
-import { createEmailQueue } from "../app/modules/mail/queue.server.ts";
+import { createEmailQueues } from "../app/modules/mail/queue.server.ts";
 import { getNetworkOverview } from "../app/modules/places/overview.server.ts";
 import { claimShift } from "../app/modules/shifts/claims.server.ts";
 import { listShifts } from "../app/modules/shifts/queries.server.ts";
@@ -86,7 +86,7 @@ try {
 
   // 1. Server time.
   const jobs = await startJobQueue(database, { databaseUrl: env.DATABASE_URL, poolMax: 4 });
-  await createEmailQueue(jobs);
+  await createEmailQueues(jobs);
   try {
     const id = async (email: string) =>
       (

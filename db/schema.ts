@@ -118,7 +118,7 @@ export interface AuditEventsTable {
   details: Defaulted<Record<string, unknown>>;
 }
 
-export type EmailStatus = "queued" | "sent" | "failed";
+export type EmailStatus = "queued" | "sending" | "sent" | "failed";
 
 export interface EmailMessagesTable {
   id: Generated<number>;
@@ -133,6 +133,8 @@ export interface EmailMessagesTable {
   last_error: string | null;
   created_at: CreatedAt;
   sent_at: Date | null;
+  /** While 'sending': until when the worker that claimed the message holds it. */
+  sending_until: Date | null;
 }
 
 export interface AppSettingsTable {

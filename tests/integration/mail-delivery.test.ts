@@ -1,7 +1,7 @@
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueEmail, getEmailMessage, retryEmail } from "~/modules/mail/outbox.server.ts";
-import { EMAIL_QUEUE } from "~/modules/mail/queue.server.ts";
+import { URGENT_EMAIL_QUEUE } from "~/modules/mail/queue.server.ts";
 import { createMailTransport } from "~/modules/mail/transport.server.ts";
 import { deliverEmailJob, startEmailWorker } from "~/modules/mail/worker.server.ts";
 import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
@@ -131,7 +131,7 @@ describe("email delivery over SMTP", () => {
     });
     expect(sent.last_error).toBeNull();
     expect(sent.attempts).toBeGreaterThanOrEqual(3);
-    const [job] = await jobs.findJobs(EMAIL_QUEUE, { data: { messageId } });
+    const [job] = await jobs.findJobs(URGENT_EMAIL_QUEUE, { data: { messageId } });
     expect(job?.state).toBe("completed");
     expect(received.filter(to("down@example.test"))).toHaveLength(1);
     expect(received.find(to("down@example.test"))?.text).toContain(

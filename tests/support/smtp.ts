@@ -10,6 +10,8 @@ export interface TestSmtpServer {
   messages: ParsedMail[];
   /** Recipients the server refuses (550), as a relay does for an unknown mailbox. */
   refused: Set<string>;
+  /** How many SMTP connections clients have opened (each with its own greeting). */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -18,10 +20,18 @@ export async function startSmtpServer(
 ): Promise<TestSmtpServer> {
   const messages = options.messages ?? [];
   const refused = options.refused ?? new Set<string>();
+  let connections = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    // Closing drops the clients' open (pooled) connections at once, as a relay going down does,
+    // instead of waiting 30 s for them to leave.
+    closeTimeout: 50,
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
     onRcptTo(address, _session, callback) {
       if (refused.has(address.address.toLowerCase())) {
         const error = new Error("Mailbox unavailable") as Error & { responseCode: number };
@@ -52,6 +62,7 @@ export async function startSmtpServer(
     url: `smtp://127.0.0.1:${port}`,
     messages,
     refused,
+    connections: () => connections,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -82,3 +82,18 @@ export const EMAIL_TEMPLATES = [
   "shift_reminder",
   "shift_understaffed",
 ] as const satisfies readonly EmailTemplate[];
+
+/**
+ * Mail a person is waiting for, often on the screen beside it: a sign-in or reset link (which
+ * expires in 30 minutes), an address to confirm, an invitation to the platform (the coordinator is
+ * often sitting with the newcomer) and the confirmation of a shift just claimed. It has its own
+ * queue (queue.server.ts), so bulk mail (reminders, notices to everyone on a shift, invitations
+ * to a gathering) never delays it.
+ */
+export const URGENT_EMAIL_TEMPLATES = [
+  "sign_in_link",
+  "password_reset",
+  "invitation",
+  "email_change",
+  "shift_confirmed",
+] as const satisfies readonly EmailTemplate[];

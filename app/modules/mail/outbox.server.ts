@@ -4,7 +4,7 @@ import type { DB, EmailMessage } from "../../../db/schema.ts";
 import type { Language } from "~/utils/i18n.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
 import type { EmailPayloads, EmailTemplate } from "./messages.ts";
-import { EMAIL_QUEUE, type EmailJob } from "./queue.server.ts";
+import { type EmailJob, emailQueueFor } from "./queue.server.ts";
 
 // The one way to send mail: a row in email_messages (the outbox) and a job that delivers it,
 // written in the caller's transaction. A change that rolls back leaves neither; one that commits
@@ -59,15 +59,21 @@ export async function enqueueEmail<K extends EmailTemplate>(
       .executeTakeFirstOrThrow();
     return { queued: false, messageId: existing.id };
   }
-  await sendEmailJob(trx, jobs, inserted.id);
+  await sendEmailJob(trx, jobs, inserted.id, email.template);
   return { queued: true, messageId: inserted.id };
 }
 
 // Through the transaction: the job commits or rolls back with the row (and on PGlite, a send on
-// another connection would wait forever for this transaction to end).
-async function sendEmailJob(trx: Transaction<DB>, jobs: JobQueue, messageId: number) {
+// another connection would wait forever for this transaction to end). The queue's NOTIFY goes out
+// with the commit, so a listening worker starts on it at once.
+async function sendEmailJob(
+  trx: Transaction<DB>,
+  jobs: JobQueue,
+  messageId: number,
+  template: EmailTemplate,
+) {
   const data: EmailJob = { messageId };
-  await jobs.send(EMAIL_QUEUE, data, { db: fromKysely(trx) });
+  await jobs.send(emailQueueFor(template), data, { db: fromKysely(trx) });
 }
 
 /** Messages the worker gave up on, newest first, for the administrators' page. */
@@ -97,10 +103,10 @@ export async function retryEmail(
       .set({ status: "queued" })
       .where("id", "=", messageId)
       .where("status", "=", "failed")
-      .returning("id")
+      .returning(["id", "template"])
       .executeTakeFirst();
     if (!row) return false;
-    await sendEmailJob(trx, jobs, row.id);
+    await sendEmailJob(trx, jobs, row.id, row.template as EmailTemplate);
     return true;
   });
 }

@@ -1,4 +1,4 @@
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import type { TFunction } from "i18next";
 import { type Attributes, type ComponentType, createElement } from "react";
 import EmailChangeEmail from "../../../emails/email-change.tsx";
@@ -100,7 +100,10 @@ export async function renderEmail<K extends EmailTemplate>(
     ...payload,
     date,
   });
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  // One React render: the plain text is made from the HTML, as render's plainText option would do
+  // with a second render of its own.
+  const html = await render(element);
+  const text = toPlainText(html);
   return { subject, html, text, attachments: attachmentsOf(template, language, payload, envelope) };
 }
 

@@ -13,6 +13,11 @@ export interface OutgoingEmail {
   html: string;
   text: string;
   attachments?: Array<{ filename: string; content: string; contentType: string }>;
+  /**
+   * The Message-ID header. The worker derives it from the outbox row, so the rare second delivery
+   * of one message (see docs/decisions/004) carries the same id, which mail clients fold into one.
+   */
+  messageId?: string;
 }
 
 export interface MailTransport {
@@ -31,12 +36,26 @@ export interface MailboxEntry {
   text: string;
 }
 
+/** At most this many SMTP connections at once: the mail workers together never send more at a time. */
+export const SMTP_MAX_CONNECTIONS = 5;
+
 export function createMailTransport(options: {
   smtpUrl?: string | null;
   mailboxDir?: string | null;
 }): MailTransport {
   if (options.smtpUrl) {
-    const smtp = nodemailer.createTransport(options.smtpUrl);
+    // Pooled: a connection stays open and carries message after message (nodemailer's default is one
+    // connection, with its greeting and authentication, per message). Settings in SMTP_URL win.
+    // The timeouts end a hung hand-over well within a mail job's expiry (EMAIL_EXPIRE_SECONDS).
+    const smtp = nodemailer.createTransport({
+      url: options.smtpUrl,
+      pool: true,
+      maxConnections: SMTP_MAX_CONNECTIONS,
+      maxMessages: 500,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
     return {
       kind: "smtp",
       async send(email) {
