@@ -1,7 +1,13 @@
+import { sql } from "kysely";
 import type { ParsedMail } from "mailparser";
 import type { JobWithMetadata } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueEmail, getEmailMessage } from "~/modules/mail/outbox.server.ts";
+import {
+  enqueueEmail,
+  getEmailMessage,
+  listFailedEmails,
+  retryEmail,
+} from "~/modules/mail/outbox.server.ts";
 import { type EmailJob, URGENT_EMAIL_QUEUE } from "~/modules/mail/queue.server.ts";
 import { createMailTransport } from "~/modules/mail/transport.server.ts";
 import {
@@ -132,5 +138,40 @@ describe("a send interrupted by a crash", () => {
     // Derived from the row, so a second delivery (the crash came after the relay took it) would
     // carry the same id.
     expect(mails[0]!.messageId).toBe(`<${messageId}.${row.created_at.getTime()}@digihelpers.test>`);
+  });
+
+  it("lists a message a crash left 'sending' on its job's last attempt, and sends it on a retry", async () => {
+    // What such a crash leaves: the row claimed, no job left to take the claim over.
+    const crashed = (key: string, sendingUntil: Date) =>
+      database.db
+        .insertInto("email_messages")
+        .values({
+          idempotency_key: key,
+          template: "sign_in_link",
+          to_address: `${key}@example.test`,
+          language: "nl",
+          payload: sql<
+            Record<string, unknown>
+          >`${JSON.stringify({ name: "Ria", url: "http://localhost:3000/login/link/x" })}::jsonb`,
+          status: "sending",
+          sending_until: sendingUntil,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+    const recent = await crashed("recent", new Date(Date.now() - 60 * 1000));
+    const stalled = await crashed("stalled", new Date(Date.now() - 2 * 60 * 60 * 1000));
+    const listed = (await listFailedEmails(database.db)).map((row) => row.id);
+    // A claim that lapsed a minute ago may still be taken over by a retry of its job.
+    expect(listed).not.toContain(recent.id);
+    expect(listed).toContain(stalled.id);
+
+    expect(await retryEmail(database.db, jobs, recent.id)).toBe(false);
+    expect(await retryEmail(database.db, jobs, stalled.id)).toBe(true);
+    expect(await retryEmail(database.db, jobs, stalled.id)).toBe(false);
+    await eventually("the message sent", async () => {
+      const current = await getEmailMessage(database.db, stalled.id);
+      return current?.status === "sent";
+    });
+    expect(received.filter(to("stalled@example.test"))).toHaveLength(1);
   });
 });

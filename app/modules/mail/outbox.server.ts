@@ -1,4 +1,4 @@
-import { type Kysely, type Transaction, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, type Transaction, sql } from "kysely";
 import { fromKysely } from "pg-boss";
 import type { DB, EmailMessage } from "../../../db/schema.ts";
 import type { Language } from "~/utils/i18n.ts";
@@ -76,12 +76,26 @@ async function sendEmailJob(
   await jobs.send(emailQueueFor(template), data, { db: fromKysely(trx) });
 }
 
+/**
+ * Failed for good: marked 'failed' when its retries ran out, or left 'sending' by a worker that
+ * crashed on the job's last attempt (no retry comes to take the claim over; an hour after it
+ * lapsed, every retry there was has passed).
+ */
+const failedForGood = (eb: ExpressionBuilder<DB, "email_messages">) =>
+  eb.or([
+    eb("status", "=", "failed"),
+    eb.and([
+      eb("status", "=", "sending"),
+      eb("sending_until", "<", sql<Date>`now() - interval '1 hour'`),
+    ]),
+  ]);
+
 /** Messages the worker gave up on, newest first, for the administrators' page. */
 export async function listFailedEmails(db: Kysely<DB>): Promise<EmailMessage[]> {
   return db
     .selectFrom("email_messages")
     .selectAll()
-    .where("status", "=", "failed")
+    .where(failedForGood)
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
     .limit(200)
@@ -89,8 +103,8 @@ export async function listFailedEmails(db: Kysely<DB>): Promise<EmailMessage[]> 
 }
 
 /**
- * Puts a failed message back in the queue with a fresh job. Only a message that is 'failed' at
- * that moment is touched, so a double click sends one job. Returns whether it was requeued.
+ * Puts a failed message back in the queue with a fresh job. Only a message that is failed for good
+ * at that moment is touched, so a double click sends one job. Returns whether it was requeued.
  */
 export async function retryEmail(
   db: Kysely<DB>,
@@ -100,9 +114,9 @@ export async function retryEmail(
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable("email_messages")
-      .set({ status: "queued" })
+      .set({ status: "queued", sending_until: null })
       .where("id", "=", messageId)
-      .where("status", "=", "failed")
+      .where(failedForGood)
       .returning(["id", "template"])
       .executeTakeFirst();
     if (!row) return false;
