@@ -36,7 +36,7 @@ export interface MailboxEntry {
   text: string;
 }
 
-/** At most this many SMTP connections at once: the mail workers together never send more at a time. */
+/** At most this many SMTP connections at once (the mail workers' concurrency is set to fit). */
 export const SMTP_MAX_CONNECTIONS = 5;
 
 export function createMailTransport(options: {

@@ -40,10 +40,10 @@ export interface EmailWorkerOptions {
 }
 
 /**
- * Jobs per fetch, and messages handed to the transport at once, per queue. Together they stay
- * within the SMTP pool (SMTP_MAX_CONNECTIONS), so a sign-in link never waits behind more than a
- * few bulk messages for a connection. A batch at 50 takes well under a second on a healthy relay,
- * far within the jobs' expiry.
+ * Jobs per fetch, and messages handed to the transport at once, per queue. Bulk mail holds at most
+ * 4 of the pool's 5 connections (SMTP_MAX_CONNECTIONS), so a sign-in link never waits for one
+ * behind it. A batch of 50 takes about a second on a healthy relay (rendering is most of it), far
+ * within the jobs' expiry.
  */
 export const EMAIL_WORKERS: Record<EmailQueue, { batchSize: number; concurrency: number }> = {
   [URGENT_EMAIL_QUEUE]: { batchSize: 10, concurrency: 2 },
