@@ -50,6 +50,7 @@ const auth: Namespace<typeof nl> = {
     required: "Please fill this in.",
     emailInvalid: "This is not a valid email address.",
     tooLong: "This is too long.",
+    notThisSite: "This address is not part of Digihelpers.",
   },
 };
 

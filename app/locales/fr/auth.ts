@@ -51,6 +51,7 @@ const auth: Namespace<typeof nl> = {
     required: "Veuillez remplir ce champ.",
     emailInvalid: "Ce n'est pas une adresse e-mail valide.",
     tooLong: "C'est trop long.",
+    notThisSite: "Cette adresse n'appartient pas à Digihelpers.",
   },
 };
 

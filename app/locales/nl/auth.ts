@@ -48,6 +48,7 @@ const auth = {
     required: "Vul dit in.",
     emailInvalid: "Dit is geen geldig e-mailadres.",
     tooLong: "Dit is te lang.",
+    notThisSite: "Dit adres hoort niet bij Digihelpers.",
   },
 };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sameSitePath } from "~/utils/redirect.ts";
 import { PASSWORD_MIN_LENGTH } from "./password-rules.ts";
 
 // Form schemas, shared by the browser (instant feedback) and the server (the check that counts).
@@ -10,10 +11,27 @@ export const email = z
   .max(254, "auth:fields.tooLong")
   .email("auth:fields.emailInvalid");
 
+/**
+ * Where to go after signing in, normalised. The page only ever offers a safe path, so anything else
+ * was made up: the form is refused before anything is written (no session, no audit entry).
+ */
+export const redirectTo = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value) return "/";
+    const path = sameSitePath(value);
+    if (path === null) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "auth:fields.notThisSite" });
+      return z.NEVER;
+    }
+    return path;
+  });
+
 export const SignInSchema = z.object({
   email,
   password: z.string({ required_error: "auth:fields.required" }).max(200, "auth:fields.tooLong"),
-  redirectTo: z.string().optional(),
+  redirectTo,
 });
 
 export const EmailOnlySchema = z.object({ email });
