@@ -70,6 +70,7 @@ export interface UsersTable {
 }
 
 export interface SessionsTable {
+  /** SHA-256 (hex) of the secret session id in the cookie; never the secret itself. */
   id: string;
   user_id: number;
   expires_at: Timestamp;
