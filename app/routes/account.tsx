@@ -13,6 +13,7 @@ import {
 } from "~/components/forms.tsx";
 import { requireActor } from "~/modules/auth/guards.server.ts";
 import { PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules.ts";
+import { tooManyRequests } from "~/modules/auth/rate-limit.server.ts";
 import { startSession } from "~/modules/auth/session.server.ts";
 import {
   changePassword,
@@ -116,7 +117,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         retryAfter: limited ? outcome.retryAfterSeconds : 0,
         sent: false,
       },
-      { status: limited ? 429 : 400 },
+      limited ? tooManyRequests(outcome.retryAfterSeconds) : { status: 400 },
     );
   }
   // The same answer whether or not the new address belongs to someone.

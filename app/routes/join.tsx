@@ -5,6 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, FormMessage, SelectField, TextField } from "~/components/forms.tsx";
+import { tooManyRequests } from "~/modules/auth/rate-limit.server.ts";
 import { requestToJoin } from "~/modules/people/join-requests.server.ts";
 import { JoinSchema } from "~/modules/people/schemas.ts";
 import { getNetworkOverview } from "~/modules/places/overview.server.ts";
@@ -38,7 +39,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ip: context.clientIp,
   });
   if (!outcome.ok)
-    return data({ result: submission.reply(), thanks: false, limited: true }, { status: 429 });
+    return data(
+      { result: submission.reply(), thanks: false, limited: true },
+      tooManyRequests(outcome.retryAfterSeconds),
+    );
   return { result: submission.reply(), thanks: true, limited: false };
 }
 
