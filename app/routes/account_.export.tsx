@@ -14,7 +14,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
       "Content-Disposition": 'attachment; filename="digihelpers-mijn-gegevens.json"',
-      "Cache-Control": "no-store",
     },
   });
 }

@@ -23,7 +23,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="diensten-${range.from}-${range.until}.csv"`,
-      "Cache-Control": "private, no-store",
     },
   });
 }
