@@ -38,6 +38,7 @@ import { CopyField } from "~/components/copy-field.tsx";
 import { readForm } from "~/utils/forms.server.ts";
 import { supportedLanguages } from "~/utils/i18n.ts";
 import { getFixedT, getLanguage, languageCookie } from "~/utils/i18n.server.ts";
+import { headersWithRetryAfter } from "~/utils/headers.ts";
 
 const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"];
 const SAVED = ["profile", "password", "email", "calendar", "calendar_new"] as const;
@@ -60,6 +61,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title} · Digihelpers` },
 ];
+
+export const headers = headersWithRetryAfter;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);

@@ -11,6 +11,7 @@ import { JoinSchema } from "~/modules/people/schemas.ts";
 import { getNetworkOverview } from "~/modules/places/overview.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
+import { headersWithRetryAfter } from "~/utils/headers.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const overview = await getNetworkOverview(context.db);
@@ -26,6 +27,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title} · Digihelpers` },
 ];
+
+export const headers = headersWithRetryAfter;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await readForm(request, context, JoinSchema);

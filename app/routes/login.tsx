@@ -13,6 +13,7 @@ import { signInWithPassword } from "~/modules/auth/sign-in.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage, languageCookie } from "~/utils/i18n.server.ts";
 import { safeRedirectPath } from "~/utils/redirect.ts";
+import { headersWithRetryAfter } from "~/utils/headers.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const target = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
@@ -23,6 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title} · Digihelpers` },
 ];
+
+export const headers = headersWithRetryAfter;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await readForm(request, context, SignInSchema);
