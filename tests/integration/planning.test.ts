@@ -734,7 +734,7 @@ describe("rosters and reports", () => {
     });
     await database.db
       .updateTable("shifts")
-      .set({ status: "cancelled" })
+      .set({ status: "cancelled", cancelled_at: new Date() })
       .where("id", "=", cancelled.id)
       .execute();
     const b1 = await createShift(database.db, {

@@ -175,7 +175,7 @@ async function endClaim(
   await db.transaction().execute(async (trx) => {
     const ended = await trx
       .updateTable("shift_claims")
-      .set({ status: to, updated_at: now })
+      .set({ status: to, ended_at: now, updated_at: now })
       .where("id", "=", claimId)
       .where("status", "in", ["confirmed", "reserve"])
       .executeTakeFirst();
