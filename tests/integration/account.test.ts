@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "~/modules/auth/password.server.ts";
 import { issueToken } from "~/modules/auth/tokens.server.ts";
 import { recordAuditEvent } from "~/modules/audit/audit.server.ts";
-import { changePassword, confirmsDeletion, updateProfile } from "~/modules/people/account.server.ts";
+import {
+  changePassword,
+  confirmsDeletion,
+  updateProfile,
+} from "~/modules/people/account.server.ts";
 import {
   DELETED_NAME,
   downloadPersonalData,
@@ -217,7 +221,10 @@ describe("downloadPersonalData", () => {
     expect(recordsOf(data, "joinRequests")).toEqual([
       expect.objectContaining({ digibank: bank.name, message: "Ik wil helpen" }),
     ]);
-    expect(recordsOf(data, "auditEvents").map((e) => e.action)).toEqual(["sign_in", "sign_in_failed"]);
+    expect(recordsOf(data, "auditEvents").map((e) => e.action)).toEqual([
+      "sign_in",
+      "sign_in_failed",
+    ]);
 
     const keys = keysOf(data);
     expect(keys).not.toContain("password_hash");
