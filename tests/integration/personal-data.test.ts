@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAuditEvent } from "~/modules/audit/audit.server.ts";
 import { loadActor } from "~/modules/auth/access.server.ts";
 import { issueToken } from "~/modules/auth/tokens.server.ts";
+import { EMAIL_TEMPLATES } from "~/modules/mail/messages.ts";
 import { enqueueEmail } from "~/modules/mail/outbox.server.ts";
 import {
   PERSONAL_DATA_PARTS,
@@ -439,7 +440,7 @@ describe("the audit part", () => {
 });
 
 describe("the readable view", () => {
-  it("names every section and field of a full download in Dutch, French and English", async () => {
+  it("names every section, field and email kind of a full download in Dutch, French and English", async () => {
     const w = await personWithEverything();
     const data = await collectPersonalData(w.db, w.person.id);
     const fields = new Set<string>();
@@ -449,6 +450,7 @@ describe("the readable view", () => {
       ...Object.keys(data).map((key) => `data.section.${key}`),
       ...[...fields].map((field) => `data.field.${field}`),
     ];
+    wanted.push(...EMAIL_TEMPLATES.map((template) => `data.value.template.${template}`));
     for (const catalog of [nl, fr, en]) {
       const keys = flatten(catalog.account);
       expect(wanted.filter((key) => !keys.has(key))).toEqual([]);
@@ -476,6 +478,12 @@ describe("the readable view", () => {
         { label: "Herinneringen", value: "ja" },
         { label: "Taal", value: "Nederlands" },
       ]),
+    );
+    expect(nlView.find((s) => s.key === "auditEvents")!.items[0]).toEqual(
+      expect.arrayContaining([{ label: "Wat", value: "aangemeld" }]),
+    );
+    expect(nlView.find((s) => s.key === "emails")!.items[0]).toEqual(
+      expect.arrayContaining([{ label: "Soort e-mail", value: "aanmeldlink" }]),
     );
     expect(nlView.find((s) => s.key === "skills")!.items).toEqual([
       [{ label: "Vaardigheid", value: "itsme" }],

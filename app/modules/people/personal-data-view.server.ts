@@ -26,6 +26,8 @@ const CODED: Record<string, string> = {
   shift_status: "account:data.value.status",
   attendance: "account:data.value.attendance",
   purpose: "account:data.value.purpose",
+  template: "account:data.value.template",
+  action: "account:data.value.action",
 };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
