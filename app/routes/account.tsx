@@ -421,6 +421,9 @@ export default function Account() {
       <section className="account-section" aria-labelledby="export-title">
         <h2 id="export-title">{t("export.title")}</h2>
         <p>{t("export.intro")}</p>
+        <p>
+          <Link to="/account/data">{t("export.view")}</Link>
+        </p>
         {/* A plain form post: the answer is a file, which the browser saves. */}
         <Form method="post" action="/account/export" reloadDocument>
           <CsrfField />

@@ -111,3 +111,8 @@ export async function isDatabaseReachable(db: Database, timeoutMs = 3_000): Prom
     clearTimeout(timer);
   }
 }
+
+/** A value for LIKE or ILIKE that matches itself only. */
+export function escapeLike(value: string) {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
