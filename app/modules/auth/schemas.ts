@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { secretText } from "~/utils/schemas.ts";
 import { PASSWORD_MIN_LENGTH } from "./password-rules.ts";
 
 // Form schemas, shared by the browser (instant feedback) and the server (the check that counts).
@@ -12,8 +13,8 @@ export const email = z
 
 export const SignInSchema = z.object({
   email,
-  password: z.string({ required_error: "auth:fields.required" }).max(200, "auth:fields.tooLong"),
-  redirectTo: z.string().optional(),
+  password: secretText({ max: 200 }),
+  redirectTo: z.string().max(2000, "auth:fields.tooLong").optional(),
 });
 
 export const EmailOnlySchema = z.object({ email });
@@ -22,10 +23,11 @@ export const NEW_PASSWORD_MIN_LENGTH = PASSWORD_MIN_LENGTH;
 
 export const NewPasswordSchema = z
   .object({
-    password: z
-      .string({ required_error: "auth:fields.required" })
-      .min(NEW_PASSWORD_MIN_LENGTH, "auth:reset.tooShort")
-      .max(200, "auth:fields.tooLong"),
-    confirm: z.string({ required_error: "auth:fields.required" }),
+    password: secretText({
+      max: 200,
+      min: NEW_PASSWORD_MIN_LENGTH,
+      minMessage: "auth:reset.tooShort",
+    }),
+    confirm: secretText({ max: 200 }),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "auth:reset.mismatch" });
