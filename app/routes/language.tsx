@@ -4,12 +4,13 @@ import { z } from "zod";
 import { supportedLanguages } from "~/utils/i18n.ts";
 import { requireCsrfToken } from "~/utils/csrf.server.ts";
 import { readFormData } from "~/utils/forms.server.ts";
+import { singleLineText } from "~/utils/schemas.ts";
 import { languageCookie } from "~/utils/i18n.server.ts";
 import { safeRedirectPath } from "~/utils/redirect.ts";
 
 const LanguageChoice = z.object({
   lng: z.enum(supportedLanguages),
-  redirectTo: z.string().max(2000).optional(),
+  redirectTo: singleLineText({ max: 2000 }).optional(),
   csrf: z.string(),
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { secretText } from "~/utils/schemas.ts";
+import { secretText, singleLineText } from "~/utils/schemas.ts";
 import { PASSWORD_MIN_LENGTH } from "./password-rules.ts";
 
 // Form schemas, shared by the browser (instant feedback) and the server (the check that counts).
@@ -14,7 +14,7 @@ export const email = z
 export const SignInSchema = z.object({
   email,
   password: secretText({ max: 200 }),
-  redirectTo: z.string().max(2000, "auth:fields.tooLong").optional(),
+  redirectTo: singleLineText({ max: 2000 }).optional(),
 });
 
 export const EmailOnlySchema = z.object({ email });
