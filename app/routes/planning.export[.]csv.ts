@@ -12,8 +12,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "plan_any_shifts" });
   const submission = await readForm(request, context, ExportSchema);
   if (submission.status !== "success") throw new Response("Bad request", { status: 400 });
-  const fields = Object.entries(submission.value).filter(
-    (entry): entry is [string, string] => typeof entry[1] === "string",
+  const fields = Object.entries(submission.value).flatMap(([key, value]) =>
+    value === undefined ? [] : [[key, String(value)]],
   );
   const range = planningRange(new URLSearchParams(fields));
   const t = getFixedT(await getLanguage(request), "planning");

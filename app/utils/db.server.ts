@@ -116,3 +116,35 @@ export async function isDatabaseReachable(db: Database, timeoutMs = 3_000): Prom
 export function escapeLike(value: string) {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+// Node's socket errors, and PostgreSQL's connection exceptions (class 08), shutdowns (57P01-57P03)
+// and "too many connections" (53300): the database is out of reach, not the query at fault.
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+]);
+// What node-postgres says when a connection drops or the pool cannot get one in time.
+const UNREACHABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly/;
+
+/** True when an error means the database cannot be reached (so: try again later, a 503). */
+export function isDatabaseUnreachableError(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown };
+  if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code)))
+    return true;
+  if (typeof message === "string" && UNREACHABLE_MESSAGES.test(message)) return true;
+  if (error instanceof AggregateError && error.errors.some((e) => isDatabaseUnreachableError(e)))
+    return true;
+  return isDatabaseUnreachableError(cause, depth + 1);
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sameSitePath } from "~/utils/redirect.ts";
+import { secretText } from "~/utils/schemas.ts";
 import { PASSWORD_MIN_LENGTH } from "./password-rules.ts";
 
 // Form schemas, shared by the browser (instant feedback) and the server (the check that counts).
@@ -17,6 +18,7 @@ export const email = z
  */
 export const redirectTo = z
   .string()
+  .max(2000, "auth:fields.tooLong")
   .optional()
   .transform((value, ctx) => {
     if (!value) return "/";
@@ -30,7 +32,7 @@ export const redirectTo = z
 
 export const SignInSchema = z.object({
   email,
-  password: z.string({ required_error: "auth:fields.required" }).max(200, "auth:fields.tooLong"),
+  password: secretText({ max: 200 }),
   redirectTo,
 });
 
@@ -40,10 +42,11 @@ export const NEW_PASSWORD_MIN_LENGTH = PASSWORD_MIN_LENGTH;
 
 export const NewPasswordSchema = z
   .object({
-    password: z
-      .string({ required_error: "auth:fields.required" })
-      .min(NEW_PASSWORD_MIN_LENGTH, "auth:reset.tooShort")
-      .max(200, "auth:fields.tooLong"),
-    confirm: z.string({ required_error: "auth:fields.required" }),
+    password: secretText({
+      max: 200,
+      min: NEW_PASSWORD_MIN_LENGTH,
+      minMessage: "auth:reset.tooShort",
+    }),
+    confirm: secretText({ max: 200 }),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "auth:reset.mismatch" });

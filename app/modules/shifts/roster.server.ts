@@ -4,6 +4,7 @@ import { recordAuditEvent } from "~/modules/audit/audit.server.ts";
 import { type Actor, isAdmin } from "~/modules/auth/access.server.ts";
 import { type CsvColumn, writeCsv } from "~/modules/reports/csv.server.ts";
 import type { Database } from "~/utils/db.server.ts";
+import { readId } from "~/utils/schemas.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
 import { promoteFromReserveList } from "./claims.server.ts";
 import { noticeTakenOffShift } from "./notices.server.ts";
@@ -321,10 +322,9 @@ export function planningRange(
   const range = readRange(params, start, addDays(from, days - 1));
   // At most a year and a day at once: enough for a yearly report, and the page stays light.
   const latest = addDays(range.from, 366);
-  const digibankId = Number(params.get("digibank")) || null;
   return {
     ...(range.until > latest ? { from: range.from, until: latest } : range),
-    digibankId: digibankId && Number.isInteger(digibankId) && digibankId > 0 ? digibankId : null,
+    digibankId: readId(params.get("digibank")),
   };
 }
 
