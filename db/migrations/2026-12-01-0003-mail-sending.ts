@@ -11,9 +11,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table email_messages add constraint email_messages_status_check
     check (status in ('queued', 'sending', 'sent', 'failed'))`.execute(db);
   await db.schema.alterTable("email_messages").addColumn("sending_until", "timestamptz").execute();
+  await sql`alter table email_messages add constraint email_messages_sending_until
+    check ((status = 'sending') = (sending_until is not null))`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`alter table email_messages drop constraint email_messages_sending_until`.execute(db);
   await db.schema.alterTable("email_messages").dropColumn("sending_until").execute();
   await sql`update email_messages set status = 'queued' where status = 'sending'`.execute(db);
   await sql`alter table email_messages drop constraint email_messages_status_check`.execute(db);
