@@ -81,6 +81,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
 
   app.all(
     "*",
+    privateByDefault,
     createRequestHandler({
       build: options.build,
       mode: options.mode,
@@ -97,6 +98,25 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     }),
   );
   return app;
+}
+
+/**
+ * Whatever Remix answers depends on the session or carries the browser's CSRF token (every page
+ * shows who is signed in; loaders and resource routes read the session), so no browser or proxy may
+ * keep a copy, unless the response names its own caching (Remix's versioned route manifest). One
+ * place for every page, data request and resource route, rather than a header in each route.
+ */
+function privateByDefault(
+  _req: express.Request,
+  res: express.Response,
+  next: express.NextFunction,
+) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
+    if (!this.hasHeader("Cache-Control")) this.setHeader("Cache-Control", "private, no-store");
+    return writeHead.apply(this, args);
+  } as typeof res.writeHead;
+  next();
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
+import { csvHeaders } from "~/modules/reports/csv.server.ts";
 import { ExportSchema } from "~/modules/shifts/planning-schemas.ts";
 import { exportShiftsCsv, planningRange } from "~/modules/shifts/roster.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
@@ -19,11 +20,5 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const csv = await exportShiftsCsv(context.db, actor, range, (key) => t(key as never), {
     ip: context.clientIp,
   });
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="diensten-${range.from}-${range.until}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return new Response(csv, { headers: csvHeaders(`diensten-${range.from}-${range.until}.csv`) });
 }

@@ -476,6 +476,13 @@ const CASES: Case[] = [
     expect: signedIn,
   },
   {
+    name: "/account/data",
+    method: "GET",
+    request: get("/account/data"),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
     name: "/account/skills",
     method: "GET",
     request: get("/account/skills"),

@@ -53,6 +53,7 @@ const auth: Namespace<typeof nl> = {
       "This contains characters that are not allowed, such as a line break or an invisible character.",
     number: "Enter a valid number.",
     tooLong: "This is too long.",
+    notThisSite: "This address is not part of Digihelpers.",
   },
 };
 

@@ -54,6 +54,7 @@ const auth: Namespace<typeof nl> = {
       "Ce texte contient des caractères non autorisés, comme un saut de ligne ou un caractère invisible.",
     number: "Indiquez un nombre valable.",
     tooLong: "C'est trop long.",
+    notThisSite: "Cette adresse n'appartient pas à Digihelpers.",
   },
 };
 

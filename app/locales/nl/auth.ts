@@ -51,6 +51,7 @@ const auth = {
       "Hier staan tekens in die niet mogen, zoals een regeleinde of een onzichtbaar teken.",
     number: "Vul een geldig getal in.",
     tooLong: "Dit is te lang.",
+    notThisSite: "Dit adres hoort niet bij Digihelpers.",
   },
 };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { secretText, singleLineText } from "~/utils/schemas.ts";
+import { sameSitePath } from "~/utils/redirect.ts";
+import { secretText } from "~/utils/schemas.ts";
 import { PASSWORD_MIN_LENGTH } from "./password-rules.ts";
 
 // Form schemas, shared by the browser (instant feedback) and the server (the check that counts).
@@ -11,10 +12,27 @@ export const email = z
   .max(254, "auth:fields.tooLong")
   .email("auth:fields.emailInvalid");
 
+/**
+ * Where to go after signing in, normalised. The page only ever offers a safe path, so anything else
+ * was made up: the form is refused before anything is written (no session, no audit entry).
+ */
+export const redirectTo = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value) return "/";
+    const path = sameSitePath(value);
+    if (path === null) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "auth:fields.notThisSite" });
+      return z.NEVER;
+    }
+    return path;
+  });
+
 export const SignInSchema = z.object({
   email,
   password: secretText({ max: 200 }),
-  redirectTo: singleLineText({ max: 2000 }).optional(),
+  redirectTo,
 });
 
 export const EmailOnlySchema = z.object({ email });
