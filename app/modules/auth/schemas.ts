@@ -18,6 +18,7 @@ export const email = z
  */
 export const redirectTo = z
   .string()
+  .max(2000, "auth:fields.tooLong")
   .optional()
   .transform((value, ctx) => {
     if (!value) return "/";
