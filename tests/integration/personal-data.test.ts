@@ -163,9 +163,17 @@ async function personWithEverything() {
     purpose: "email_change",
     newEmail: `nieuw.${tag}@x.be`,
   });
+  // The keys the app writes: link requests per address, wrong passwords per address and per
+  // address and client.
   await db
     .insertInto("rate_limits")
-    .values({ key: `sign_in:account:${person.email}`, window_start: new Date(), hits: 1 })
+    .values(
+      [
+        `sign_in:account:${person.email}`,
+        `sign_in_failed:account:${person.email}`,
+        `sign_in_failed:account_client:${person.email}:10.9.8.7`,
+      ].map((key) => ({ key: key.toLowerCase(), window_start: new Date(), hits: 1 })),
+    )
     .execute();
 
   // mail, through the real outbox: a row and a job

@@ -9,7 +9,8 @@ export const authPersonalData: PersonalDataPart = {
   tables: [
     { table: "sessions", userColumns: { user_id: "erased" } },
     { table: "auth_tokens", userColumns: { user_id: "erased", new_email: "erased" } },
-    // Keys such as `sign_in:account:<address>`; windows last 15 minutes and are not downloaded.
+    // Keys such as `sign_in:account:<address>` and `sign_in_failed:account_client:<address>:<ip>`
+    // (rate-limit.server.ts); windows last an hour at most and are not downloaded.
     { table: "rate_limits", userColumns: { key: "erased" } },
   ],
 
@@ -33,9 +34,15 @@ export const authPersonalData: PersonalDataPart = {
   async erase(trx, subject) {
     await trx.deleteFrom("sessions").where("user_id", "=", subject.id).execute();
     await trx.deleteFrom("auth_tokens").where("user_id", "=", subject.id).execute();
+    const address = escapeLike(subject.email.toLowerCase());
     await trx
       .deleteFrom("rate_limits")
-      .where("key", "like", `%:account:${escapeLike(subject.email.toLowerCase())}`)
+      .where((eb) =>
+        eb.or([
+          eb("key", "like", `%:account:${address}`),
+          eb("key", "like", `%:account_client:${address}:%`),
+        ]),
+      )
       .execute();
   },
 };
