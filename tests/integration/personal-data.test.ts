@@ -171,8 +171,10 @@ async function personWithEverything() {
       [
         `sign_in:account:${person.email}`,
         `sign_in_failed:account:${person.email}`,
-        `sign_in_failed:account_client:${person.email}:10.9.8.7`,
-      ].map((key) => ({ key: key.toLowerCase(), window_start: new Date(), hits: 1 })),
+        `sign_in_failed:account_client:${person.email}:198.51.100.0`,
+        `join:email:${person.email}`,
+        `delete_account:user:${person.id}`,
+      ].map((key) => ({ key, window_start: new Date(), hits: 1 })),
     )
     .execute();
 
@@ -420,6 +422,13 @@ describe("the auth part", () => {
     expect(json).not.toContain(`s-${w.tag}`);
     expect(json).not.toContain("token_hash");
     await expectErasedByPart(w, part("auth"));
+    // The windows counted by the person's id go too.
+    const windows = await w.db
+      .selectFrom("rate_limits")
+      .select("key")
+      .where("key", "like", `%:user:${w.person.id}`)
+      .execute();
+    expect(windows).toEqual([]);
   });
 });
 

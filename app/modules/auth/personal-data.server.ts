@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { PersonalDataPart } from "~/modules/people/personal-data.server.ts";
 import { escapeLike } from "~/utils/db.server.ts";
 
@@ -9,8 +10,7 @@ export const authPersonalData: PersonalDataPart = {
   tables: [
     { table: "sessions", userColumns: { user_id: "erased" } },
     { table: "auth_tokens", userColumns: { user_id: "erased", new_email: "erased" } },
-    // Keys such as `sign_in:account:<address>` and `sign_in_failed:account_client:<address>:<ip>`
-    // (rate-limit.server.ts); windows last an hour at most and are not downloaded.
+    // Keys such as `sign_in_failed:account:<address>`; windows are short and are not downloaded.
     { table: "rate_limits", userColumns: { key: "erased" } },
   ],
 
@@ -34,13 +34,14 @@ export const authPersonalData: PersonalDataPart = {
   async erase(trx, subject) {
     await trx.deleteFrom("sessions").where("user_id", "=", subject.id).execute();
     await trx.deleteFrom("auth_tokens").where("user_id", "=", subject.id).execute();
-    const address = escapeLike(subject.email.toLowerCase());
+    // Keys name the address anywhere in them (`sign_in_failed:account_client:<address>:<client>`,
+    // `join:email:<address>`), or end in the person's id.
     await trx
       .deleteFrom("rate_limits")
       .where((eb) =>
         eb.or([
-          eb("key", "like", `%:account:${address}`),
-          eb("key", "like", `%:account_client:${address}:%`),
+          eb(sql`lower(key)`, "like", `%${escapeLike(subject.email.toLowerCase())}%`),
+          eb("key", "like", `%:user:${subject.id}`),
         ]),
       )
       .execute();
