@@ -163,9 +163,19 @@ async function personWithEverything() {
     purpose: "email_change",
     newEmail: `nieuw.${tag}@x.be`,
   });
+  // The keys the app writes: link requests per address, wrong passwords per address and per
+  // address and client.
   await db
     .insertInto("rate_limits")
-    .values({ key: `sign_in:account:${person.email}`, window_start: new Date(), hits: 1 })
+    .values(
+      [
+        `sign_in:account:${person.email}`,
+        `sign_in_failed:account:${person.email}`,
+        `sign_in_failed:account_client:${person.email}:198.51.100.0`,
+        `join:email:${person.email}`,
+        `delete_account:user:${person.id}`,
+      ].map((key) => ({ key, window_start: new Date(), hits: 1 })),
+    )
     .execute();
 
   // mail, through the real outbox: a row and a job
@@ -412,6 +422,13 @@ describe("the auth part", () => {
     expect(json).not.toContain(`s-${w.tag}`);
     expect(json).not.toContain("token_hash");
     await expectErasedByPart(w, part("auth"));
+    // The windows counted by the person's id go too.
+    const windows = await w.db
+      .selectFrom("rate_limits")
+      .select("key")
+      .where("key", "like", `%:user:${w.person.id}`)
+      .execute();
+    expect(windows).toEqual([]);
   });
 });
 

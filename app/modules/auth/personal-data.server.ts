@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { PersonalDataPart } from "~/modules/people/personal-data.server.ts";
 import { escapeLike } from "~/utils/db.server.ts";
 
@@ -9,7 +10,7 @@ export const authPersonalData: PersonalDataPart = {
   tables: [
     { table: "sessions", userColumns: { user_id: "erased" } },
     { table: "auth_tokens", userColumns: { user_id: "erased", new_email: "erased" } },
-    // Keys such as `sign_in:account:<address>`; windows last 15 minutes and are not downloaded.
+    // Keys such as `sign_in_failed:account:<address>`; windows are short and are not downloaded.
     { table: "rate_limits", userColumns: { key: "erased" } },
   ],
 
@@ -33,9 +34,16 @@ export const authPersonalData: PersonalDataPart = {
   async erase(trx, subject) {
     await trx.deleteFrom("sessions").where("user_id", "=", subject.id).execute();
     await trx.deleteFrom("auth_tokens").where("user_id", "=", subject.id).execute();
+    // Keys name the address anywhere in them (`sign_in_failed:account_client:<address>:<client>`,
+    // `join:email:<address>`), or end in the person's id.
     await trx
       .deleteFrom("rate_limits")
-      .where("key", "like", `%:account:${escapeLike(subject.email.toLowerCase())}`)
+      .where((eb) =>
+        eb.or([
+          eb(sql`lower(key)`, "like", `%${escapeLike(subject.email.toLowerCase())}%`),
+          eb("key", "like", `%:user:${subject.id}`),
+        ]),
+      )
       .execute();
   },
 };
