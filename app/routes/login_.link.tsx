@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { EmailRequestPage } from "~/components/email-request-page.tsx";
 import { answerEmailRequest } from "~/modules/auth/email-request.server.ts";
@@ -13,7 +14,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  return answerEmailRequest(request, context, "sign_in");
+  const { status, ...answer } = await answerEmailRequest(request, context, "sign_in");
+  return data(answer, { status });
 }
 
 export default function SignInLinkRequest() {

@@ -68,7 +68,8 @@ export async function expectAccessible(page: Page) {
 
 /**
  * Signs in through the sign-in page, as a person would, and waits for the page it leads to. The
- * fields are found by name, so it works in every language the browser may ask for.
+ * fields are found by name, so it works in every language the browser may ask for, and with
+ * JavaScript off too (the sign-in page's own checks, axe included, are in sign-in.test.ts).
  */
 export async function signIn(
   page: Page,
@@ -77,7 +78,7 @@ export async function signIn(
   { password = DEMO_PASSWORD, redirectTo }: { password?: string; redirectTo?: string } = {},
 ) {
   const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
-  await visit(page, `${base}/login${query}`);
+  await page.goto(`${base}/login${query}`);
   const form = page.locator("form", { has: page.locator('input[name="password"]') });
   await form.locator('input[name="email"]').fill(email);
   await form.locator('input[name="password"]').fill(password);

@@ -1,12 +1,12 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { readForm } from "~/utils/forms.server.ts";
 import { requestPasswordReset, requestSignInLink } from "./recovery.server.ts";
 import { EmailOnlySchema } from "./schemas.ts";
 
 /**
  * The action behind "send me a sign-in link" and "forgot my password": the same form, the same
- * answer whether or not the address is known, a clear message when rate limited.
+ * answer whether or not the address is known, a clear message when rate limited. Returns the
+ * page's answer and its HTTP status, which the route sends.
  */
 export async function answerEmailRequest(
   request: Request,
@@ -15,7 +15,7 @@ export async function answerEmailRequest(
 ) {
   const submission = await readForm(request, context, EmailOnlySchema);
   if (submission.status !== "success") {
-    return data({ result: submission.reply(), sent: false, retryAfter: 0 }, { status: 400 });
+    return { status: 400, result: submission.reply(), sent: false, retryAfter: 0 };
   }
   const send = kind === "sign_in" ? requestSignInLink : requestPasswordReset;
   const outcome = await send(context.db, context.jobs, {
@@ -24,10 +24,12 @@ export async function answerEmailRequest(
     appUrl: context.appUrl,
   });
   if (!outcome.ok) {
-    return data(
-      { result: submission.reply(), sent: false, retryAfter: outcome.retryAfterSeconds },
-      { status: 429 },
-    );
+    return {
+      status: 429,
+      result: submission.reply(),
+      sent: false,
+      retryAfter: outcome.retryAfterSeconds,
+    };
   }
-  return data({ result: submission.reply({ resetForm: true }), sent: true, retryAfter: 0 });
+  return { status: 200, result: submission.reply({ resetForm: true }), sent: true, retryAfter: 0 };
 }
