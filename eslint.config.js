@@ -44,7 +44,7 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", serverOnly] },
   },
   {
-    // Modules return outcomes; routes turn them into responses (docs/decisions/010). The guards
+    // Modules return outcomes; routes turn them into responses (docs/decisions/017). The guards
     // are the one exception: loaders call them first thing, to send the reader to sign in or 403.
     files: ["app/modules/**/*.{ts,tsx}"],
     ignores: ["app/modules/auth/guards.server.ts"],

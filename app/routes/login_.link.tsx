@@ -4,6 +4,7 @@ import { useActionData } from "@remix-run/react";
 import { EmailRequestPage } from "~/components/email-request-page.tsx";
 import { answerEmailRequest } from "~/modules/auth/email-request.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
+import { headersWithRetryAfter } from "~/utils/headers.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { title: getFixedT(await getLanguage(request), "auth")("link.title") };
@@ -13,9 +14,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title} · Digihelpers` },
 ];
 
+export const headers = headersWithRetryAfter;
+
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { status, ...answer } = await answerEmailRequest(request, context, "sign_in");
-  return data(answer, { status });
+  const { init, ...answer } = await answerEmailRequest(request, context, "sign_in");
+  return data(answer, init);
 }
 
 export default function SignInLinkRequest() {

@@ -30,5 +30,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     end: shift.endsAt.toISOString(),
     url: `/shifts/${shift.id}`,
   }));
-  return Response.json(events, { headers: { "Cache-Control": "private, no-store" } });
+  return Response.json(events);
 }

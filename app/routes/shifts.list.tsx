@@ -44,11 +44,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   params.delete("index");
   const back = params.toString() ? `/shifts/list?${params}` : "/shifts/list";
   const submission = await readForm(request, context, ShiftActionSchema);
-  if (submission.status !== "success")
-    throw await redirectWithOutcome(request, context, back, {
-      tone: "error",
-      message: "errors.badRequestText",
-    });
+  // The buttons send only fixed values: anything else was not sent from this page.
+  if (submission.status !== "success") throw new Response("Bad request", { status: 400 });
   const { shiftId } = submission.value;
   const outcome = await actOnShift(context.db, context.jobs, actor, submission.value);
   if ("denied" in outcome) throw new Response(null, { status: outcome.denied });

@@ -1,12 +1,13 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { readForm } from "~/utils/forms.server.ts";
+import { tooManyRequests } from "./rate-limit.server.ts";
 import { requestPasswordReset, requestSignInLink } from "./recovery.server.ts";
 import { EmailOnlySchema } from "./schemas.ts";
 
 /**
  * The action behind "send me a sign-in link" and "forgot my password": the same form, the same
  * answer whether or not the address is known, a clear message when rate limited. Returns the
- * page's answer and its HTTP status, which the route sends.
+ * page's answer and the status and headers (`init`) the route sends it with.
  */
 export async function answerEmailRequest(
   request: Request,
@@ -15,7 +16,7 @@ export async function answerEmailRequest(
 ) {
   const submission = await readForm(request, context, EmailOnlySchema);
   if (submission.status !== "success") {
-    return { status: 400, result: submission.reply(), sent: false, retryAfter: 0 };
+    return { init: { status: 400 }, result: submission.reply(), sent: false, retryAfter: 0 };
   }
   const send = kind === "sign_in" ? requestSignInLink : requestPasswordReset;
   const outcome = await send(context.db, context.jobs, {
@@ -25,11 +26,11 @@ export async function answerEmailRequest(
   });
   if (!outcome.ok) {
     return {
-      status: 429,
+      init: tooManyRequests(outcome.retryAfterSeconds),
       result: submission.reply(),
       sent: false,
       retryAfter: outcome.retryAfterSeconds,
     };
   }
-  return { status: 200, result: submission.reply({ resetForm: true }), sent: true, retryAfter: 0 };
+  return { init: {}, result: submission.reply({ resetForm: true }), sent: true, retryAfter: 0 };
 }
