@@ -43,4 +43,24 @@ export default tseslint.config(
     ignores: ["app/**/*.server.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", serverOnly] },
   },
+  {
+    // Modules return outcomes; routes turn them into responses (docs/decisions/017). The guards
+    // are the one exception: loaders call them first thing, to send the reader to sign in or 403.
+    files: ["app/modules/**/*.{ts,tsx}"],
+    ignores: ["app/modules/auth/guards.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Response']",
+          message: "Return an outcome; the route turns it into a response.",
+        },
+        {
+          selector:
+            "ImportDeclaration[source.value='@remix-run/node'] ImportSpecifier[imported.name=/^(redirect|redirectDocument|replace|data|json)$/]",
+          message: "Return an outcome; the route turns it into a response.",
+        },
+      ],
+    },
+  },
 );

@@ -8,16 +8,17 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLocation,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { LanguageSwitch } from "~/components/language-switch.tsx";
 import { UserMenu } from "~/components/user-menu.tsx";
 import { getAuth } from "~/modules/auth/guards.server.ts";
 import { commitCsrfToken } from "~/utils/csrf.server.ts";
+import { clearOutcome } from "~/utils/flash.server.ts";
 import { MainNavigation } from "~/components/main-navigation.tsx";
 import stylesHref from "~/styles/app.css";
 import { fallbackLanguage, isLanguage } from "~/utils/i18n.ts";
@@ -35,9 +36,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = getFixedT(locale);
   const { actor, setCookie } = await getAuth(request, context);
   const [csrfToken, csrfCookie] = await commitCsrfToken(request, context.secret);
+  // The page's own loader reads the last action's outcome on this same request; it shows once.
+  const outcomeCookie = await clearOutcome(request, context);
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);
   if (csrfCookie) headers.append("Set-Cookie", csrfCookie);
+  if (outcomeCookie) headers.append("Set-Cookie", outcomeCookie);
   return data(
     {
       locale,
@@ -117,42 +121,6 @@ export default function App() {
   return <Outlet />;
 }
 
-/** The catalog keys of an error page's title and text. */
-function errorTexts(status: number) {
-  const kind =
-    status === 404
-      ? "notFound"
-      : status === 403
-        ? "forbidden"
-        : status === 413
-          ? "tooLarge"
-          : status === 415
-            ? "unsupported"
-            : status === 503
-              ? "unavailable"
-              : status >= 400 && status < 500
-                ? "badRequest"
-                : "error";
-  return [`errors.${kind}Title`, `errors.${kind}Text`] as const;
-}
-
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  if (!isRouteErrorResponse(error)) console.error(error);
-  const [title, text] = errorTexts(status).map((key) => t(key));
-
-  return (
-    <div className="page page--narrow">
-      <h1>{title}</h1>
-      <p>{text}</p>
-      <p className="muted">{t("errors.statusCode", { status })}</p>
-      <p>
-        <a className="button" href="/">
-          {t("errors.backHome")}
-        </a>
-      </p>
-    </div>
-  );
+  return <GeneralErrorBoundary />;
 }

@@ -1,5 +1,4 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/forms.tsx";
 import type { ShiftIntent } from "~/modules/shifts/schemas.ts";
 
@@ -36,16 +35,4 @@ export function ShiftActionButton({
       </button>
     </Form>
   );
-}
-
-/** The refusal of the last action, in words. */
-export function useRefusalText() {
-  const { t } = useTranslation("shifts");
-  const { t: tc } = useTranslation();
-  return (refusal: string | null | undefined, cutoffHours: number | null | undefined) => {
-    if (refusal === undefined) return null;
-    if (refusal === null) return tc("errors.badRequestText");
-    if (refusal === "after_cutoff") return t("refusals.after_cutoff", { count: cutoffHours ?? 24 });
-    return t(`refusals.${refusal}` as "refusals.full");
-  };
 }

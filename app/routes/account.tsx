@@ -1,8 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   CheckboxField,
@@ -35,13 +35,14 @@ import {
   regenerateCalendarFeed,
 } from "~/modules/shifts/feed.server.ts";
 import { CopyField } from "~/components/copy-field.tsx";
+import { OutcomeMessage } from "~/components/outcome-message.tsx";
+import { readOutcome, redirectWithOutcome } from "~/utils/flash.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { supportedLanguages } from "~/utils/i18n.ts";
 import { getFixedT, getLanguage, languageCookie } from "~/utils/i18n.server.ts";
 import { headersWithRetryAfter } from "~/utils/headers.ts";
 
 const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"];
-const SAVED = ["profile", "password", "email", "calendar", "calendar_new"] as const;
 const INTENTS = ["profile", "password", "email", "calendar", "calendar_regenerate"] as const;
 type Intent = (typeof INTENTS)[number];
 
@@ -49,12 +50,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const account = await loadAccount(context.db, actor.id);
   const feedToken = await getCalendarFeedToken(context.db, actor.id);
-  const saved = new URL(request.url).searchParams.get("saved");
   return {
     title: getFixedT(await getLanguage(request), "account")("title"),
     account,
     feedUrl: feedToken ? calendarFeedUrl(context.appUrl, feedToken) : null,
-    saved: SAVED.find((value) => value === saved) ?? null,
+    outcome: await readOutcome(request, context),
   };
 }
 
@@ -86,18 +86,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (form.intent === "profile") {
     await updateProfile(context.db, actor.id, { ...form, phone: form.phone ?? null });
     // The interface follows the language just chosen.
-    throw redirect("/account?saved=profile", {
-      headers: { "Set-Cookie": await languageCookie.serialize(form.language) },
-    });
+    throw await redirectWithOutcome(
+      request,
+      context,
+      "/account",
+      { tone: "success", message: "account:saved.profile" },
+      { headers: { "Set-Cookie": await languageCookie.serialize(form.language) } },
+    );
   }
 
   if (form.intent === "calendar") {
     await createCalendarFeed(context.db, actor.id);
-    throw redirect("/account?saved=calendar#calendar");
+    throw await redirectWithOutcome(request, context, "/account", {
+      tone: "success",
+      message: "account:saved.calendar",
+      at: "calendar",
+    });
   }
   if (form.intent === "calendar_regenerate") {
     await regenerateCalendarFeed(context.db, actor.id, { ip: context.clientIp });
-    throw redirect("/account?saved=calendar_new#calendar");
+    throw await redirectWithOutcome(request, context, "/account", {
+      tone: "success",
+      message: "account:saved.calendarNew",
+      at: "calendar",
+    });
   }
 
   const outcome =
@@ -133,17 +145,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
       sent: true,
     };
   // Every session ended with the old password; this browser gets a new one.
-  throw redirect("/account?saved=password", {
-    headers: { "Set-Cookie": await startSession(context.db, request, actor.id) },
-  });
+  throw await redirectWithOutcome(
+    request,
+    context,
+    "/account",
+    { tone: "success", message: "account:saved.password" },
+    { headers: { "Set-Cookie": await startSession(context.db, request, actor.id) } },
+  );
 }
 
 export default function Account() {
   const { t } = useTranslation("account");
   const { t: tCommon } = useTranslation();
-  const { account, feedUrl, saved } = useLoaderData<typeof loader>();
+  const { account, feedUrl, outcome } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const location = useLocation();
 
   const [profileForm, profile] = useForm({
     id: "profile",
@@ -192,15 +207,7 @@ export default function Account() {
     <div className="page page--narrow">
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
-      <FormMessage tone="success">
-        {saved === "profile"
-          ? t("saved.profile")
-          : saved === "password"
-            ? t("saved.password")
-            : saved === "email"
-              ? t("saved.email")
-              : null}
-      </FormMessage>
+      <OutcomeMessage outcome={outcome} />
 
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">{t("profile.title")}</h2>
@@ -320,7 +327,7 @@ export default function Account() {
               method="post"
               {...getFormProps(passwordForm)}
               // A fresh, empty form after a successful change.
-              key={saved === "password" ? location.key : "password"}
+              key={outcome?.message === "account:saved.password" ? outcome.id : "password"}
               className="stack"
             >
               <CsrfField />
@@ -357,13 +364,7 @@ export default function Account() {
       <section id="calendar" className="account-section" aria-labelledby="calendar-title">
         <h2 id="calendar-title">{t("calendar.title")}</h2>
         <p>{t("calendar.intro")}</p>
-        <FormMessage tone="success">
-          {saved === "calendar"
-            ? t("saved.calendar")
-            : saved === "calendar_new"
-              ? t("saved.calendarNew")
-              : null}
-        </FormMessage>
+        <OutcomeMessage outcome={outcome} at="calendar" />
         {feedUrl ? (
           <>
             <CopyField

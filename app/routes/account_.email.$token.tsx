@@ -7,6 +7,7 @@ import { CsrfField, FormMessage } from "~/components/forms.tsx";
 import { getAuth } from "~/modules/auth/guards.server.ts";
 import { peekToken } from "~/modules/auth/tokens.server.ts";
 import { confirmEmailChange } from "~/modules/people/account.server.ts";
+import { redirectWithOutcome } from "~/utils/flash.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
@@ -40,7 +41,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The link was used or expired meanwhile: the page says so.
   if (!outcome.ok && outcome.reason === "invalid") throw redirect(new URL(request.url).pathname);
   if (!outcome.ok) return data({ taken: true, email: null }, { status: 409 });
-  if (actor?.id === outcome.userId) throw redirect("/account?saved=email");
+  if (actor?.id === outcome.userId)
+    throw await redirectWithOutcome(request, context, "/account", {
+      tone: "success",
+      message: "account:saved.email",
+    });
   // Opened on a device where the person is not signed in (or someone else is): say it here.
   return { taken: false, email: outcome.email };
 }

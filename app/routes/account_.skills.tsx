@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfField, FormMessage } from "~/components/forms.tsx";
+import { CsrfField } from "~/components/forms.tsx";
+import { OutcomeMessage } from "~/components/outcome-message.tsx";
 import { requireActor } from "~/modules/auth/guards.server.ts";
 import { SkillsSchema } from "~/modules/people/account-schemas.ts";
 import { getSkillsOf, listSkills, setSkillsOf } from "~/modules/people/skills.server.ts";
+import { readOutcome, redirectWithOutcome } from "~/utils/flash.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
@@ -19,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     title: getFixedT(await getLanguage(request), "account")("skills.title"),
     skills: skills.map((skill) => skill.code),
     mine,
-    saved: new URL(request.url).searchParams.has("saved"),
+    outcome: await readOutcome(request, context),
   };
 }
 
@@ -34,18 +36,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply() }, { status: 400 });
   }
   await setSkillsOf(context.db, actor.id, submission.value.skill);
-  throw redirect("/account/skills?saved");
+  throw await redirectWithOutcome(request, context, "/account/skills", {
+    tone: "success",
+    message: "account:skills.saved",
+  });
 }
 
 export default function AccountSkills() {
   const { t } = useTranslation("account");
   const { t: tCommon } = useTranslation();
-  const { skills, mine, saved } = useLoaderData<typeof loader>();
+  const { skills, mine, outcome } = useLoaderData<typeof loader>();
   return (
     <div className="page page--narrow">
       <h1>{t("skills.title")}</h1>
       <p>{t("skills.intro")}</p>
-      <FormMessage tone="success">{saved ? t("skills.saved") : null}</FormMessage>
+      <OutcomeMessage outcome={outcome} />
       <Form method="post" className="stack">
         <CsrfField />
         <fieldset className="choices">

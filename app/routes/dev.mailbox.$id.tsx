@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getMailboxMessage } from "~/modules/mail/mailbox.server.ts";
+import { getMailboxMessage, openMailbox } from "~/modules/mail/mailbox.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  return getMailboxMessage(request, context, params.id ?? "");
+  const mailbox = await openMailbox(request, context);
+  const message = mailbox ? await getMailboxMessage(mailbox, params.id ?? "") : null;
+  if (!message) throw new Response(null, { status: 404 });
+  return message;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getMailboxList } from "~/modules/mail/mailbox.server.ts";
+import { getMailboxList, openMailbox } from "~/modules/mail/mailbox.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const messages = await getMailboxList(request, context);
+  const mailbox = await openMailbox(request, context);
+  if (!mailbox) throw new Response(null, { status: 404 });
+  const messages = await getMailboxList(mailbox);
   const t = getFixedT(await getLanguage(request), "mail");
   return { title: t("mailbox.title"), messages };
 }

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { EmailRequestPage } from "~/components/email-request-page.tsx";
 import { answerEmailRequest } from "~/modules/auth/email-request.server.ts";
@@ -16,7 +17,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const headers = headersWithRetryAfter;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  return answerEmailRequest(request, context, "sign_in");
+  const { init, ...answer } = await answerEmailRequest(request, context, "sign_in");
+  return data(answer, init);
 }
 
 export default function SignInLinkRequest() {

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormMessage } from "~/components/forms.tsx";
+import { OutcomeMessage } from "~/components/outcome-message.tsx";
 import { PlanningRangeForm } from "~/components/planning-range.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { listPlannedDigibanks } from "~/modules/places/digipunten.server.ts";
 import { listPlannedShifts, planningRange } from "~/modules/shifts/roster.server.ts";
+import { readOutcome } from "~/utils/flash.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
@@ -17,6 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     range,
     digibanks: await listPlannedDigibanks(context.db, actor),
     shifts: await listPlannedShifts(context.db, actor, range),
+    outcome: await readOutcome(request, context),
   };
 }
 
@@ -24,20 +26,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title} · Digihelpers` },
 ];
 
-const NOTICES = ["created", "cancelled"] as const;
-
 export default function Planning() {
   const { t, i18n } = useTranslation("planning");
-  const { range, digibanks, shifts } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
-  const notice = NOTICES.find((n) => n === params.get("notice"));
-  const count = Number(params.get("count") ?? "0");
+  const { range, digibanks, shifts, outcome } = useLoaderData<typeof loader>();
 
   return (
     <div className="page">
       <h1>{t("home.title")}</h1>
       <p>{t("home.intro")}</p>
-      <FormMessage tone="success">{notice ? t(`notice.${notice}`, { count }) : null}</FormMessage>
+      <OutcomeMessage outcome={outcome} />
       <ul className="plain-list links">
         <li>
           <Link to="/planning/shifts/new">{t("home.newShift")}</Link>

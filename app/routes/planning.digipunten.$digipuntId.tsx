@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DigipuntForm } from "~/components/digipunt-form.tsx";
+import { GeneralErrorBoundary, errorMeta } from "~/components/error-boundary.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import {
   findDigipunt,
@@ -11,6 +12,7 @@ import {
   updateDigipunt,
 } from "~/modules/places/digipunten.server.ts";
 import { DigipuntSchema } from "~/modules/places/schemas.ts";
+import { redirectWithOutcome } from "~/utils/flash.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { paramId } from "~/utils/schemas.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
@@ -36,9 +38,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.title} · Digihelpers` },
-];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data ? [{ title: `${args.data.title} · Digihelpers` }] : errorMeta(args);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "plan_any_shifts" });
@@ -57,7 +58,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     throw new Response("Not found", { status: 404 });
   if (!outcome.ok)
     return data({ result: submission.reply(), refusal: outcome.reason }, { status: 400 });
-  return redirect("/planning/digipunten?notice=saved");
+  return redirectWithOutcome(request, context, "/planning/digipunten", {
+    tone: "success",
+    message: "planning:digipunten.notice.saved",
+  });
 }
 
 export default function EditDigipunt() {
@@ -79,5 +83,19 @@ export default function EditDigipunt() {
         <Link to="/planning/digipunten">{t("digipunten.back")}</Link>
       </p>
     </div>
+  );
+}
+
+export function ErrorBoundary() {
+  const { t } = useTranslation("planning");
+  return (
+    <GeneralErrorBoundary
+      statusHandlers={{
+        404: {
+          text: t("digipunten.notFound"),
+          link: { to: "/planning/digipunten", label: t("digipunten.back") },
+        },
+      }}
+    />
   );
 }

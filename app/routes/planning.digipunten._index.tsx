@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfField, FormMessage } from "~/components/forms.tsx";
+import { CsrfField } from "~/components/forms.tsx";
+import { OutcomeMessage } from "~/components/outcome-message.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { listDigipunten, setDigipuntArchived } from "~/modules/places/digipunten.server.ts";
 import { DigipuntListActionSchema } from "~/modules/places/schemas.ts";
+import { readOutcome, redirectWithOutcome } from "~/utils/flash.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
@@ -14,6 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     title: getFixedT(await getLanguage(request), "planning")("digipunten.title"),
     digipunten: await listDigipunten(context.db, actor, { archived: true }),
+    outcome: await readOutcome(request, context),
   };
 }
 
@@ -28,21 +30,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { intent, digipuntId } = submission.value;
   const outcome = await setDigipuntArchived(context.db, actor, digipuntId, intent === "archive");
   if (!outcome.ok) throw new Response("Not found", { status: 404 });
-  return redirect(`/planning/digipunten?notice=${intent === "archive" ? "archived" : "restored"}`);
+  return redirectWithOutcome(request, context, "/planning/digipunten", {
+    tone: "success",
+    message: `planning:digipunten.notice.${intent === "archive" ? "archived" : "restored"}`,
+  });
 }
-
-const NOTICES = ["created", "saved", "archived", "restored"] as const;
 
 export default function Digipunten() {
   const { t } = useTranslation("planning");
-  const { digipunten } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
-  const notice = NOTICES.find((n) => n === params.get("notice"));
+  const { digipunten, outcome } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("digipunten.title")}</h1>
       <p>{t("digipunten.intro")}</p>
-      <FormMessage tone="success">{notice ? t(`digipunten.notice.${notice}`) : null}</FormMessage>
+      <OutcomeMessage outcome={outcome} />
       <ul className="plain-list links">
         <li>
           <Link to="/planning/digipunten/new">{t("digipunten.new")}</Link>

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DigipuntForm } from "~/components/digipunt-form.tsx";
@@ -10,6 +10,7 @@ import {
   listPlannedMunicipalities,
 } from "~/modules/places/digipunten.server.ts";
 import { DigipuntSchema } from "~/modules/places/schemas.ts";
+import { redirectWithOutcome } from "~/utils/flash.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
@@ -40,7 +41,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!outcome.ok)
     return data({ result: submission.reply(), refusal: outcome.reason }, { status: 400 });
-  return redirect("/planning/digipunten?notice=created");
+  return redirectWithOutcome(request, context, "/planning/digipunten", {
+    tone: "success",
+    message: "planning:digipunten.notice.created",
+  });
 }
 
 export default function NewDigipunt() {

@@ -1,8 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   CheckboxField,
@@ -12,6 +12,8 @@ import {
   SelectField,
   TextField,
 } from "~/components/forms.tsx";
+import { GeneralErrorBoundary, errorMeta } from "~/components/error-boundary.tsx";
+import { OutcomeMessage } from "~/components/outcome-message.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import {
   getRoster,
@@ -23,6 +25,7 @@ import { EditShiftSchema, PlanningActionSchema } from "~/modules/shifts/planning
 import { listSkills } from "~/modules/people/skills.server.ts";
 import { cancelShift, editShift, localParts } from "~/modules/shifts/series.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
+import { readOutcome, redirectWithOutcome } from "~/utils/flash.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { paramId } from "~/utils/schemas.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
@@ -61,12 +64,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     confirmed: roster.confirmed,
     reserve: roster.reserve,
     skills: await listSkills(context.db),
+    outcome: await readOutcome(request, context),
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.title} · Digihelpers` },
-];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data ? [{ title: `${args.data.title} · Digihelpers` }] : errorMeta(args);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "plan_any_shifts" });
@@ -97,7 +100,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         v.scope,
       );
       if (outcome.ok)
-        return redirect(`${here}?notice=saved&count=${outcome.changedShiftIds.length}`);
+        return redirectWithOutcome(request, context, here, {
+          tone: "success",
+          message: "planning:notice.saved",
+        });
       if (outcome.reason === "not_found") throw new Response("Not found", { status: 404 });
       return data({ result: submission.reply(), refusal: outcome }, { status: 400 });
     }
@@ -107,7 +113,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         scope: v.scope,
       });
       if (outcome.ok)
-        return redirect(`/planning?notice=cancelled&count=${outcome.cancelledShiftIds.length}`);
+        return redirectWithOutcome(request, context, "/planning", {
+          tone: "success",
+          message: "planning:notice.cancelled",
+          values: { count: outcome.cancelledShiftIds.length },
+        });
       if (outcome.reason === "not_found") throw new Response("Not found", { status: 404 });
       return data({ result: submission.reply(), refusal: outcome }, { status: 400 });
     }
@@ -119,22 +129,29 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
             ? await grantReleaseRequest(db, jobs, actor, v.claimId, { shiftId })
             : await recordAttendance(db, actor, v.claimId, v.attendance, { shiftId });
       // The claim must belong to this very shift: a claim id of another one is not found here.
-      if (outcome.ok) return redirect(`${here}?notice=${v.intent}`);
-      if (outcome.reason === "not_found") throw new Response("Not found", { status: 404 });
-      return data({ result: submission.reply(), refusal: outcome }, { status: 400 });
+      if (!outcome.ok && outcome.reason === "not_found")
+        throw new Response("Not found", { status: 404 });
+      // Attendance is told on the person's card, which stays; the others leave the roster.
+      const at = v.intent === "attendance" ? claimAnchor(v.claimId) : undefined;
+      return redirectWithOutcome(
+        request,
+        context,
+        here,
+        outcome.ok
+          ? { tone: "success", message: `planning:notice.${v.intent}`, at }
+          : { tone: "error", message: `planning:refusal.${outcome.reason}`, at },
+      );
     }
   }
 }
 
-const NOTICES = ["saved", "remove", "release", "attendance"] as const;
+const claimAnchor = (claimId: number) => `claim-${claimId}`;
 
 export default function PlannedShift() {
   const { t, i18n } = useTranslation("planning");
   const { t: tc } = useTranslation();
-  const { shift, confirmed, reserve, skills } = useLoaderData<typeof loader>();
+  const { shift, confirmed, reserve, skills, outcome } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const notice = NOTICES.find((n) => n === params.get("notice"));
   const refusal = actionData?.refusal;
   const [form, fields] = useForm({
     id: "edit-shift",
@@ -174,7 +191,7 @@ export default function PlannedShift() {
         <br />
         {shift.digipunt} ({shift.digibank}){shift.place ? ` · ${shift.place}` : ""}
       </p>
-      <FormMessage tone="success">{notice ? t(`notice.${notice}`) : null}</FormMessage>
+      <OutcomeMessage outcome={outcome} />
       <FormMessage>
         {refusal && "reason" in refusal
           ? t(`refusal.${refusal.reason}`, {
@@ -196,8 +213,9 @@ export default function PlannedShift() {
       ) : (
         <ul className="cards" aria-label={t("roster.caption")}>
           {confirmed.map((person) => (
-            <li key={person.claimId} className="card">
+            <li key={person.claimId} id={claimAnchor(person.claimId)} className="card">
               <h3>{person.name}</h3>
+              <OutcomeMessage outcome={outcome} at={claimAnchor(person.claimId)} />
               {person.releaseRequestedAt ? (
                 <p>
                   <strong>{t("roster.releaseRequested")}</strong>
@@ -376,5 +394,16 @@ function ClaimButton({
         {label}
       </button>
     </Form>
+  );
+}
+
+export function ErrorBoundary() {
+  const { t } = useTranslation("planning");
+  return (
+    <GeneralErrorBoundary
+      statusHandlers={{
+        404: { text: t("shiftNotFound"), link: { to: "/planning", label: t("back") } },
+      }}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useHydrated } from "remix-utils/use-hydrated";
@@ -19,6 +19,7 @@ import { listDigipunten } from "~/modules/places/digipunten.server.ts";
 import { NewShiftSchema, WEEKDAYS } from "~/modules/shifts/planning-schemas.ts";
 import { listSkills } from "~/modules/people/skills.server.ts";
 import { createShiftSeries } from "~/modules/shifts/series.server.ts";
+import { redirectWithOutcome } from "~/utils/flash.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
@@ -69,9 +70,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply(), refusal: outcome.reason }, { status: 400 });
   // Back to the planning, showing the new shifts (the page shows a year at most).
   const [from, to] = v.kind === "once" ? [v.date!, v.date!] : [v.firstDate!, v.lastDate!];
-  return redirect(
-    `/planning?from=${from}&to=${to}&notice=created&count=${outcome.shiftIds.length}`,
-  );
+  return redirectWithOutcome(request, context, `/planning?from=${from}&to=${to}`, {
+    tone: "success",
+    message: "planning:notice.created",
+    values: { count: outcome.shiftIds.length },
+  });
 }
 
 export default function NewShift() {

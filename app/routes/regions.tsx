@@ -1,10 +1,11 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfField, FormMessage, TextField } from "~/components/forms.tsx";
+import { CsrfField, TextField } from "~/components/forms.tsx";
+import { OutcomeMessage } from "~/components/outcome-message.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { RegionSettingsSchema } from "~/modules/places/region-schemas.ts";
 import {
@@ -12,17 +13,17 @@ import {
   listManagedRegions,
   setReleaseCutoff,
 } from "~/modules/places/regions.server.ts";
+import { readOutcome, redirectWithOutcome } from "~/utils/flash.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
+import type { Outcome } from "~/utils/outcome.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "manage_any_region" });
-  const saved = Number(new URL(request.url).searchParams.get("saved"));
-  const regions = await listManagedRegions(context.db, actor);
   return {
     title: getFixedT(await getLanguage(request), "regions")("title"),
-    regions,
-    saved: regions.find((r) => r.id === saved)?.name ?? null,
+    regions: await listManagedRegions(context.db, actor),
+    outcome: await readOutcome(request, context),
   };
 }
 
@@ -44,26 +45,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!outcome.ok && outcome.reason === "forbidden")
     throw new Response("Forbidden", { status: 403 });
   if (!outcome.ok) throw new Response("Not found", { status: 404 });
-  throw redirect(`/regions?saved=${regionId}`);
+  throw await redirectWithOutcome(request, context, "/regions", {
+    tone: "success",
+    message: "regions:saved",
+    values: { region: outcome.name },
+    at: `region-settings-${regionId}`,
+  });
 }
 
 export default function Regions() {
   const { t } = useTranslation("regions");
-  const { regions, saved } = useLoaderData<typeof loader>();
+  const { regions, outcome } = useLoaderData<typeof loader>();
   return (
     <div className="page page--narrow">
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
-      <FormMessage tone="success">{saved ? t("saved", { region: saved }) : null}</FormMessage>
       {regions.length === 0 ? <p>{t("empty")}</p> : null}
       {regions.map((region) => (
-        <RegionForm key={region.id} region={region} />
+        <RegionForm key={region.id} region={region} outcome={outcome} />
       ))}
     </div>
   );
 }
 
-function RegionForm({ region }: { region: RegionSettings }) {
+function RegionForm({ region, outcome }: { region: RegionSettings; outcome: Outcome | null }) {
   const { t } = useTranslation("regions");
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
@@ -78,8 +83,13 @@ function RegionForm({ region }: { region: RegionSettings }) {
     shouldRevalidate: "onInput",
   });
   return (
-    <section className="account-section" aria-labelledby={`region-${region.id}-title`}>
+    <section
+      id={`region-settings-${region.id}`}
+      className="account-section"
+      aria-labelledby={`region-${region.id}-title`}
+    >
       <h2 id={`region-${region.id}-title`}>{region.name}</h2>
+      <OutcomeMessage outcome={outcome} at={`region-settings-${region.id}`} />
       <p>{t("cutoff.current", { count: region.releaseCutoffHours })}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <CsrfField />

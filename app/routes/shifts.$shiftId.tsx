@@ -1,14 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormMessage } from "~/components/forms.tsx";
-import { ShiftActionButton, useRefusalText } from "~/components/shift-actions.tsx";
+import { GeneralErrorBoundary, errorMeta } from "~/components/error-boundary.tsx";
+import { OutcomeMessage } from "~/components/outcome-message.tsx";
+import { ShiftActionButton } from "~/components/shift-actions.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
-import { actOnShift } from "~/modules/shifts/act.server.ts";
+import { actOnShift, describeShiftOutcome } from "~/modules/shifts/act.server.ts";
 import { shiftStateLabel } from "~/modules/shifts/labels.ts";
 import { getShiftDetail } from "~/modules/shifts/queries.server.ts";
-import { ShiftPageActionSchema, readDone } from "~/modules/shifts/schemas.ts";
+import { ShiftPageActionSchema } from "~/modules/shifts/schemas.ts";
+import { readOutcome, redirectWithOutcome } from "~/utils/flash.server.ts";
 import { formatTimeSpan } from "~/utils/format.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { paramId } from "~/utils/schemas.ts";
@@ -24,34 +25,35 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     shift,
     // Formatted here, so the server and the browser show the very same text.
     when: formatTimeSpan(shift.startsAt, shift.endsAt, language),
-    done: readDone(new URL(request.url).searchParams),
+    outcome: await readOutcome(request, context),
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.shift.digipunt.name} · ${data?.when} · Digihelpers` },
-];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data
+    ? [{ title: `${args.data.shift.digipunt.name} · ${args.data.when} · Digihelpers` }]
+    : errorMeta(args);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "use_app" });
   const shiftId = paramId(params.shiftId);
+  const here = `/shifts/${shiftId}`;
   const submission = await readForm(request, context, ShiftPageActionSchema);
-  if (submission.status !== "success")
-    return data({ refusal: null, cutoffHours: null }, { status: 400 });
+  // The buttons send only fixed values: anything else was not sent from this page.
+  if (submission.status !== "success") throw new Response("Bad request", { status: 400 });
   const outcome = await actOnShift(context.db, context.jobs, actor, {
     intent: submission.value.intent,
     shiftId,
   });
-  if (outcome.ok) throw redirect(`/shifts/${shiftId}?done=${outcome.done}`);
-  return data({ refusal: outcome.refusal, cutoffHours: outcome.cutoffHours }, { status: 400 });
+  if ("denied" in outcome) throw new Response(null, { status: outcome.denied });
+  // Success or refusal alike, back to the page: it shows the shift as it is now.
+  throw await redirectWithOutcome(request, context, here, describeShiftOutcome(outcome));
 }
 
 export default function ShiftPage() {
   const { t } = useTranslation("shifts");
   const { t: tc } = useTranslation();
-  const { shift, when, done } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const refusalText = useRefusalText();
+  const { shift, when, outcome } = useLoaderData<typeof loader>();
   const { my, can, digipunt } = shift;
 
   return (
@@ -62,10 +64,7 @@ export default function ShiftPage() {
       <h1>{digipunt.name}</h1>
       <p className="lead">{when}</p>
       <p className="shift-state">{shiftStateLabel(t, { ...shift, myStatus: my.status })}</p>
-      <FormMessage tone="success">{done ? t(`done.${done}`) : null}</FormMessage>
-      <FormMessage>
-        {actionData ? refusalText(actionData.refusal, actionData.cutoffHours) : null}
-      </FormMessage>
+      <OutcomeMessage outcome={outcome} />
 
       {shift.cancelled ? (
         <div className="notice notice--error">
@@ -175,5 +174,16 @@ export default function ShiftPage() {
         <p>{t("shift.reservePosition", { position: my.reservePosition })}</p>
       ) : null}
     </div>
+  );
+}
+
+export function ErrorBoundary() {
+  const { t } = useTranslation("shifts");
+  return (
+    <GeneralErrorBoundary
+      statusHandlers={{
+        404: { text: t("shift.notFound"), link: { to: "/shifts/list", label: t("shift.back") } },
+      }}
+    />
   );
 }

@@ -1,21 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormMessage } from "~/components/forms.tsx";
-import { ShiftActionButton, useRefusalText } from "~/components/shift-actions.tsx";
+import { OutcomeMessage } from "~/components/outcome-message.tsx";
+import { ShiftActionButton } from "~/components/shift-actions.tsx";
 import { ShiftFilterForm } from "~/components/shift-filters.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
-import { actOnShift } from "~/modules/shifts/act.server.ts";
+import { actOnShift, describeShiftOutcome } from "~/modules/shifts/act.server.ts";
 import { shiftStateLabel } from "~/modules/shifts/labels.ts";
 import { listShiftFilterOptions } from "~/modules/shifts/queries.server.ts";
-import {
-  ShiftActionSchema,
-  filterParams,
-  parseShiftFilters,
-  readDone,
-} from "~/modules/shifts/schemas.ts";
+import { ShiftActionSchema, filterParams, parseShiftFilters } from "~/modules/shifts/schemas.ts";
 import { loadShiftWeek } from "~/modules/shifts/week.server.ts";
+import { readOutcome, redirectWithOutcome } from "~/utils/flash.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
@@ -34,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     options,
     week,
     days,
-    done: readDone(params),
+    outcome: await readOutcome(request, context),
   };
 }
 
@@ -44,37 +39,31 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "use_app" });
+  // Back to the same week and filters, at the shift the reader acted on.
+  const params = new URL(request.url).searchParams;
+  params.delete("index");
+  const back = params.toString() ? `/shifts/list?${params}` : "/shifts/list";
   const submission = await readForm(request, context, ShiftActionSchema);
-  if (submission.status !== "success")
-    return data({ refusal: null, cutoffHours: null, shiftId: null }, { status: 400 });
+  // The buttons send only fixed values: anything else was not sent from this page.
+  if (submission.status !== "success") throw new Response("Bad request", { status: 400 });
+  const { shiftId } = submission.value;
   const outcome = await actOnShift(context.db, context.jobs, actor, submission.value);
-  if (outcome.ok) {
-    // Back to the same week and filters, with the confirmation.
-    const params = new URL(request.url).searchParams;
-    params.delete("index");
-    params.set("done", outcome.done);
-    throw redirect(`/shifts/list?${params}`);
-  }
-  return data(
-    {
-      refusal: outcome.refusal,
-      cutoffHours: outcome.cutoffHours,
-      shiftId: submission.value.shiftId,
-    },
-    { status: 400 },
-  );
+  if ("denied" in outcome) throw new Response(null, { status: outcome.denied });
+  // Success or refusal alike: the list shows every shift as it is now, and the message at this one.
+  throw await redirectWithOutcome(request, context, back, {
+    ...describeShiftOutcome(outcome),
+    at: shiftAnchor(shiftId),
+  });
 }
+
+const shiftAnchor = (shiftId: number) => `shift-${shiftId}`;
 
 export default function ShiftList() {
   const { t } = useTranslation("shifts");
   const { t: tc } = useTranslation();
-  const { filters, options, week, days, done } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const refusalText = useRefusalText();
-  // Which shift a refusal is about, named in the message at the top.
-  const refused = days
-    .flatMap((day) => day.shifts)
-    .find((shift) => shift.id === actionData?.shiftId);
+  const { filters, options, week, days, outcome } = useLoaderData<typeof loader>();
+  // A shift that left the view (full now, under "still needs help") has its message at the top.
+  const placed = days.some((day) => day.shifts.some((s) => shiftAnchor(s.id) === outcome?.at));
   const location = useLocation();
   const query = filterParams(filters);
   const weekHref = (monday: string) => {
@@ -97,15 +86,7 @@ export default function ShiftList() {
           {t("list.calendarLink")}
         </Link>
       </p>
-      <FormMessage tone="success">{done ? t(`done.${done}`) : null}</FormMessage>
-      <FormMessage>
-        {actionData ? (
-          <>
-            {refused ? <strong>{`${refused.digipuntName}, ${refused.time}: `}</strong> : null}
-            {refusalText(actionData.refusal, actionData.cutoffHours)}
-          </>
-        ) : null}
-      </FormMessage>
+      <OutcomeMessage outcome={outcome && !placed ? { ...outcome, at: undefined } : null} />
       <ShiftFilterForm
         key={location.search}
         action="/shifts/list"
@@ -133,7 +114,8 @@ export default function ShiftList() {
             {day.shifts.map((shift) => {
               const name = `${shift.digipuntName}, ${day.title} ${shift.time}`;
               return (
-                <li key={shift.id} className="shift-item">
+                <li key={shift.id} id={shiftAnchor(shift.id)} className="shift-item">
+                  <OutcomeMessage outcome={outcome} at={shiftAnchor(shift.id)} />
                   <p className="shift-item__when">
                     <strong>{shift.time}</strong> · {shift.digipuntName} ({shift.municipalityName})
                   </p>

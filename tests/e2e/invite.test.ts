@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../db/seed.ts";
 import {
   type Browser,
   browserAvailable,
   launchBrowser,
   newContext,
+  signIn,
   visit,
 } from "../support/browser.ts";
 import { linkIn, startDemoServerWithMail } from "../support/demo-mail.ts";
@@ -30,14 +30,7 @@ describe.runIf(browserAvailable)(
       const { context, problems } = await newContext(browser);
       const page = await context.newPage();
 
-      await visit(page, base + "/login?redirectTo=/people");
-      await page.getByLabel("E-mailadres").fill("coordinator@digihelpers.example");
-      await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-      await Promise.all([
-        page.waitForURL(base + "/people"),
-        page.getByRole("button", { name: "Aanmelden" }).click(),
-      ]);
-      await page.waitForLoadState("networkidle");
+      await signIn(page, base, "coordinator@digihelpers.example", { redirectTo: "/people" });
       await visit(page, base + "/people");
       await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Mensen");
 
@@ -84,14 +77,7 @@ describe.runIf(browserAvailable)(
 
       await page.getByRole("button", { name: "Afmelden" }).click();
       await page.waitForURL(base + "/");
-      await visit(page, base + "/login");
-      await page.getByLabel("E-mailadres").fill("nieuwe.helper@example.org");
-      await page.getByLabel("Wachtwoord").fill("Mijn-nieuw-wachtwoord");
-      await Promise.all([
-        page.waitForURL(base + "/"),
-        page.getByRole("button", { name: "Aanmelden" }).click(),
-      ]);
-      await page.waitForLoadState("networkidle");
+      await signIn(page, base, "nieuwe.helper@example.org", { password: "Mijn-nieuw-wachtwoord" });
       // Waits for the page to show the new person signed in (the redirect lands after a moment).
       await page.getByText("Aangemeld als Nele Nieuw").waitFor();
       expect(problems).toEqual([]);

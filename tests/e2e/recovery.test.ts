@@ -4,6 +4,7 @@ import {
   browserAvailable,
   launchBrowser,
   newContext,
+  signIn,
   visit,
 } from "../support/browser.ts";
 import { linkIn, startDemoServerWithMail } from "../support/demo-mail.ts";
@@ -61,13 +62,10 @@ describe.skipIf(!browserAvailable)("getting in without a password, in Chromium",
       page.waitForURL(base + "/"),
       page.getByRole("button", { name: "Afmelden" }).click(),
     ]);
-    await visit(page, base + "/login");
-    await page.getByLabel("E-mailadres").fill("volunteer@digihelpers.example");
-    await page.getByLabel("Wachtwoord").fill("een nieuw lang wachtwoord");
-    await Promise.all([
-      page.waitForURL(base + "/"),
-      page.getByRole("button", { name: "Aanmelden", exact: true }).click(),
-    ]);
+    await signIn(page, base, "volunteer@digihelpers.example", {
+      password: "een nieuw lang wachtwoord",
+    });
+    expect(page.url()).toBe(base + "/");
     await page.getByText("Aangemeld als Mieke Vandamme").waitFor();
     expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
     await context.close();

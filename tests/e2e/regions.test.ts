@@ -5,6 +5,7 @@ import {
   expectAccessible,
   launchBrowser,
   newContext,
+  signIn,
   visit,
 } from "../support/browser.ts";
 import { startDemoServer } from "../support/server.ts";
@@ -28,14 +29,7 @@ describe.skipIf(!browserAvailable)("region settings and skills in Chromium", () 
   async function signedIn(email: string) {
     const { context, problems } = await newContext(browser);
     const page = await context.newPage();
-    await visit(page, base + "/login");
-    await page.getByLabel("E-mailadres").fill(email);
-    await page.getByLabel("Wachtwoord").fill("Digibank-demo-2026");
-    await Promise.all([
-      page.waitForURL((url) => url.pathname !== "/login"),
-      page.getByRole("button", { name: "Aanmelden" }).click(),
-    ]);
-    await page.waitForLoadState("networkidle");
+    await signIn(page, base, email);
     return { context, page, problems };
   }
 
@@ -57,10 +51,15 @@ describe.skipIf(!browserAvailable)("region settings and skills in Chromium", () 
 
     await field.fill("48");
     await Promise.all([
-      page.waitForURL(/\/regions\?saved=\d+$/),
+      page.waitForURL(/\/regions#region-settings-\d+$/),
       page.getByRole("button", { name: /Bewaren voor/ }).click(),
     ]);
-    await page.getByText(/De instellingen van .* zijn bewaard\./).waitFor();
+    // Told in the region's own section, where the button was.
+    await page
+      .getByRole("region", { name: /Brugge/ })
+      .getByRole("status")
+      .getByText(/De instellingen van .* zijn bewaard\./)
+      .waitFor();
     await page.getByText("Nu: 48 uur voor de start.").waitFor();
     expect(problems).toEqual([]);
     await context.close();
@@ -74,11 +73,9 @@ describe.skipIf(!browserAvailable)("region settings and skills in Chromium", () 
     await expect(box.isChecked()).resolves.toBe(false);
     await expect(page.getByLabel("itsme").isChecked()).resolves.toBe(true);
     await box.check();
-    await Promise.all([
-      page.waitForURL(base + "/account/skills?saved"),
-      page.getByRole("button", { name: "Vaardigheden bewaren" }).click(),
-    ]);
-    await page.getByText("Je vaardigheden zijn bewaard.").waitFor();
+    await page.getByRole("button", { name: "Vaardigheden bewaren" }).click();
+    await page.getByRole("status").getByText("Je vaardigheden zijn bewaard.").waitFor();
+    expect(page.url()).toBe(base + "/account/skills");
     await expect(page.getByLabel("Online bankieren").isChecked()).resolves.toBe(true);
     expect(problems).toEqual([]);
     await context.close();

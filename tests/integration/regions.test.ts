@@ -33,7 +33,10 @@ describe("region settings", () => {
     expect((await listManagedRegions(database.db, staff)).map((r) => r.id)).toEqual([mine.id]);
     expect(await cutoffOf(mine.id)).toBe(24);
 
-    expect(await setReleaseCutoff(database.db, staff, mine.id, 48)).toEqual({ ok: true });
+    expect(await setReleaseCutoff(database.db, staff, mine.id, 48)).toEqual({
+      ok: true,
+      name: mine.name,
+    });
     expect(await cutoffOf(mine.id)).toBe(48);
     const audit = await database.db
       .selectFrom("audit_events")
@@ -61,7 +64,10 @@ describe("region settings", () => {
     });
     const admin = await person("admin");
     expect((await listManagedRegions(database.db, admin)).map((r) => r.id)).toContain(region.id);
-    expect(await setReleaseCutoff(database.db, admin, region.id, 0)).toEqual({ ok: true });
+    expect(await setReleaseCutoff(database.db, admin, region.id, 0)).toEqual({
+      ok: true,
+      name: region.name,
+    });
     expect(await cutoffOf(region.id)).toBe(0);
     expect(await setReleaseCutoff(database.db, admin, 999_999, 0)).toEqual({
       ok: false,

@@ -7,6 +7,7 @@ import {
   releaseShift,
   requestRelease,
 } from "~/modules/shifts/claims.server.ts";
+import { actOnShift } from "~/modules/shifts/act.server.ts";
 import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
 import {
   assignRole,
@@ -378,5 +379,36 @@ describe("many people at once (the database holds the rules)", () => {
         exclude using gist (int4range(user_id, user_id, '[]') with &&, span with &&)
         where (status in ('confirmed', 'reserve'))`.execute(database.db);
     }
+  });
+});
+
+describe("one action on a shift, as the shift pages ask it", () => {
+  it("returns a denial for a shift the reader may not see or not act on, never an HTTP answer", async () => {
+    const mieke = await volunteer();
+    const theirs = await shift({ digipuntId: world.elsewhere.id });
+    for (const intent of ["claim", "reserve", "release", "request_release"] as const)
+      await expect(
+        actOnShift(database.db, jobs, mieke, { intent, shiftId: theirs.id }),
+      ).resolves.toEqual({ ok: false, denied: 404 });
+
+    const user = await createUser(database.db);
+    await assignRole(database.db, {
+      userId: user.id,
+      role: "coordinator",
+      digibankId: world.home.id,
+    });
+    const coordinator = (await loadActor(database.db, user.id))!;
+    const open = await shift();
+    await expect(
+      actOnShift(database.db, jobs, coordinator, { intent: "claim", shiftId: open.id }),
+    ).resolves.toEqual({ ok: false, denied: 403 });
+
+    // Any other refusal is a reason the page explains.
+    await expect(
+      actOnShift(database.db, jobs, mieke, { intent: "release", shiftId: open.id }),
+    ).resolves.toEqual({ ok: false, refusal: "not_on_shift", cutoffHours: null });
+    await expect(
+      actOnShift(database.db, jobs, mieke, { intent: "claim", shiftId: open.id }),
+    ).resolves.toEqual({ ok: true, done: "claimed" });
   });
 });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
 import { expect } from "vitest";
+import { DEMO_PASSWORD } from "../../db/seed.ts";
 
 // Debian's Chromium, driven by playwright-core; nothing here downloads a browser.
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -63,6 +64,29 @@ export async function expectAccessible(page: Page) {
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
   );
   expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Signs in through the sign-in page, as a person would, and waits for the page it leads to. The
+ * fields are found by name, so it works in every language the browser may ask for, and with
+ * JavaScript off too (the sign-in page's own checks, axe included, are in sign-in.test.ts).
+ */
+export async function signIn(
+  page: Page,
+  base: string,
+  email: string,
+  { password = DEMO_PASSWORD, redirectTo }: { password?: string; redirectTo?: string } = {},
+) {
+  const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
+  await page.goto(`${base}/login${query}`);
+  const form = page.locator("form", { has: page.locator('input[name="password"]') });
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="password"]').fill(password);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== "/login"),
+    form.locator('button[type="submit"]').click(),
+  ]);
+  await page.waitForLoadState("networkidle");
 }
 
 export type { Browser, BrowserContext, Page };

@@ -71,3 +71,21 @@ export class HttpClient {
     return response;
   }
 }
+
+/**
+ * The outcome an action's redirect carries for the next page (app/utils/flash.server.ts), read
+ * from its Set-Cookie header the way the next page would see it; null when there is none.
+ */
+export function outcomeOf(
+  response: Response,
+): { tone: string; message: string; at?: string } | null {
+  for (const header of response.headers.getSetCookie()) {
+    const match = header.match(/^(?:__Host-)?outcome=([^;]+)/);
+    if (!match) continue;
+    // A signed cookie: base64 JSON, a dot, and the signature.
+    const signed = decodeURIComponent(match[1]!);
+    const encoded = signed.slice(0, signed.lastIndexOf("."));
+    return JSON.parse(Buffer.from(encoded, "base64").toString("utf8"));
+  }
+  return null;
+}

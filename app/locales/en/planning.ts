@@ -3,6 +3,7 @@ import type nl from "../nl/planning.ts";
 
 const planning: Namespace<typeof nl> = {
   back: "Back to planning",
+  shiftNotFound: "This shift does not exist, or you cannot plan it.",
   home: {
     title: "Planning",
     intro: "Here you plan the shifts of your digipunten and see who is coming to help.",
@@ -141,6 +142,7 @@ const planning: Namespace<typeof nl> = {
     create: "Create digipunt",
     save: "Save",
     back: "Back to the digipunten",
+    notFound: "This digipunt does not exist, or you cannot manage it.",
     empty: "There are no digipunten yet.",
     caption: "Digipunten of your digibanken",
     digibank: "Digibank",

@@ -73,6 +73,8 @@ const shifts: Namespace<typeof nl> = {
       "You can release this shift yourself until {{count}} hours before it starts. After that, ask the coordinator.",
     releaseRequested: "You asked the coordinator to release you. You will hear back.",
     back: "Back to the shifts",
+    notFound:
+      "This shift does not exist, or is not one of your digibank. You will find the shifts of your digibank in the list.",
     planningLink: "See this shift in the planning",
   },
   actions: {

@@ -3,6 +3,7 @@ import type nl from "../nl/planning.ts";
 
 const planning: Namespace<typeof nl> = {
   back: "Retour au planning",
+  shiftNotFound: "Cette permanence n'existe pas, ou vous ne pouvez pas la planifier.",
   home: {
     title: "Planning",
     intro: "Ici, vous planifiez les permanences de vos digipunten et vous voyez qui vient aider.",
@@ -141,6 +142,7 @@ const planning: Namespace<typeof nl> = {
     create: "Créer le digipunt",
     save: "Enregistrer",
     back: "Retour aux digipunten",
+    notFound: "Ce digipunt n'existe pas, ou vous ne pouvez pas le gérer.",
     empty: "Il n'y a pas encore de digipunten.",
     caption: "Digipunten de vos digibanken",
     digibank: "Digibank",

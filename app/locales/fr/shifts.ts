@@ -78,6 +78,8 @@ const shifts: Namespace<typeof nl> = {
     releaseRequested:
       "Vous avez demandé au coordinateur de vous libérer. Vous recevrez un message.",
     back: "Retour aux permanences",
+    notFound:
+      "Cette permanence n'existe pas, ou n'appartient pas à votre digibank. Vous trouverez les permanences de votre digibank dans la liste.",
     planningLink: "Voir cette permanence dans le planning",
   },
   actions: {

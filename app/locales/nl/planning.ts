@@ -1,6 +1,7 @@
 // The planning pages of coordinators: digipunten, shifts, rosters, reports. Plain language, B1 level.
 const planning = {
   back: "Terug naar de planning",
+  shiftNotFound: "Deze dienst bestaat niet, of je kan hem niet plannen.",
   home: {
     title: "Planning",
     intro: "Hier plan je de diensten van jouw digipunten en zie je wie er komt helpen.",
@@ -139,6 +140,7 @@ const planning = {
     create: "Digipunt maken",
     save: "Opslaan",
     back: "Terug naar de digipunten",
+    notFound: "Dit digipunt bestaat niet, of je kan het niet beheren.",
     empty: "Er zijn nog geen digipunten.",
     caption: "Digipunten van jouw digibanken",
     digibank: "Digibank",

@@ -73,6 +73,8 @@ const shifts = {
       "Je kan deze dienst zelf vrijgeven tot {{count}} uur voor de start. Daarna vraag je het aan de coördinator.",
     releaseRequested: "Je vroeg de coördinator om je vrij te geven. Je krijgt bericht.",
     back: "Terug naar de diensten",
+    notFound:
+      "Deze dienst bestaat niet, of hoort niet bij jouw digibank. Je vindt de diensten van jouw digibank in de lijst.",
     planningLink: "Bekijk deze dienst in de planning",
   },
   actions: {

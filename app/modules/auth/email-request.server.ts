@@ -1,5 +1,4 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { readForm } from "~/utils/forms.server.ts";
 import { tooManyRequests } from "./rate-limit.server.ts";
 import { requestPasswordReset, requestSignInLink } from "./recovery.server.ts";
@@ -7,7 +6,8 @@ import { EmailOnlySchema } from "./schemas.ts";
 
 /**
  * The action behind "send me a sign-in link" and "forgot my password": the same form, the same
- * answer whether or not the address is known, a clear message when rate limited.
+ * answer whether or not the address is known, a clear message when rate limited. Returns the
+ * page's answer and the status and headers (`init`) the route sends it with.
  */
 export async function answerEmailRequest(
   request: Request,
@@ -16,7 +16,7 @@ export async function answerEmailRequest(
 ) {
   const submission = await readForm(request, context, EmailOnlySchema);
   if (submission.status !== "success") {
-    return data({ result: submission.reply(), sent: false, retryAfter: 0 }, { status: 400 });
+    return { init: { status: 400 }, result: submission.reply(), sent: false, retryAfter: 0 };
   }
   const send = kind === "sign_in" ? requestSignInLink : requestPasswordReset;
   const outcome = await send(context.db, context.jobs, {
@@ -25,10 +25,12 @@ export async function answerEmailRequest(
     appUrl: context.appUrl,
   });
   if (!outcome.ok) {
-    return data(
-      { result: submission.reply(), sent: false, retryAfter: outcome.retryAfterSeconds },
-      tooManyRequests(outcome.retryAfterSeconds),
-    );
+    return {
+      init: tooManyRequests(outcome.retryAfterSeconds),
+      result: submission.reply(),
+      sent: false,
+      retryAfter: outcome.retryAfterSeconds,
+    };
   }
-  return data({ result: submission.reply({ resetForm: true }), sent: true, retryAfter: 0 });
+  return { init: {}, result: submission.reply({ resetForm: true }), sent: true, retryAfter: 0 };
 }

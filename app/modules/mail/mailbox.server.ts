@@ -8,25 +8,29 @@ import { listMailbox, readMailboxMessage } from "./transport.server.ts";
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
 /**
- * The mailbox holds sign-in and reset links, so it is shown to this machine itself (a trainer's
- * laptop) or to an administrator, never to anyone else who can reach an embedded demo.
+ * The mailbox folder this request may read, or null when mail goes out for real (the route
+ * answers 404). The mailbox holds sign-in and reset links, so it is shown to this machine itself
+ * (a trainer's laptop) or to an administrator, never to anyone else who can reach an embedded demo.
  */
-async function localMailbox(request: Request, context: AppLoadContext): Promise<string> {
-  if (context.mailboxDir === null) throw new Response(null, { status: 404 });
+export async function openMailbox(
+  request: Request,
+  context: AppLoadContext,
+): Promise<string | null> {
+  if (context.mailboxDir === null) return null;
   if (!LOOPBACK.has(context.clientIp)) await requireAdmin(request, context);
   return context.mailboxDir;
 }
 
-export async function getMailboxList(request: Request, context: AppLoadContext) {
-  return listMailbox(await localMailbox(request, context));
+export async function getMailboxList(mailboxDir: string) {
+  return listMailbox(mailboxDir);
 }
 
 export type TextPart = { kind: "text"; text: string } | { kind: "link"; href: string };
 
-/** A message's plain text cut into text and http(s) links, to show without its HTML. */
-export async function getMailboxMessage(request: Request, context: AppLoadContext, id: string) {
-  const entry = await readMailboxMessage(await localMailbox(request, context), id);
-  if (!entry) throw new Response(null, { status: 404 });
+/** A message's plain text cut into text and http(s) links, to show without its HTML; null if none. */
+export async function getMailboxMessage(mailboxDir: string, id: string) {
+  const entry = await readMailboxMessage(mailboxDir, id);
+  if (!entry) return null;
   const parts = splitLinks(entry.text);
   const links = [...new Set(parts.flatMap((part) => (part.kind === "link" ? [part.href] : [])))];
   return { ...entry, parts, links };

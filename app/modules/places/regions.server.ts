@@ -25,7 +25,8 @@ export async function listManagedRegions(db: Database, actor: Actor): Promise<Re
   return regions.filter((region) => may(actor, { action: "manage_region", regionId: region.id }));
 }
 
-export type RegionSettingsOutcome = { ok: true } | { ok: false; reason: "not_found" | "forbidden" };
+export type RegionSettingsOutcome =
+  { ok: true; name: string } | { ok: false; reason: "not_found" | "forbidden" };
 
 export async function setReleaseCutoff(
   db: Database,
@@ -38,7 +39,7 @@ export async function setReleaseCutoff(
   return db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom("regions")
-      .select("release_cutoff_hours as hours")
+      .select(["name", "release_cutoff_hours as hours"])
       .where("id", "=", regionId)
       .forUpdate()
       .executeTakeFirst();
@@ -54,6 +55,6 @@ export async function setReleaseCutoff(
       ip: options.ip,
       details: { regionId, releaseCutoffHours: { from: before.hours, to: hours } },
     });
-    return { ok: true } as const;
+    return { ok: true, name: before.name } as const;
   });
 }

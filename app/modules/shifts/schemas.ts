@@ -26,14 +26,8 @@ export const ShiftActionSchema = z.object({
 /** A button on a shift's own page: the shift is the page's. */
 export const ShiftPageActionSchema = z.object({ intent: z.enum(SHIFT_INTENTS) });
 
-/** The confirmation shown after a successful action (in the URL, so a reload keeps it honest). */
-export const DONE_MESSAGES = ["claimed", "reserved", "released", "requested"] as const;
-export type DoneMessage = (typeof DONE_MESSAGES)[number];
-
-export function readDone(params: URLSearchParams): DoneMessage | null {
-  const value = params.get("done");
-  return DONE_MESSAGES.find((d) => d === value) ?? null;
-}
+/** The confirmation shown after a successful action (a catalog key under shifts:done). */
+export type DoneMessage = "claimed" | "reserved" | "released" | "requested";
 
 /** Filters from a query string; anything malformed is simply left out. */
 export function parseShiftFilters(params: URLSearchParams): Required<ShiftFilters> {
