@@ -255,9 +255,11 @@ export async function fillRates(db: Database, actor: Actor, range: PlanningRange
     sql<number>`count(shifts.id)::int`.as("shifts"),
   ] as const;
   const week = sql<string>`to_char(shifts.starts_at at time zone 'Europe/Brussels', 'IYYY-"W"IW')`;
-  const [byWeek, byDigipunt] = await Promise.all([
+  // The week's Monday, so pages can say "week 45, 2–8 nov." rather than an ISO code.
+  const monday = sql<string>`min(to_char(date_trunc('week', shifts.starts_at at time zone 'Europe/Brussels'), 'YYYY-MM-DD'))`;
+  const [weeks, byDigipunt] = await Promise.all([
     base
-      .select([week.as("week"), ...totals])
+      .select([week.as("week"), monday.as("monday"), ...totals])
       .groupBy(week)
       .orderBy(week)
       .execute(),
@@ -273,6 +275,12 @@ export async function fillRates(db: Database, actor: Actor, range: PlanningRange
       .orderBy("digipunten.name")
       .execute(),
   ]);
+  const byWeek = weeks.map((row) => ({
+    ...row,
+    /** The ISO week number, 1 to 53. */
+    number: Number(row.week.slice(row.week.indexOf("W") + 1)),
+    sunday: addDays(row.monday, 6),
+  }));
   return { byWeek, byDigipunt };
 }
 
