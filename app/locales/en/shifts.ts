@@ -9,6 +9,7 @@ const shifts: Namespace<typeof nl> = {
     loading: "Loading the calendar…",
     noScript: "Without JavaScript, you find the shifts in the list.",
     noShifts: "No shifts in this period.",
+    today: "Today",
   },
   list: {
     title: "Shifts as a list",

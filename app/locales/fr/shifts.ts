@@ -10,6 +10,7 @@ const shifts: Namespace<typeof nl> = {
     loading: "Chargement du calendrier…",
     noScript: "Sans JavaScript, vous trouvez les permanences dans la liste.",
     noShifts: "Aucune permanence pendant cette période.",
+    today: "Aujourd’hui",
   },
   list: {
     title: "Permanences en liste",

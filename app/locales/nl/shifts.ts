@@ -8,6 +8,7 @@ const shifts = {
     loading: "De kalender wordt geladen…",
     noScript: "Zonder JavaScript zie je de diensten in de lijst.",
     noShifts: "Geen diensten in deze periode.",
+    today: "Vandaag",
   },
   list: {
     title: "Diensten als lijst",
