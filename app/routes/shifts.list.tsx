@@ -71,6 +71,7 @@ export default function ShiftList() {
   const { filters, options, week, days, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refusalText = useRefusalText();
+  const skillName = (code: string) => tc(`skill.${code}` as "skill.eid", code);
   // Which shift a refusal is about, named in the message at the top.
   const refused = days
     .flatMap((day) => day.shifts)
@@ -132,6 +133,7 @@ export default function ShiftList() {
           <ul className="plain-list shift-list">
             {day.shifts.map((shift) => {
               const name = `${shift.digipuntName}, ${day.title} ${shift.time}`;
+              const label = (action: string) => t("list.actionLabel", { action, shift: name });
               return (
                 <li key={shift.id} className="shift-item">
                   <p className="shift-item__when">
@@ -139,10 +141,15 @@ export default function ShiftList() {
                   </p>
                   <p className="shift-state">{shiftStateLabel(t, shift)}</p>
                   {shift.firstShiftFriendly ? <p>{t("list.firstShift")}</p> : null}
-                  {shift.requiredSkill ? (
+                  {shift.missingSkill ? (
+                    // Said before anyone tries: why there is no button, and where to change that.
+                    <p className="shift-note">
+                      {t("skillNote", { skill: skillName(shift.missingSkill) })}.{" "}
+                      <Link to="/account/skills">{t("shift.skillsLink")}</Link>
+                    </p>
+                  ) : shift.requiredSkill ? (
                     <p className="muted">
-                      {t("shift.skill")}:{" "}
-                      {tc(`skill.${shift.requiredSkill}` as "skill.eid", shift.requiredSkill)}
+                      {t("list.skill", { skill: skillName(shift.requiredSkill) })}
                     </p>
                   ) : null}
                   <div className="shift-item__actions">
@@ -152,7 +159,7 @@ export default function ShiftList() {
                         intent="claim"
                         shiftId={shift.id}
                         text={t("actions.claim")}
-                        label={`${t("actions.claim")}: ${name}`}
+                        label={label(t("actions.claim"))}
                       />
                     ) : null}
                     {shift.can.joinReserve ? (
@@ -161,7 +168,7 @@ export default function ShiftList() {
                         intent="reserve"
                         shiftId={shift.id}
                         text={t("actions.reserve")}
-                        label={`${t("actions.reserve")}: ${name}`}
+                        label={label(t("actions.reserve"))}
                       />
                     ) : null}
                     {shift.can.release ? (
@@ -175,11 +182,13 @@ export default function ShiftList() {
                             ? "actions.releaseReserve"
                             : "actions.release",
                         )}
-                        label={`${t(
-                          shift.myStatus === "reserve"
-                            ? "actions.releaseReserve"
-                            : "actions.release",
-                        )}: ${name}`}
+                        label={label(
+                          t(
+                            shift.myStatus === "reserve"
+                              ? "actions.releaseReserve"
+                              : "actions.release",
+                          ),
+                        )}
                       />
                     ) : null}
                     {shift.can.requestRelease ? (
@@ -189,10 +198,10 @@ export default function ShiftList() {
                         shiftId={shift.id}
                         tone="secondary"
                         text={t("actions.request_release")}
-                        label={`${t("actions.request_release")}: ${name}`}
+                        label={label(t("actions.request_release"))}
                       />
                     ) : null}
-                    <Link to={`/shifts/${shift.id}`} aria-label={`${t("list.more")}: ${name}`}>
+                    <Link to={`/shifts/${shift.id}`} aria-label={label(t("list.more"))}>
                       {t("list.more")}
                     </Link>
                   </div>

@@ -22,6 +22,8 @@ const shifts: Namespace<typeof nl> = {
     empty: "No shifts this week match your choice.",
     more: "More about this shift",
     firstShift: "Also good for your first shift",
+    skill: "Needed for this shift: {{skill}}",
+    actionLabel: "{{action}}: {{shift}}",
   },
   filters: {
     title: "Choose which shifts you see",
@@ -34,6 +36,8 @@ const shifts: Namespace<typeof nl> = {
     submit: "Show",
     reset: "Show everything",
   },
+  /** On the calendar and the list, before anyone tries: why this shift is not for them yet. */
+  skillNote: "Needs the skill {{skill}}, which you do not have yet",
   state: {
     mine: "You are on it",
     reserve: "You are on the reserve list",

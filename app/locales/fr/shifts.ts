@@ -24,6 +24,8 @@ const shifts: Namespace<typeof nl> = {
     empty: "Aucune permanence cette semaine ne correspond à votre choix.",
     more: "Plus sur cette permanence",
     firstShift: "Convient aussi pour une première permanence",
+    skill: "Nécessaire pour cette permanence : {{skill}}",
+    actionLabel: "{{action}} : {{shift}}",
   },
   filters: {
     title: "Choisissez les permanences à afficher",
@@ -36,6 +38,8 @@ const shifts: Namespace<typeof nl> = {
     submit: "Afficher",
     reset: "Tout afficher",
   },
+  /** On the calendar and the list, before anyone tries: why this shift is not for them yet. */
+  skillNote: "Demande la compétence {{skill}}, que vous n’avez pas encore",
   state: {
     mine: "Vous y êtes inscrit·e",
     reserve: "Vous êtes sur la liste de réserve",
