@@ -110,7 +110,8 @@ describe.skipIf(!browserAvailable)("the app shell in Chromium", () => {
     await page.keyboard.press("Enter");
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("main");
 
-    // The language buttons are reachable and large enough to tap.
+    // On a phone the languages are in the menu; they are reachable and large enough to tap.
+    await page.getByText("Menu").click();
     const english = page.getByRole("button", { name: "English" });
     const size = await english.boundingBox();
     expect(size!.height).toBeGreaterThanOrEqual(44);

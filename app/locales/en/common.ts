@@ -8,6 +8,7 @@ const common: Namespace<typeof nl> = {
   },
   shell: {
     skipToContent: "Skip to content",
+    menu: "Menu",
     mainNavigation: "Main menu",
     languageLabel: "Language",
     languageSubmit: "Choose language",

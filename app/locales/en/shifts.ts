@@ -27,6 +27,8 @@ const shifts: Namespace<typeof nl> = {
   },
   filters: {
     title: "Choose which shifts you see",
+    active_one: "{{count}} choice on",
+    active_other: "{{count}} choices on",
     digibank: "Digibank",
     digipunt: "Digipunt",
     municipality: "Municipality",

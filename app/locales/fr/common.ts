@@ -8,6 +8,7 @@ const common: Namespace<typeof nl> = {
   },
   shell: {
     skipToContent: "Aller au contenu",
+    menu: "Menu",
     mainNavigation: "Menu principal",
     languageLabel: "Langue",
     languageSubmit: "Choisir la langue",

@@ -29,6 +29,8 @@ const shifts: Namespace<typeof nl> = {
   },
   filters: {
     title: "Choisissez les permanences à afficher",
+    active_one: "{{count}} choix actif",
+    active_other: "{{count}} choix actifs",
     digibank: "Digibank",
     digipunt: "Digipunt",
     municipality: "Commune",

@@ -7,6 +7,7 @@ const common = {
   },
   shell: {
     skipToContent: "Ga naar de inhoud",
+    menu: "Menu",
     mainNavigation: "Hoofdmenu",
     languageLabel: "Taal",
     languageSubmit: "Kies taal",

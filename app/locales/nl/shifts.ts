@@ -27,6 +27,8 @@ const shifts = {
   },
   filters: {
     title: "Kies welke diensten je ziet",
+    active_one: "{{count}} keuze actief",
+    active_other: "{{count}} keuzes actief",
     digibank: "Digibank",
     digipunt: "Digipunt",
     municipality: "Gemeente",
