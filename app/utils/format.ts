@@ -41,3 +41,8 @@ export function formatDayRange(from: string, to: string, language: string): stri
   }).formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`));
 }
 
+/** A share as a percentage ("60 %" in Dutch), or a dash when there is nothing to share. */
+export function formatPercent(part: number, whole: number, language: string): string {
+  if (whole === 0) return "-";
+  return new Intl.NumberFormat(localeOf(language), { style: "percent" }).format(part / whole);
+}
