@@ -120,19 +120,31 @@ export default function App() {
   return <Outlet />;
 }
 
+/** The catalog keys of an error page's title and text. */
+function errorTexts(status: number) {
+  const kind =
+    status === 404
+      ? "notFound"
+      : status === 403
+        ? "forbidden"
+        : status === 413
+          ? "tooLarge"
+          : status === 415
+            ? "unsupported"
+            : status === 503
+              ? "unavailable"
+              : status >= 400 && status < 500
+                ? "badRequest"
+                : "error";
+  return [`errors.${kind}Title`, `errors.${kind}Text`] as const;
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
-  const [title, text] =
-    status === 404
-      ? [t("errors.notFoundTitle"), t("errors.notFoundText")]
-      : status === 403
-        ? [t("errors.forbiddenTitle"), t("errors.forbiddenText")]
-        : status >= 400 && status < 500
-          ? [t("errors.badRequestTitle"), t("errors.badRequestText")]
-          : [t("errors.errorTitle"), t("errors.errorText")];
+  const [title, text] = errorTexts(status).map((key) => t(key));
 
   return (
     <div className="page page--narrow">

@@ -11,7 +11,8 @@ if (command !== "migrate" && command !== "seed") {
   process.exit(2);
 }
 
-const env = parseEnv();
+// Migrating and seeding send no mail, so no SMTP_URL is asked for.
+const env = parseEnv(process.env, { sendsMail: false });
 const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
 let exitCode = 0;
 try {

@@ -70,6 +70,7 @@ export interface UsersTable {
 }
 
 export interface SessionsTable {
+  /** SHA-256 (hex) of the secret session id in the cookie; never the secret itself. */
   id: string;
   user_id: number;
   expires_at: Timestamp;
@@ -168,9 +169,10 @@ export interface ShiftSeriesTable {
   rrule: string;
   first_date: DateString;
   last_date: DateString;
-  /** HH:MM wall-clock time in Europe/Brussels. */
+  /** `time` in whole minutes, read as HH:MM (see app/utils/db.server.ts): wall-clock time in Europe/Brussels. */
   start_time: string;
   end_time: string;
+  /** `date[]`, read as YYYY-MM-DD strings. */
   skipped_dates: Defaulted<string[]>;
   capacity: number;
   required_skill_id: Nullable<number>;
@@ -199,6 +201,7 @@ export interface ShiftsTable {
   notes: Nullable<string>;
   address: Nullable<string>;
   status: Defaulted<ShiftStatus>;
+  /** Set exactly when the status is 'cancelled' (a CHECK holds it, with cancel_reason). */
   cancelled_at: Nullable<Date>;
   cancel_reason: Nullable<string>;
   sequence: Defaulted<number>;
@@ -221,6 +224,8 @@ export interface ShiftClaimsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   release_requested_at: Nullable<Date>;
   attendance: Nullable<Attendance>;
+  /** When it stopped being active: set exactly when the status is released, removed or cancelled. */
+  ended_at: Nullable<Date>;
 }
 
 export interface CalendarFeedsTable {

@@ -515,7 +515,7 @@ async function seedShifts(
     .execute();
   await db
     .updateTable("shift_claims")
-    .set({ status: "cancelled" })
+    .set({ status: "cancelled", ended_at: world.today })
     .where("shift_id", "=", next.id)
     .where("status", "in", ["confirmed", "reserve"])
     .execute();

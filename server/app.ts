@@ -20,6 +20,9 @@ export interface HttpAppOptions {
   publicDir?: string;
 }
 
+/** Seconds a client is asked to wait while the database is out of reach. */
+const RETRY_AFTER_SECONDS = 30;
+
 /** The HTTP side: security headers, static files, the same-origin check, then Remix. */
 export function createHttpApp(options: HttpAppOptions): express.Express {
   const publicDir = options.publicDir ?? path.resolve("public");
@@ -73,13 +76,17 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.use(express.static(publicDir, { maxAge: "1h" }));
 
   app.use(rejectCrossOriginWrites);
+  app.use(closeAfterUnreadBody);
+  app.use(answerOutagesWith503);
 
   app.all(
     "*",
+    privateByDefault,
     createRequestHandler({
       build: options.build,
       mode: options.mode,
       getLoadContext: (req, res) => ({
+        outage: res.locals.outage as { database: boolean },
         db: options.db,
         jobs: options.jobs,
         cspNonce: res.locals.cspNonce as string,
@@ -93,7 +100,71 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   return app;
 }
 
+/**
+ * Whatever Remix answers depends on the session or carries the browser's CSRF token (every page
+ * shows who is signed in; loaders and resource routes read the session), so no browser or proxy may
+ * keep a copy, unless the response names its own caching (Remix's versioned route manifest). One
+ * place for every page, data request and resource route, rather than a header in each route.
+ */
+function privateByDefault(
+  _req: express.Request,
+  res: express.Response,
+  next: express.NextFunction,
+) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
+    if (!this.hasHeader("Cache-Control")) this.setHeader("Cache-Control", "private, no-store");
+    return writeHead.apply(this, args);
+  } as typeof res.writeHead;
+  next();
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** How long a connection may go on sending a refused body before it is cut (as nginx lingers). */
+const LINGER_MS = 2_000;
+
+/**
+ * A body refused before it was read (too large: app/utils/forms.server.ts) must not be read to
+ * its end afterwards: once the answer is out, the connection is closed instead of being drained.
+ */
+function closeAfterUnreadBody(
+  req: express.Request,
+  res: express.Response,
+  next: express.NextFunction,
+) {
+  if (!SAFE_METHODS.has(req.method))
+    res.once("finish", () => {
+      if (req.complete) return;
+      req.socket.end();
+      setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+    });
+  next();
+}
+
+/**
+ * When a request failed because the database is out of reach (handleError marks it), its 500 is
+ * a 503 with Retry-After: the same for pages, data requests and resource routes.
+ */
+function answerOutagesWith503(
+  _req: express.Request,
+  res: express.Response,
+  next: express.NextFunction,
+) {
+  const outage = { database: false };
+  res.locals.outage = outage;
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
+    if (outage.database && (args[0] === 500 || args[0] === 503)) {
+      args[0] = 503;
+      this.statusCode = 503;
+      if (!this.getHeader("Retry-After"))
+        this.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+    }
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+  next();
+}
 
 /**
  * A request that can change state must come from one of our own pages: its Origin (or, failing

@@ -13,6 +13,7 @@ import {
 } from "~/components/forms.tsx";
 import { requireActor } from "~/modules/auth/guards.server.ts";
 import { PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules.ts";
+import { tooManyRequests } from "~/modules/auth/rate-limit.server.ts";
 import { startSession } from "~/modules/auth/session.server.ts";
 import {
   changePassword,
@@ -37,6 +38,7 @@ import { CopyField } from "~/components/copy-field.tsx";
 import { readForm } from "~/utils/forms.server.ts";
 import { supportedLanguages } from "~/utils/i18n.ts";
 import { getFixedT, getLanguage, languageCookie } from "~/utils/i18n.server.ts";
+import { headersWithRetryAfter } from "~/utils/headers.ts";
 
 const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"];
 const SAVED = ["profile", "password", "email", "calendar", "calendar_new"] as const;
@@ -59,6 +61,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title} · Digihelpers` },
 ];
+
+export const headers = headersWithRetryAfter;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
@@ -116,7 +120,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         retryAfter: limited ? outcome.retryAfterSeconds : 0,
         sent: false,
       },
-      { status: limited ? 429 : 400 },
+      limited ? tooManyRequests(outcome.retryAfterSeconds) : { status: 400 },
     );
   }
   // The same answer whether or not the new address belongs to someone.
@@ -417,6 +421,9 @@ export default function Account() {
       <section className="account-section" aria-labelledby="export-title">
         <h2 id="export-title">{t("export.title")}</h2>
         <p>{t("export.intro")}</p>
+        <p>
+          <Link to="/account/data">{t("export.view")}</Link>
+        </p>
         {/* A plain form post: the answer is a file, which the browser saves. */}
         <Form method="post" action="/account/export" reloadDocument>
           <CsrfField />

@@ -7,7 +7,8 @@ import { useTranslation } from "react-i18next";
 import { CsrfField, FormMessage, TextField } from "~/components/forms.tsx";
 import { requireActor } from "~/modules/auth/guards.server.ts";
 import { clearSessionCookie } from "~/modules/auth/session.server.ts";
-import { confirmsDeletion, deleteAccount, loadAccount } from "~/modules/people/account.server.ts";
+import { confirmsDeletion, loadAccount } from "~/modules/people/account.server.ts";
+import { erasePersonalData } from "~/modules/people/personal-data.server.ts";
 import { DeleteAccountSchema } from "~/modules/people/account-schemas.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
@@ -43,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
 
-  await deleteAccount(context.db, actor.id);
+  await erasePersonalData(context.db, actor.id);
   throw redirect("/", { headers: { "Set-Cookie": clearSessionCookie(request) } });
 }
 

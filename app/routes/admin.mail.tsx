@@ -7,6 +7,7 @@ import { requireAdmin } from "~/modules/auth/guards.server.ts";
 import { listFailedEmails, retryEmail } from "~/modules/mail/outbox.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import { readForm } from "~/utils/forms.server.ts";
+import { id } from "~/utils/schemas.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -26,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const RetryForm = z.object({ intent: z.literal("retry"), messageId: z.coerce.number().int() });
+const RetryForm = z.object({ intent: z.literal("retry"), messageId: id() });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAdmin(request, context);

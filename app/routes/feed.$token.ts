@@ -10,14 +10,12 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (body === null) {
     return new Response("Not Found", {
       status: 404,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
   return new Response(body, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
-      // Personal: no shared cache may keep it, and a regenerated address must stop working.
-      "Cache-Control": "private, no-store",
       "X-Robots-Tag": "noindex",
     },
   });

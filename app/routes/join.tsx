@@ -5,11 +5,13 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, FormMessage, SelectField, TextField } from "~/components/forms.tsx";
+import { tooManyRequests } from "~/modules/auth/rate-limit.server.ts";
 import { requestToJoin } from "~/modules/people/join-requests.server.ts";
 import { JoinSchema } from "~/modules/people/schemas.ts";
 import { getNetworkOverview } from "~/modules/places/overview.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
+import { headersWithRetryAfter } from "~/utils/headers.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const overview = await getNetworkOverview(context.db);
@@ -26,6 +28,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title} · Digihelpers` },
 ];
 
+export const headers = headersWithRetryAfter;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await readForm(request, context, JoinSchema);
   if (submission.status !== "success")
@@ -38,7 +42,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ip: context.clientIp,
   });
   if (!outcome.ok)
-    return data({ result: submission.reply(), thanks: false, limited: true }, { status: 429 });
+    return data(
+      { result: submission.reply(), thanks: false, limited: true },
+      tooManyRequests(outcome.retryAfterSeconds),
+    );
   return { result: submission.reply(), thanks: true, limited: false };
 }
 

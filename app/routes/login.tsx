@@ -8,10 +8,12 @@ import { CsrfField, FormMessage, TextField } from "~/components/forms.tsx";
 import { getActor } from "~/modules/auth/guards.server.ts";
 import { SignInSchema } from "~/modules/auth/schemas.ts";
 import { startSession } from "~/modules/auth/session.server.ts";
+import { tooManyRequests } from "~/modules/auth/rate-limit.server.ts";
 import { signInWithPassword } from "~/modules/auth/sign-in.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage, languageCookie } from "~/utils/i18n.server.ts";
 import { safeRedirectPath } from "~/utils/redirect.ts";
+import { headersWithRetryAfter } from "~/utils/headers.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const target = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
@@ -22,6 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title} · Digihelpers` },
 ];
+
+export const headers = headersWithRetryAfter;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await readForm(request, context, SignInSchema);
@@ -41,14 +45,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
         refusal: outcome.reason,
         retryAfter: limited ? outcome.retryAfterSeconds : 0,
       },
-      { status: limited ? 429 : 400 },
+      limited ? tooManyRequests(outcome.retryAfterSeconds) : { status: 400 },
     );
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await startSession(context.db, request, outcome.userId));
   // The interface follows the language the person chose in their account.
   headers.append("Set-Cookie", await languageCookie.serialize(outcome.language));
-  throw redirect(safeRedirectPath(submission.value.redirectTo), { headers });
+  throw redirect(submission.value.redirectTo, { headers });
 }
 
 export default function Login() {

@@ -3,6 +3,7 @@ import { useActionData } from "@remix-run/react";
 import { EmailRequestPage } from "~/components/email-request-page.tsx";
 import { answerEmailRequest } from "~/modules/auth/email-request.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
+import { headersWithRetryAfter } from "~/utils/headers.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { title: getFixedT(await getLanguage(request), "auth")("link.title") };
@@ -11,6 +12,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title} · Digihelpers` },
 ];
+
+export const headers = headersWithRetryAfter;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   return answerEmailRequest(request, context, "sign_in");

@@ -8,6 +8,7 @@ import { signInWithLink } from "~/modules/auth/recovery.server.ts";
 import { startSession } from "~/modules/auth/session.server.ts";
 import { peekToken } from "~/modules/auth/tokens.server.ts";
 import { requireCsrfToken } from "~/utils/csrf.server.ts";
+import { readFormData } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage, languageCookie } from "~/utils/i18n.server.ts";
 
 // Opening the emailed link only shows a button: a GET never signs in (mail scanners open links).
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  await requireCsrfToken(request, await request.formData(), context.secret);
+  await requireCsrfToken(request, await readFormData(request), context.secret);
   const user = await signInWithLink(context.db, {
     token: params.token ?? "",
     ip: context.clientIp,

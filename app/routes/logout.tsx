@@ -4,10 +4,11 @@ import { recordAuditEvent } from "~/modules/audit/audit.server.ts";
 import { getAuth } from "~/modules/auth/guards.server.ts";
 import { clearSessionCookie, endAllSessions, endSession } from "~/modules/auth/session.server.ts";
 import { requireCsrfToken } from "~/utils/csrf.server.ts";
+import { readFormData } from "~/utils/forms.server.ts";
 
 // POST only: signing out changes state, so a link or a prefetch can never do it.
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   await requireCsrfToken(request, formData, context.secret);
   const { actor, sessionId } = await getAuth(request, context);
   if (!actor || !sessionId)

@@ -14,11 +14,12 @@ import { grantRole, revokeRole } from "~/modules/people/roles.server.ts";
 import { PersonActionSchema, parseScope } from "~/modules/people/schemas.ts";
 import { deactivatePerson, reactivatePerson } from "~/modules/people/status.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
+import { readId } from "~/utils/schemas.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "manage_people" });
-  const digibankId = Number(new URL(request.url).searchParams.get("digibank")) || null;
+  const digibankId = readId(new URL(request.url).searchParams.get("digibank"));
   const admin = isAdmin(actor);
   return {
     title: getFixedT(await getLanguage(request), "people")("list.title"),

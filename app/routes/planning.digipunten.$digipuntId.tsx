@@ -12,17 +12,12 @@ import {
 } from "~/modules/places/digipunten.server.ts";
 import { DigipuntSchema } from "~/modules/places/schemas.ts";
 import { readForm } from "~/utils/forms.server.ts";
+import { paramId } from "~/utils/schemas.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
-
-function digipuntIdOf(params: { digipuntId?: string }) {
-  const id = Number(params.digipuntId);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "plan_any_shifts" });
-  const digipunt = await findDigipunt(context.db, actor, digipuntIdOf(params));
+  const digipunt = await findDigipunt(context.db, actor, paramId(params.digipuntId));
   // Another digibank's digipunt answers like one that does not exist.
   if (!digipunt) throw new Response("Not found", { status: 404 });
   return {
@@ -47,7 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "plan_any_shifts" });
-  const id = digipuntIdOf(params);
+  const id = paramId(params.digipuntId);
   const submission = await readForm(request, context, DigipuntSchema);
   if (submission.status !== "success")
     return data({ result: submission.reply(), refusal: null }, { status: 400 });

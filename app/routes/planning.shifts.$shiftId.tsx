@@ -24,17 +24,12 @@ import { listSkills } from "~/modules/people/skills.server.ts";
 import { cancelShift, editShift, localParts } from "~/modules/shifts/series.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import { readForm } from "~/utils/forms.server.ts";
+import { paramId } from "~/utils/schemas.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
-
-function shiftIdOf(params: { shiftId?: string }) {
-  const id = Number(params.shiftId);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "plan_any_shifts" });
-  const roster = await getRoster(context.db, actor, shiftIdOf(params));
+  const roster = await getRoster(context.db, actor, paramId(params.shiftId));
   // Another digibank's shift answers like one that does not exist.
   if (!roster) throw new Response("Not found", { status: 404 });
   const { shift } = roster;
@@ -75,7 +70,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "plan_any_shifts" });
-  const shiftId = shiftIdOf(params);
+  const shiftId = paramId(params.shiftId);
   const submission = await readForm(request, context, PlanningActionSchema);
   if (submission.status !== "success")
     return data({ result: submission.reply(), refusal: null }, { status: 400 });

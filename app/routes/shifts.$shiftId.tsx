@@ -11,17 +11,12 @@ import { getShiftDetail } from "~/modules/shifts/queries.server.ts";
 import { ShiftPageActionSchema, readDone } from "~/modules/shifts/schemas.ts";
 import { formatTimeSpan } from "~/utils/format.ts";
 import { readForm } from "~/utils/forms.server.ts";
+import { paramId } from "~/utils/schemas.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
-
-function shiftIdOf(params: { shiftId?: string }) {
-  const id = Number(params.shiftId);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "use_app" });
-  const shift = await getShiftDetail(context.db, actor, shiftIdOf(params));
+  const shift = await getShiftDetail(context.db, actor, paramId(params.shiftId));
   // A shift of a digibank the reader may not see answers as if it did not exist.
   if (!shift) throw new Response("Not found", { status: 404 });
   const language = await getLanguage(request);
@@ -39,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "use_app" });
-  const shiftId = shiftIdOf(params);
+  const shiftId = paramId(params.shiftId);
   const submission = await readForm(request, context, ShiftPageActionSchema);
   if (submission.status !== "success")
     return data({ refusal: null, cutoffHours: null }, { status: 400 });

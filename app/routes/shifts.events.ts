@@ -22,5 +22,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     { from, to, filters: parseShiftFilters(params) },
     await getLanguage(request),
   );
-  return Response.json(events, { headers: { "Cache-Control": "private, no-store" } });
+  return Response.json(events);
 }

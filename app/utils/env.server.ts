@@ -43,11 +43,18 @@ function parseTrustProxy(value: string | undefined): boolean | number | string {
   return value; // express accepts names such as "loopback" and comma-separated addresses
 }
 
-export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+/**
+ * Reads the environment. `sendsMail: false` is for commands that never send mail (`db:migrate`,
+ * `db:seed`): they need no SMTP relay, even against a production database.
+ */
+export function parseEnv(
+  source: Record<string, string | undefined> = process.env,
+  { sendsMail = true }: { sendsMail?: boolean } = {},
+): Env {
   const result = schema
     .superRefine((env, ctx) => {
       // A real deployment must send real mail: the local mailbox would keep sign-in links on disk.
-      if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.SMTP_URL) {
+      if (sendsMail && env.NODE_ENV === "production" && env.DATABASE_URL && !env.SMTP_URL) {
         ctx.addIssue({
           code: "custom",
           path: ["SMTP_URL"],

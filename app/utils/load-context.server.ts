@@ -20,6 +20,11 @@ declare module "@remix-run/node" {
     clientIp: string;
     /** Signs cookies and CSRF tokens (app/utils/secrets.server.ts). */
     secret: string;
+    /**
+     * Marked by handleError (app/entry.server.tsx) when this request failed because the database
+     * is out of reach; the answer is then a 503 with Retry-After rather than a 500.
+     */
+    outage?: { database: boolean };
   }
 }
 

@@ -2,6 +2,8 @@ import type { Migration } from "kysely/migration";
 import * as core from "./2026-11-22-0001-core.ts";
 import * as accounts from "./2026-11-22-0002-accounts.ts";
 import * as shifts from "./2026-11-22-0003-shifts.ts";
+import * as hashedSessions from "./2026-12-01-0001-hashed-sessions.ts";
+import * as schemaTidy from "./2026-12-01-0002-schema-tidy.ts";
 
 // Listed by hand rather than read from the folder so the server bundle and tsx see the same set.
 // Names sort in the order they run.
@@ -9,4 +11,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-0001-core": core,
   "2026-11-22-0002-accounts": accounts,
   "2026-11-22-0003-shifts": shifts,
+  "2026-12-01-0001-hashed-sessions": hashedSessions,
+  "2026-12-01-0002-schema-tidy": schemaTidy,
 };

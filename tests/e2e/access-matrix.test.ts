@@ -1,4 +1,6 @@
+import { once } from "node:events";
 import fs from "node:fs";
+import http from "node:http";
 import type { Server } from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -470,6 +472,13 @@ const CASES: Case[] = [
     name: "/account/export: download my data",
     method: "POST",
     request: post("/account/export", {}),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/account/data",
+    method: "GET",
+    request: get("/account/data"),
     ok: { status: 200 },
     expect: signedIn,
   },
@@ -1313,5 +1322,205 @@ describe("the role-by-route access matrix", () => {
       .where("id", "=", target.id)
       .execute();
     expect(await snapshotDatabase()).not.toEqual(before);
+  });
+});
+
+// Bad input never gives a 500 and never writes: every action, asked by a persona allowed to use
+// it and with a valid CSRF token (so each bad field reaches the schema), gets every kind of bad
+// body and every kind of bad value in each of its fields; every page gets impossible ids in its
+// path and bad values in its query string.
+const TOO_BIG_IDS = ["2147483648", "99999999999999999999"];
+const IMPOSSIBLE_DATE = "2027-02-30";
+const OVER_LONG = "x".repeat(5000);
+const FORM = "application/x-www-form-urlencoded";
+
+/** The bad values for a field, chosen by what its good value looks like. */
+function badValuesFor(value: string): string[] {
+  if (/^\d+$/.test(value)) return TOO_BIG_IDS;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return [IMPOSSIBLE_DATE, `${value}\u0000`];
+  const scope = /^(digibank|region):\d+$/.exec(value);
+  if (scope) return TOO_BIG_IDS.map((id) => `${scope[1]}:${id}`);
+  return [`${value.slice(0, 2)}\u0000${value.slice(2)}`, OVER_LONG];
+}
+
+const firstAllowed = (c: Case) => PERSONAS.find((p) => c.expect[p] === "ok");
+
+/** Sends one bad request and checks it was refused with a 4xx and left the database as it was. */
+async function expectRefusedUnchanged(label: string, send: () => Promise<Response>) {
+  await database.db.deleteFrom("rate_limits").execute();
+  const before = await snapshotDatabase();
+  const response = await send();
+  expect(response.status, label).toBeGreaterThanOrEqual(400);
+  expect(response.status, label).toBeLessThan(500);
+  await response.arrayBuffer();
+  expect(await snapshotDatabase(), label).toEqual(before);
+  return response;
+}
+
+describe("bad input: a 4xx, never a 500, and nothing written", () => {
+  for (const c of CASES.filter((c) => c.method === "POST")) {
+    const persona = firstAllowed(c);
+    if (!persona) continue;
+
+    it(`POST ${c.name} as ${persona}: bodies that are not forms, too large or with too many fields`, async () => {
+      const client = await browserOf(persona, c.twin ?? false);
+      const { path, fields = {} } = await c.request(world);
+      const form = { ...fields, csrf: csrf.token };
+      const encoded = new URLSearchParams(form).toString();
+      const bodies: Array<[string, string, string | undefined, number]> = [
+        ["JSON", JSON.stringify(form), "application/json", 415],
+        ["text/plain", encoded, "text/plain", 415],
+        ["no content type", encoded, undefined, 415],
+        ["multipart without a boundary", encoded, "multipart/form-data", 400],
+        [
+          "multipart with a broken boundary",
+          `--other\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${csrf.token}\r\n--oth`,
+          "multipart/form-data; boundary=expected",
+          400,
+        ],
+        ["over 64 KB", `${encoded}&filler=${"x".repeat(70 * 1024)}`, FORM, 413],
+        [
+          "too many fields",
+          `${encoded}&${Array.from({ length: 300 }, (_, i) => `f${i}=1`).join("&")}`,
+          FORM,
+          413,
+        ],
+      ];
+      for (const [label, body, type, status] of bodies) {
+        const response = await expectRefusedUnchanged(label, () =>
+          client.postRaw(path, body, type),
+        );
+        expect(response.status, label).toBe(status);
+      }
+    });
+
+    it(`POST ${c.name} as ${persona}: a NUL, an id past int4, an impossible date, an over-long value in each field`, async () => {
+      const client = await browserOf(persona, c.twin ?? false);
+      const { path, fields = {} } = await c.request(world);
+      for (const [name, value] of Object.entries(fields))
+        for (const bad of badValuesFor(value)) {
+          const label = `${name}=${JSON.stringify(bad.slice(0, 40))}`;
+          await expectRefusedUnchanged(label, () =>
+            client.post(path, { ...fields, [name]: bad, csrf: csrf.token }),
+          );
+        }
+    });
+  }
+
+  const PATH_ID = /\/(\d+)(?=\/|$|\?)/g;
+  for (const c of CASES.filter((c) => c.method === "GET")) {
+    const persona = firstAllowed(c);
+    if (!persona) continue;
+    it(`GET ${c.name} as ${persona}: impossible ids in the path, bad values in the query string`, async () => {
+      const client = await browserOf(persona, false);
+      const { path } = await c.request(world);
+      const [pathname, query = ""] = path.split("?");
+      for (const id of TOO_BIG_IDS)
+        if (pathname!.match(PATH_ID)) {
+          const bad = pathname!.replace(PATH_ID, `/${id}`) + (query ? `?${query}` : "");
+          expect((await client.get(bad)).status, bad).toBe(404);
+        }
+      for (const [name, value] of new URLSearchParams(query))
+        for (const badValue of badValuesFor(value)) {
+          const params = new URLSearchParams(query);
+          params.set(name, badValue);
+          const response = await client.get(`${pathname}?${params}`);
+          expect(response.status, `${name}=${badValue.slice(0, 40)}`).toBeLessThan(500);
+        }
+    });
+  }
+
+  // The filters and ranges of the list, calendar, planning, report and people pages.
+  const QUERIES = [
+    ["/shifts", "digibank", "digipunt", "municipality"],
+    ["/shifts/list", "week", "digibank", "digipunt", "municipality"],
+    ["/shifts/events", "start", "end", "digibank"],
+    ["/planning", "from", "to", "digibank"],
+    ["/planning/reports", "from", "to", "digibank"],
+    ["/people", "digibank"],
+    ["/regions", "saved"],
+  ] as const;
+  for (const [page, ...names] of QUERIES) {
+    it(`GET ${page} with bad values in ${names.join(", ")}: never a 500`, async () => {
+      const persona = page === "/regions" ? "admin" : "coordinator1";
+      const client = await browserOf(persona, false);
+      const values = [...TOO_BIG_IDS, IMPOSSIBLE_DATE, "2027-02-30T10:00:00", "\u0000", OVER_LONG];
+      for (const name of names)
+        for (const value of values) {
+          const params = new URLSearchParams({ [name]: value });
+          if (page === "/shifts/events" && name !== "start") params.set("start", "2027-01-01");
+          if (page === "/shifts/events" && name !== "end") params.set("end", "2027-02-01");
+          const response = await client.get(`${page}?${params}`);
+          await response.arrayBuffer();
+          expect(response.status, `${page}?${name}=${value.slice(0, 30)}`).toBeLessThan(500);
+        }
+    });
+  }
+
+  // Sends up to `total` bytes in 64 KB pieces and stops as soon as the answer comes: the status
+  // and how much had been sent by then.
+  async function sendLarge(path: string, total: number, { chunked }: { chunked: boolean }) {
+    const url = new URL(path, base);
+    const request = http.request(url, {
+      method: "POST",
+      headers: {
+        Origin: base,
+        Cookie: csrf.cookie,
+        "Content-Type": FORM,
+        ...(chunked ? { "Transfer-Encoding": "chunked" } : { "Content-Length": String(total) }),
+      },
+    });
+    let answered = false;
+    const answer = new Promise<number>((resolve, reject) => {
+      request.once("response", (response) => {
+        answered = true;
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.once("error", (error) => (answered ? undefined : reject(error)));
+    });
+    const piece = Buffer.alloc(64 * 1024, "a");
+    let sent = 0;
+    while (!answered && sent < total) {
+      const flowing = request.write(piece);
+      sent += piece.length;
+      if (!flowing) await Promise.race([once(request, "drain"), answer.catch(() => undefined)]);
+    }
+    const status = await answer;
+    request.destroy();
+    return { status, sent };
+  }
+
+  it("a 50 MB form is refused with 413 before it has been sent", async () => {
+    const total = 50 * 1024 * 1024;
+    const { status, sent } = await sendLarge("/login", total, { chunked: false });
+    expect(status).toBe(413);
+    expect(sent).toBeLessThan(total);
+  });
+
+  it("a chunked form past the limit is refused with 413 while it streams in", async () => {
+    const total = 50 * 1024 * 1024;
+    const { status, sent } = await sendLarge("/join", total, { chunked: true });
+    expect(status).toBe(413);
+    expect(sent).toBeLessThan(total);
+  });
+
+  it("the refusal pages are in the reader's language", async () => {
+    const client = await browserOf("anonymous", false);
+    const page = async (body: string, type?: string) =>
+      (
+        await fetch(`${base}/join`, {
+          method: "POST",
+          body: new TextEncoder().encode(body),
+          headers: {
+            Cookie: client.cookieHeader(),
+            Origin: base,
+            "Accept-Language": "fr",
+            ...(type ? { "Content-Type": type } : {}),
+          },
+        })
+      ).text();
+    expect(await page("{}", "application/json")).toContain("Ce formulaire n&#x27;est pas valable");
+    expect(await page(`x=${"y".repeat(70 * 1024)}`, FORM)).toContain("C&#x27;est trop en une fois");
   });
 });

@@ -42,6 +42,64 @@ describe.skipIf(!browserAvailable)("My account in Chromium", () => {
     });
     afterAll(() => app?.close());
 
+    // First in this world: the volunteer's profile is still in Dutch.
+    it("shows the volunteer's data as a page on a phone, in their language rather than the browser's", async () => {
+      const { context, problems } = await newContext(browser, {
+        locale: "en-GB",
+        viewport: { width: 390, height: 844 },
+        acceptDownloads: true,
+      });
+      const page = await context.newPage();
+      await visit(page, base + "/login");
+      await page.getByLabel("Email address").fill(EMAIL);
+      await page.getByLabel("Password").fill(PASSWORD);
+      await Promise.all([
+        page.waitForURL(base + "/"),
+        page.getByRole("button", { name: "Sign in" }).click(),
+      ]);
+      await visit(page, base + "/account");
+      await Promise.all([
+        page.waitForURL(base + "/account/data"),
+        page.getByRole("link", { name: "Bekijk mijn gegevens" }).click(),
+      ]);
+      await page.waitForLoadState("networkidle");
+      await expectAccessible(page);
+      expect(await page.getAttribute("html", "lang")).toBe("nl");
+      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+        "Alles wat Digihelpers over jou bewaart",
+      );
+      // Nothing wider than the phone.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      );
+
+      const profile = page.getByRole("region", { name: "Mijn gegevens" });
+      await expect(profile.getByText(EMAIL).count()).resolves.toBe(1);
+      const shifts = page.getByRole("region", { name: "Mijn diensten" });
+      const items = shifts.getByRole("listitem");
+      expect(await items.count()).toBeGreaterThan(0);
+      // Field names in Dutch; the start in Brussels time, written the Dutch way.
+      const first = items.first();
+      await expect(first.getByText("Digipunt", { exact: true }).count()).resolves.toBe(1);
+      await expect(first.locator("dt", { hasText: "Begint" }).count()).resolves.toBe(1);
+      const starts = await first.locator("dt:text-is('Begint') + dd").textContent();
+      expect(starts).toMatch(
+        /^\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4} om \d{2}:\d{2}$/,
+      );
+
+      // The file from this page holds the same shifts.
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Mijn gegevens downloaden" }).click(),
+      ]);
+      const exported = JSON.parse(fs.readFileSync((await download.path())!, "utf8"));
+      expect(exported.shiftClaims).toHaveLength(await items.count());
+      expect(exported.calendarFeed === null || exported.calendarFeed.exists).toBe(true);
+
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
     it("lets the volunteer change language and mail preferences and download their data", async () => {
       const { context, problems } = await newContext(browser, { acceptDownloads: true });
       const page = await context.newPage();

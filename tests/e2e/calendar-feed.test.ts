@@ -101,12 +101,12 @@ beforeAll(async () => {
     .execute();
   await db
     .updateTable("shifts")
-    .set({ status: "cancelled", sequence: 2 })
+    .set({ status: "cancelled", cancelled_at: new Date(), sequence: 2 })
     .where("id", "=", shifts.cancelled)
     .execute();
   await db
     .updateTable("shift_claims")
-    .set({ status: "cancelled" })
+    .set({ status: "cancelled", ended_at: new Date() })
     .where("shift_id", "=", shifts.cancelled)
     .execute();
 

@@ -125,7 +125,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("the server on PostgreSQL", () => 
     expect(regions).toEqual([]);
   });
 
-  it("answers /healthz 503 while the database is unreachable and 200 once it is back, without a restart", async () => {
+  it("answers /healthz and every page 503 (Retry-After, the reader's language) while the database is unreachable, and 200 once it is back, without a restart", async () => {
     const database = await createTestDatabase();
     cleanups.push(() => database.destroy());
     const direct = new URL(database.url!);
@@ -141,10 +141,24 @@ describe.runIf(process.env.TEST_DATABASE_URL)("the server on PostgreSQL", () => 
     const down = await fetch(server.url + "/healthz");
     expect(down.status).toBe(503);
     expect(server.process.exitCode).toBeNull();
-    // Pages that need the database fail politely in the meantime.
+    // Pages that need the database say, in the reader's language, to try again shortly.
     const page = await fetch(server.url + "/", { headers: { "Accept-Language": "nl" } });
-    expect(page.status).toBe(500);
-    expect(await page.text()).toContain("Er ging iets mis");
+    expect(page.status).toBe(503);
+    expect(page.headers.get("Retry-After")).toMatch(/^\d+$/);
+    expect(await page.text()).toContain("Even niet bereikbaar");
+    const french = await fetch(server.url + "/join", { headers: { "Accept-Language": "fr" } });
+    expect(french.status).toBe(503);
+    expect(await french.text()).toContain("Momentanément indisponible");
+    // So do data requests and resource routes.
+    // (With a session cookie, so that the sign-in check needs the database.)
+    const events = await fetch(server.url + "/shifts/events?start=2027-01-01&end=2027-02-01", {
+      headers: { Cookie: "session=some-session-id" },
+      redirect: "manual",
+    });
+    expect(events.status).toBe(503);
+    expect(events.headers.get("Retry-After")).toMatch(/^\d+$/);
+    const data = await fetch(server.url + "/join.data");
+    expect(data.status).toBe(503);
 
     await proxy.restore();
     expect((await fetch(server.url + "/healthz")).status).toBe(200);

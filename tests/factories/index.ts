@@ -161,6 +161,8 @@ export async function createClaim(
       user_id: values.userId,
       status: values.status ?? "confirmed",
       attendance: values.attendance ?? null,
+      // An ended claim says when it ended (a CHECK holds it).
+      ended_at: ["confirmed", "reserve", undefined].includes(values.status) ? null : new Date(),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -180,7 +180,7 @@ describe("claiming a shift", () => {
     const cancelled = await shift();
     await database.db
       .updateTable("shifts")
-      .set({ status: "cancelled" })
+      .set({ status: "cancelled", cancelled_at: new Date() })
       .where("id", "=", cancelled.id)
       .execute();
     const anna = await volunteer();
@@ -371,7 +371,7 @@ describe("many people at once (the database holds the rules)", () => {
     } finally {
       await database.db
         .updateTable("shift_claims")
-        .set({ status: "released" })
+        .set({ status: "released", ended_at: new Date() })
         .where("status", "in", ["confirmed", "reserve"])
         .execute();
       await sql`alter table shift_claims add constraint shift_claims_no_overlap

@@ -130,12 +130,12 @@ describe("shift emails over SMTP", () => {
     await database.db.transaction().execute(async (trx) => {
       await trx
         .updateTable("shifts")
-        .set({ status: "cancelled", sequence: 2 })
+        .set({ status: "cancelled", cancelled_at: new Date(), sequence: 2 })
         .where("id", "=", shift.id)
         .execute();
       await trx
         .updateTable("shift_claims")
-        .set({ status: "cancelled" })
+        .set({ status: "cancelled", ended_at: new Date() })
         .where("shift_id", "=", shift.id)
         .execute();
       await noticeShiftCancelled(trx, jobs, shift.id);

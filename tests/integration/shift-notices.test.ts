@@ -227,12 +227,17 @@ describe("shift notices", () => {
     await inTransaction(async (trx) => {
       await trx
         .updateTable("shifts")
-        .set({ status: "cancelled", cancel_reason: "De bib is dicht", sequence: 1 })
+        .set({
+          status: "cancelled",
+          cancelled_at: new Date(),
+          cancel_reason: "De bib is dicht",
+          sequence: 1,
+        })
         .where("id", "=", shift.id)
         .execute();
       await trx
         .updateTable("shift_claims")
-        .set({ status: "cancelled" })
+        .set({ status: "cancelled", ended_at: new Date() })
         .where("shift_id", "=", shift.id)
         .where("status", "in", ["confirmed", "reserve"])
         .execute();
@@ -518,12 +523,12 @@ describe("the reminder job", () => {
     const claim = await createClaim(database.db, { shiftId: shift.id, userId: an.id });
     await database.db
       .updateTable("shifts")
-      .set({ status: "cancelled" })
+      .set({ status: "cancelled", cancelled_at: new Date() })
       .where("id", "=", shift.id)
       .execute();
     await database.db
       .updateTable("shift_claims")
-      .set({ status: "cancelled" })
+      .set({ status: "cancelled", ended_at: new Date() })
       .where("id", "=", claim.id)
       .execute();
     await sendShiftReminders(database.db, jobs, new Date(NOW.getTime() + 48 * HOUR));
@@ -553,7 +558,7 @@ describe("the understaffed alert", () => {
     });
     await database.db
       .updateTable("shifts")
-      .set({ status: "cancelled" })
+      .set({ status: "cancelled", cancelled_at: new Date() })
       .where("id", "=", cancelled.id)
       .execute();
     const farAway = await createShift(database.db, {

@@ -121,7 +121,7 @@ async function makeWorld() {
   });
   await db
     .updateTable("shifts")
-    .set({ status: "cancelled", cancel_reason: "Bibliotheek dicht" })
+    .set({ status: "cancelled", cancelled_at: new Date(), cancel_reason: "Bibliotheek dicht" })
     .where("id", "=", cancelled.id)
     .execute();
   const april = await createShift(db, { digipuntId: pA1.id, startsAt: at("2027-04-02T08:00:00Z") });

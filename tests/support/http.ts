@@ -53,4 +53,21 @@ export class HttpClient {
     this.remember(response);
     return response;
   }
+
+  /** A POST of any body, with this Content-Type (none when left out), as a careless client sends. */
+  async postRaw(path: string, body: string, contentType?: string) {
+    const response = await fetch(this.base + path, {
+      method: "POST",
+      // Bytes, so fetch adds no Content-Type of its own.
+      body: new TextEncoder().encode(body),
+      headers: {
+        Cookie: this.cookieHeader(),
+        Origin: this.base,
+        ...(contentType ? { "Content-Type": contentType } : {}),
+      },
+      redirect: "manual",
+    });
+    this.remember(response);
+    return response;
+  }
 }

@@ -27,6 +27,16 @@ describe("parseEnv", () => {
     expect(parseEnv({}).SMTP_URL).toBeUndefined();
   });
 
+  it("asks no SMTP relay of a command that sends no mail (db:migrate, db:seed)", () => {
+    const env = parseEnv({ DATABASE_URL: "postgres://db/app" }, { sendsMail: false });
+    expect(env).toMatchObject({ NODE_ENV: "production", DATABASE_URL: "postgres://db/app" });
+    expect(env.SMTP_URL).toBeUndefined();
+    // Everything else is still checked.
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" }, { sendsMail: false })).toThrow(
+      /DATABASE_URL/,
+    );
+  });
+
   it("names the variable that is wrong", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(

@@ -49,7 +49,11 @@ const auth: Namespace<typeof nl> = {
   fields: {
     required: "Please fill this in.",
     emailInvalid: "This is not a valid email address.",
+    controlCharacters:
+      "This contains characters that are not allowed, such as a line break or an invisible character.",
+    number: "Enter a valid number.",
     tooLong: "This is too long.",
+    notThisSite: "This address is not part of Digihelpers.",
   },
 };
 

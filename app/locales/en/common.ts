@@ -102,6 +102,14 @@ const common: Namespace<typeof nl> = {
     errorText: "That is our fault, not yours. Please try again in a few minutes.",
     badRequestTitle: "This request is not valid",
     badRequestText: "We could not handle this request. Go back and try again.",
+    tooLargeTitle: "That is too much at once",
+    tooLargeText:
+      "What you sent is too large or has too many fields. Make it shorter and try again.",
+    unsupportedTitle: "This form is not valid",
+    unsupportedText: "We expect a form from this website. Go back, reload the page and try again.",
+    unavailableTitle: "Temporarily unavailable",
+    unavailableText:
+      "Digihelpers cannot reach its data right now. Please try again in a few minutes.",
     forbiddenTitle: "You may not see this",
     forbiddenText: "You do not have access to this page.",
     backHome: "Back to the home page",

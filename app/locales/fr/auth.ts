@@ -50,7 +50,11 @@ const auth: Namespace<typeof nl> = {
   fields: {
     required: "Veuillez remplir ce champ.",
     emailInvalid: "Ce n'est pas une adresse e-mail valide.",
+    controlCharacters:
+      "Ce texte contient des caractères non autorisés, comme un saut de ligne ou un caractère invisible.",
+    number: "Indiquez un nombre valable.",
     tooLong: "C'est trop long.",
+    notThisSite: "Cette adresse n'appartient pas à Digihelpers.",
   },
 };
 

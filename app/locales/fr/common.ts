@@ -101,6 +101,15 @@ const common: Namespace<typeof nl> = {
     errorText: "C'est notre faute, pas la vôtre. Réessayez dans quelques minutes.",
     badRequestTitle: "Cette demande n'est pas valable",
     badRequestText: "Nous n'avons pas pu traiter cette demande. Revenez en arrière et réessayez.",
+    tooLargeTitle: "C'est trop en une fois",
+    tooLargeText:
+      "Ce que vous avez envoyé est trop grand ou contient trop de champs. Raccourcissez-le et réessayez.",
+    unsupportedTitle: "Ce formulaire n'est pas valable",
+    unsupportedText:
+      "Nous attendons un formulaire de ce site. Revenez en arrière, rechargez la page et réessayez.",
+    unavailableTitle: "Momentanément indisponible",
+    unavailableText:
+      "Digihelpers ne peut pas accéder à ses données pour le moment. Réessayez dans quelques minutes.",
     forbiddenTitle: "Vous ne pouvez pas voir ceci",
     forbiddenText: "Vous n'avez pas accès à cette page.",
     backHome: "Retour à l'accueil",

@@ -47,7 +47,11 @@ const auth = {
   fields: {
     required: "Vul dit in.",
     emailInvalid: "Dit is geen geldig e-mailadres.",
+    controlCharacters:
+      "Hier staan tekens in die niet mogen, zoals een regeleinde of een onzichtbaar teken.",
+    number: "Vul een geldig getal in.",
     tooLong: "Dit is te lang.",
+    notThisSite: "Dit adres hoort niet bij Digihelpers.",
   },
 };
 

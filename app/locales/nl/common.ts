@@ -100,6 +100,15 @@ const common = {
     errorText: "Dat is onze fout, niet de jouwe. Probeer het over enkele minuten opnieuw.",
     badRequestTitle: "Dit verzoek klopt niet",
     badRequestText: "We konden dit verzoek niet verwerken. Ga terug en probeer het opnieuw.",
+    tooLargeTitle: "Dit is te veel in één keer",
+    tooLargeText:
+      "Wat je stuurde is te groot of heeft te veel velden. Maak het korter en probeer opnieuw.",
+    unsupportedTitle: "Dit formulier klopt niet",
+    unsupportedText:
+      "We verwachten een formulier van deze website. Ga terug, laad de pagina opnieuw en probeer nog eens.",
+    unavailableTitle: "Even niet bereikbaar",
+    unavailableText:
+      "Digihelpers kan zijn gegevens nu niet bereiken. Probeer het over een paar minuten opnieuw.",
     forbiddenTitle: "Dit mag je niet bekijken",
     forbiddenText: "Je hebt geen toegang tot deze pagina.",
     backHome: "Terug naar de startpagina",

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { readForm } from "~/utils/forms.server.ts";
+import { tooManyRequests } from "./rate-limit.server.ts";
 import { requestPasswordReset, requestSignInLink } from "./recovery.server.ts";
 import { EmailOnlySchema } from "./schemas.ts";
 
@@ -26,7 +27,7 @@ export async function answerEmailRequest(
   if (!outcome.ok) {
     return data(
       { result: submission.reply(), sent: false, retryAfter: outcome.retryAfterSeconds },
-      { status: 429 },
+      tooManyRequests(outcome.retryAfterSeconds),
     );
   }
   return data({ result: submission.reply({ resetForm: true }), sent: true, retryAfter: 0 });

@@ -4,7 +4,8 @@ import type { Database } from "~/utils/db.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
 import { hashPassword } from "./password.server.ts";
 import { endAllSessions } from "./session.server.ts";
-import { findActiveUserByEmail, limitAccountAttempts } from "./sign-in.server.ts";
+import { LIMITS, clientKey, hitRateLimits } from "./rate-limit.server.ts";
+import { findActiveUserByEmail } from "./sign-in.server.ts";
 import { consumeToken, hashToken, issueToken, revokeTokens } from "./tokens.server.ts";
 
 // Getting in without a password: an emailed sign-in link, and a password reset. Both answer the
@@ -12,13 +13,24 @@ import { consumeToken, hashToken, issueToken, revokeTokens } from "./tokens.serv
 
 export type RequestOutcome = { ok: true } | { ok: false; retryAfterSeconds: number };
 
+/**
+ * Every request sends mail, so every one counts (unlike sign-in, where only failures do): per
+ * address, whoever asks, which caps what lands in one inbox, and per client address.
+ */
+function limitEmailRequests(db: Database, kind: string, email: string, ip: string) {
+  return hitRateLimits(db, [
+    [`${kind}:account:${email.trim().toLowerCase()}`, LIMITS.emailsPerAddress],
+    [`${kind}:client:${clientKey(ip)}`, LIMITS.emailRequestsPerClient],
+  ]);
+}
+
 async function requestEmailedLink(
   db: Database,
   jobs: JobQueue,
   input: { email: string; ip: string; appUrl: string },
   kind: "sign_in" | "password_reset",
 ): Promise<RequestOutcome> {
-  const limit = await limitAccountAttempts(db, kind, input.email, input.ip);
+  const limit = await limitEmailRequests(db, kind, input.email, input.ip);
   if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
 
   const user = await findActiveUserByEmail(db, input.email);

@@ -1,5 +1,6 @@
 import { type Adapter, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from "lucia";
 import type { Database } from "~/utils/db.server.ts";
+import { hashToken } from "./tokens.server.ts";
 
 // Sessions with lucia v3 over our own Kysely adapter. Volunteers mostly use their own phones and
 // sign in rarely, so a session lasts while it is used at least every 14 days (idle expiry; lucia
@@ -20,14 +21,17 @@ declare module "lucia" {
   }
 }
 
+// The cookie holds the session's secret id; the table holds only its SHA-256 (`sessions.id`), like
+// the emailed tokens, so a copy of the table signs nobody in. Lucia and the rest of this module work
+// with the secret; the adapter hashes it on every way into the table.
+const storedId = hashToken;
+
 function kyselyAdapter(db: Database): Adapter {
-  const toSession = (row: {
-    id: string;
-    user_id: number;
-    expires_at: Date;
-    created_at: Date;
-  }): DatabaseSession => ({
-    id: row.id,
+  const toSession = (
+    row: { user_id: number; expires_at: Date; created_at: Date },
+    id: string,
+  ): DatabaseSession => ({
+    id,
     userId: row.user_id,
     expiresAt: new Date(row.expires_at),
     attributes: { createdAt: new Date(row.created_at) },
@@ -39,9 +43,8 @@ function kyselyAdapter(db: Database): Adapter {
         .innerJoin("users", "users.id", "sessions.user_id")
         // A disabled or deleted account has no valid session, whatever its cookie says.
         .where("users.status", "=", "active")
-        .where("sessions.id", "=", sessionId)
+        .where("sessions.id", "=", storedId(sessionId))
         .select([
-          "sessions.id",
           "sessions.user_id",
           "sessions.expires_at",
           "sessions.created_at",
@@ -55,7 +58,7 @@ function kyselyAdapter(db: Database): Adapter {
         id: row.user_id,
         attributes: { email: row.email, name: row.name, language: row.language },
       };
-      return [toSession(row), user];
+      return [toSession(row, sessionId), user];
     },
     async getUserSessions(userId) {
       const rows = await db
@@ -63,13 +66,14 @@ function kyselyAdapter(db: Database): Adapter {
         .selectAll()
         .where("user_id", "=", userId)
         .execute();
-      return rows.map(toSession);
+      // Only the stored hashes are known here; lucia uses these ids for nothing but listing.
+      return rows.map((row) => toSession(row, row.id));
     },
     async setSession(session) {
       await db
         .insertInto("sessions")
         .values({
-          id: session.id,
+          id: storedId(session.id),
           user_id: session.userId,
           expires_at: session.expiresAt,
           created_at: session.attributes.createdAt,
@@ -80,11 +84,11 @@ function kyselyAdapter(db: Database): Adapter {
       await db
         .updateTable("sessions")
         .set({ expires_at: expiresAt })
-        .where("id", "=", sessionId)
+        .where("id", "=", storedId(sessionId))
         .execute();
     },
     async deleteSession(sessionId) {
-      await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+      await db.deleteFrom("sessions").where("id", "=", storedId(sessionId)).execute();
     },
     async deleteUserSessions(userId) {
       await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
@@ -186,7 +190,7 @@ export async function endOtherSessions(db: Database, userId: number, keepSession
   await db
     .deleteFrom("sessions")
     .where("user_id", "=", userId)
-    .$if(keepSessionId !== null, (qb) => qb.where("id", "!=", keepSessionId!))
+    .$if(keepSessionId !== null, (qb) => qb.where("id", "!=", storedId(keepSessionId!)))
     .execute();
 }
 

@@ -2,7 +2,13 @@ import { sql } from "kysely";
 import { recordAuditEvent } from "~/modules/audit/audit.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import { verifyAgainstDecoy, verifyPassword } from "./password.server.ts";
-import { LIMITS, hitRateLimits } from "./rate-limit.server.ts";
+import {
+  LIMITS,
+  clearRateLimit,
+  clientKey,
+  hitRateLimits,
+  undoRateLimitHits,
+} from "./rate-limit.server.ts";
 
 export type SignInOutcome =
   | { ok: true; userId: number; language: "nl" | "fr" | "en" }
@@ -18,21 +24,30 @@ export function findActiveUserByEmail(db: Database, email: string) {
     .executeTakeFirst();
 }
 
-/** Limits per address and per client, counted before anything else so guessing costs the same. */
-export function limitAccountAttempts(db: Database, scope: string, email: string, ip: string) {
-  return hitRateLimits(db, [
-    [`${scope}:account:${email.trim().toLowerCase()}`, LIMITS.perAccount],
-    [`${scope}:client:${ip}`, LIMITS.perClient],
-  ]);
-}
+const normalised = (email: string) => email.trim().toLowerCase();
 
+/**
+ * Signing in with a password. Only wrong passwords count (docs/decisions/014): per address and
+ * client together, so a guesser elsewhere does not lock the owner out; per address alone, slower, as
+ * a backstop against guessing from many clients; per client, against one client trying many
+ * addresses. The attempt is counted before the password is checked, so simultaneous guesses cannot
+ * all slip under the limit, and taken back when it is refused or turns out right.
+ */
 export async function signInWithPassword(
   db: Database,
   input: { email: string; password: string; ip: string },
 ): Promise<SignInOutcome> {
-  const limit = await limitAccountAttempts(db, "sign_in", input.email, input.ip);
-  if (!limit.allowed)
+  const email = normalised(input.email);
+  const accountAndClient = `sign_in_failed:account_client:${email}:${clientKey(input.ip)}`;
+  const limit = await hitRateLimits(db, [
+    [accountAndClient, LIMITS.signInFailuresPerAccountAndClient],
+    [`sign_in_failed:account:${email}`, LIMITS.signInFailuresPerAccount],
+    [`sign_in_failed:client:${clientKey(input.ip)}`, LIMITS.signInFailuresPerClient],
+  ]);
+  if (!limit.allowed) {
+    await undoRateLimitHits(db, limit.hits);
     return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  }
 
   const user = await findActiveUserByEmail(db, input.email);
   const valid = user?.password_hash
@@ -46,6 +61,9 @@ export async function signInWithPassword(
     });
     return { ok: false, reason: "invalid" };
   }
+  await undoRateLimitHits(db, limit.hits);
+  // The owner got it right from here: earlier typos from this client are forgiven.
+  await clearRateLimit(db, accountAndClient);
   await recordAuditEvent(db, {
     action: "sign_in",
     actorId: user.id,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules.ts";
 import { email } from "~/modules/auth/schemas.ts";
 import { supportedLanguages } from "~/utils/i18n.ts";
+import { secretText, singleLineText } from "~/utils/schemas.ts";
 
 // The "My account" forms, shared by the browser and the server. Messages are catalog keys.
 
@@ -9,7 +10,7 @@ const required = "auth:fields.required";
 
 export const ProfileSchema = z.object({
   intent: z.literal("profile"),
-  name: z.string({ required_error: required }).trim().max(100, "auth:fields.tooLong"),
+  name: singleLineText({ max: 100 }),
   // Loose on purpose: Belgian, French and other numbers are written in many ways.
   phone: z
     .string()
@@ -24,22 +25,19 @@ export const ProfileSchema = z.object({
 
 const PasswordFields = z.object({
   intent: z.literal("password"),
-  currentPassword: z
-    .string({ required_error: required })
-    .max(PASSWORD_MAX_LENGTH, "auth:fields.tooLong"),
-  newPassword: z
-    .string({ required_error: required })
-    .min(PASSWORD_MIN_LENGTH, "account:fields.passwordTooShort")
-    .max(PASSWORD_MAX_LENGTH, "auth:fields.tooLong"),
-  confirmPassword: z.string({ required_error: required }),
+  currentPassword: secretText({ max: PASSWORD_MAX_LENGTH }),
+  newPassword: secretText({
+    max: PASSWORD_MAX_LENGTH,
+    min: PASSWORD_MIN_LENGTH,
+    minMessage: "account:fields.passwordTooShort",
+  }),
+  confirmPassword: secretText({ max: PASSWORD_MAX_LENGTH }),
 });
 
 export const EmailChangeSchema = z.object({
   intent: z.literal("email"),
   newEmail: email,
-  currentPassword: z
-    .string({ required_error: required })
-    .max(PASSWORD_MAX_LENGTH, "auth:fields.tooLong"),
+  currentPassword: secretText({ max: PASSWORD_MAX_LENGTH }),
 });
 
 /** Makes the personal calendar address (keeps the one there is). */
@@ -79,12 +77,18 @@ export const AccountFormSchema = z
   .superRefine(newPasswordsMatch);
 
 export const DeleteAccountSchema = z.object({
-  confirmation: z
-    .string({ required_error: required })
-    .max(PASSWORD_MAX_LENGTH, "auth:fields.tooLong"),
+  confirmation: secretText({ max: PASSWORD_MAX_LENGTH }),
 });
 
 export const SkillsSchema = z.object({
   // A form without any box ticked sends no field at all: that is an empty list.
-  skill: z.array(z.string().regex(/^[a-z_]+$/)).default([]),
+  skill: z
+    .array(
+      z
+        .string()
+        .max(40)
+        .regex(/^[a-z_]+$/),
+    )
+    .max(100)
+    .default([]),
 });

@@ -206,7 +206,7 @@ export async function releaseShift(
     }
     await trx
       .updateTable("shift_claims")
-      .set({ status: "released", updated_at: now })
+      .set({ status: "released", ended_at: now, updated_at: now })
       .where("id", "=", claim.id)
       .execute();
     const promoted =

@@ -1,4 +1,12 @@
 import { z } from "zod";
+import {
+  boundedInt,
+  calendarDate,
+  id,
+  isCalendarDate,
+  multiLineText,
+  singleLineText,
+} from "~/utils/schemas.ts";
 import { WEEKDAYS } from "./weekdays.ts";
 
 // Form schemas of the planning pages, shared by the browser and the server. Messages are catalog
@@ -7,33 +15,26 @@ import { WEEKDAYS } from "./weekdays.ts";
 export { WEEKDAYS };
 
 const required = "auth:fields.required";
-const id = z.coerce.number({ required_error: required }).int().positive(required);
 const time = z
   .string({ required_error: required })
   .trim()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "planning:errors.time");
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const date = z
-  .string({ required_error: required })
-  .trim()
-  .regex(isoDate, "planning:errors.date")
-  .refine((value) => !Number.isNaN(Date.parse(value)), "planning:errors.date");
-const optionalText = z.string().trim().max(2000, "auth:fields.tooLong").optional();
+const date = calendarDate();
 
 /** Reads "5/4/2027", "05-04-2027" or "2027-04-05" as 2027-04-05; null when it is none of them. */
 export function readDate(text: string): string | null {
   const value = text.trim();
-  if (isoDate.test(value)) return Number.isNaN(Date.parse(value)) ? null : value;
+  if (isCalendarDate(value)) return value;
   const match = value.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/);
   if (!match) return null;
   const iso = `${match[3]}-${match[2]!.padStart(2, "0")}-${match[1]!.padStart(2, "0")}`;
-  const parsed = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(iso) ? iso : null;
+  return isCalendarDate(iso) ? iso : null;
 }
 
 /** Dates people type in one field, separated by commas, semicolons, spaces or new lines. */
 const dateList = z
   .string()
+  .max(4000, "auth:fields.tooLong")
   .optional()
   .transform((text, ctx) => {
     const parts = (text ?? "").split(/[\s,;]+/).filter(Boolean);
@@ -48,15 +49,11 @@ const dateList = z
 const details = {
   startTime: time,
   endTime: time,
-  capacity: z.coerce
-    .number({ required_error: required, invalid_type_error: "planning:errors.capacity" })
-    .int("planning:errors.capacity")
-    .min(1, "planning:errors.capacity")
-    .max(50, "planning:errors.capacity"),
-  requiredSkillId: z.coerce.number().int().positive().optional(),
+  capacity: boundedInt({ min: 1, max: 50, message: "planning:errors.capacity" }),
+  requiredSkillId: id().optional(),
   firstShiftFriendly: z.literal("on").optional(),
-  notes: optionalText,
-  address: z.string().trim().max(300, "auth:fields.tooLong").optional(),
+  notes: multiLineText({ max: 2000 }).optional(),
+  address: singleLineText({ max: 300 }).optional(),
 };
 
 function endAfterStart(value: { startTime: string; endTime: string }, ctx: z.RefinementCtx) {
@@ -70,7 +67,7 @@ function endAfterStart(value: { startTime: string; endTime: string }, ctx: z.Ref
 
 export const NewShiftSchema = z
   .object({
-    digipuntId: id,
+    digipuntId: id(),
     kind: z.enum(["once", "weekly"], { required_error: required }),
     date: date.optional(),
     firstDate: date.optional(),
@@ -110,13 +107,13 @@ export const PlanningActionSchema = z
     z.object({
       intent: z.literal("cancel"),
       scope: z.enum(["this", "following"]).default("this"),
-      reason: z.string().trim().max(500, "auth:fields.tooLong").optional(),
+      reason: multiLineText({ max: 500 }).optional(),
     }),
-    z.object({ intent: z.literal("remove"), claimId: id }),
-    z.object({ intent: z.literal("release"), claimId: id }),
+    z.object({ intent: z.literal("remove"), claimId: id() }),
+    z.object({ intent: z.literal("release"), claimId: id() }),
     z.object({
       intent: z.literal("attendance"),
-      claimId: id,
+      claimId: id(),
       attendance: z.enum(["present", "no_show"]),
     }),
   ])
@@ -135,9 +132,9 @@ export function readRange(
   return until < from ? { from, until: from } : { from, until };
 }
 
-/** The export form: the range and digibank of the reports page, read like its query string. */
+/** The export form: the range and digibank of the reports page (each may be left out). */
 export const ExportSchema = z.object({
-  from: z.string().max(20).optional(),
-  to: z.string().max(20).optional(),
-  digibank: z.string().max(12).optional(),
+  from: calendarDate().optional(),
+  to: calendarDate().optional(),
+  digibank: id().optional(),
 });

@@ -2,7 +2,9 @@ import { sql } from "kysely";
 import type { Attendance } from "../../../db/schema.ts";
 import { recordAuditEvent } from "~/modules/audit/audit.server.ts";
 import { type Actor, isAdmin } from "~/modules/auth/access.server.ts";
+import { type CsvColumn, writeCsv } from "~/modules/reports/csv.server.ts";
 import type { Database } from "~/utils/db.server.ts";
+import { readId } from "~/utils/schemas.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
 import { promoteFromReserveList } from "./claims.server.ts";
 import { noticeTakenOffShift } from "./notices.server.ts";
@@ -183,7 +185,7 @@ async function endClaim(
   await db.transaction().execute(async (trx) => {
     const ended = await trx
       .updateTable("shift_claims")
-      .set({ status: to, updated_at: now })
+      .set({ status: to, ended_at: now, updated_at: now })
       .where("id", "=", claimId)
       .where("status", "in", ["confirmed", "reserve"])
       .executeTakeFirst();
@@ -330,19 +332,6 @@ export async function listShiftsForExport(db: Database, actor: Actor, range: Pla
     .execute();
 }
 
-/** One CSV field: quoted when it holds a separator, a quote or a line break (RFC 4180). */
-export function csvField(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? "" : String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet: make it plain text.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[";,\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/** A CSV document with a UTF-8 byte order mark (so Excel reads accents right) and CRLF lines. */
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>) {
-  return "\uFEFF" + rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
-}
-
 /**
  * The local dates a planning page covers: ?from= and ?to= when given, otherwise `days` days from
  * `startOffset` days after today.
@@ -356,10 +345,9 @@ export function planningRange(
   const range = readRange(params, start, addDays(from, days - 1));
   // At most a year and a day at once: enough for a yearly report, and the page stays light.
   const latest = addDays(range.from, 366);
-  const digibankId = Number(params.get("digibank")) || null;
   return {
     ...(range.until > latest ? { from: range.from, until: latest } : range),
-    digibankId: digibankId && Number.isInteger(digibankId) && digibankId > 0 ? digibankId : null,
+    digibankId: readId(params.get("digibank")),
   };
 }
 
@@ -381,40 +369,30 @@ export async function exportShiftsCsv(
     ip: options.ip,
     details: { from: range.from, until: range.until, digibankId: range.digibankId ?? null },
   });
-  const header = [
-    "date",
-    "start",
-    "end",
-    "digibank",
-    "digipunt",
-    "address",
-    "status",
-    "capacity",
-    "confirmed",
-    "name",
-    "email",
-    "phone",
-    "claim",
-    "attendance",
-  ].map((key) => t(`export.${key}`));
-  const body = rows.map((r) => {
-    const start = localParts(new Date(r.startsAt));
-    return [
-      start.date,
-      start.time,
-      localParts(new Date(r.endsAt)).time,
-      r.digibank,
-      r.digipunt,
-      r.address,
-      t(`export.shiftStatus.${r.shiftStatus}`),
-      r.capacity,
-      r.confirmed,
-      r.name,
-      r.email,
-      r.phone,
-      r.claimStatus ? t(`export.claimStatus.${r.claimStatus}`) : null,
-      r.attendance ? t(`roster.attendance.${r.attendance}`) : null,
-    ];
+  type Row = (typeof rows)[number];
+  const column = (key: string, value: CsvColumn<Row>["value"], phone = false) => ({
+    header: t(`export.${key}`),
+    value,
+    phone,
   });
-  return toCsv([header, ...body]);
+  const start = (r: Row) => localParts(new Date(r.startsAt));
+  return writeCsv<Row>(
+    [
+      column("date", (r) => start(r).date),
+      column("start", (r) => start(r).time),
+      column("end", (r) => localParts(new Date(r.endsAt)).time),
+      column("digibank", (r) => r.digibank),
+      column("digipunt", (r) => r.digipunt),
+      column("address", (r) => r.address),
+      column("status", (r) => t(`export.shiftStatus.${r.shiftStatus}`)),
+      column("capacity", (r) => r.capacity),
+      column("confirmed", (r) => r.confirmed),
+      column("name", (r) => r.name),
+      column("email", (r) => r.email),
+      column("phone", (r) => r.phone, true),
+      column("claim", (r) => (r.claimStatus ? t(`export.claimStatus.${r.claimStatus}`) : null)),
+      column("attendance", (r) => (r.attendance ? t(`roster.attendance.${r.attendance}`) : null)),
+    ],
+    rows,
+  );
 }

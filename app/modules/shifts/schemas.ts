@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { id, readId } from "~/utils/schemas.ts";
 
 // What the shift pages accept: the action a volunteer takes on one shift, and the filters of the
 // calendar, the list and the events feed (plain GET parameters, so they work without JavaScript).
@@ -19,7 +20,7 @@ export type ShiftIntent = (typeof SHIFT_INTENTS)[number];
 /** A button on the list: which shift, and what to do with it. */
 export const ShiftActionSchema = z.object({
   intent: z.enum(SHIFT_INTENTS),
-  shiftId: z.coerce.number().int().positive(),
+  shiftId: id(),
 });
 
 /** A button on a shift's own page: the shift is the page's. */
@@ -34,17 +35,12 @@ export function readDone(params: URLSearchParams): DoneMessage | null {
   return DONE_MESSAGES.find((d) => d === value) ?? null;
 }
 
-const positiveId = (value: string | null) => {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : null;
-};
-
 /** Filters from a query string; anything malformed is simply left out. */
 export function parseShiftFilters(params: URLSearchParams): Required<ShiftFilters> {
   return {
-    digibankId: positiveId(params.get("digibank")),
-    digipuntId: positiveId(params.get("digipunt")),
-    municipalityId: positiveId(params.get("municipality")),
+    digibankId: readId(params.get("digibank")),
+    digipuntId: readId(params.get("digipunt")),
+    municipalityId: readId(params.get("municipality")),
     mine: params.get("mine") === "1",
     open: params.get("open") === "1",
   };

@@ -492,7 +492,7 @@ export async function cancelShift(
         .execute();
       await trx
         .updateTable("shift_claims")
-        .set({ status: "cancelled", updated_at: now })
+        .set({ status: "cancelled", ended_at: now, updated_at: now })
         .where("shift_id", "=", id)
         .where("status", "in", ["confirmed", "reserve"])
         .execute();
