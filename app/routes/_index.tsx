@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getAuth } from "~/modules/auth/guards.server.ts";
 import { firstName } from "~/modules/shifts/queries.server.ts";
 import { type CardShift, type HomeCard, listHomeCards } from "~/modules/home/cards.server.ts";
-import { formatDayRange, formatNumber, formatPercent } from "~/utils/format.ts";
+import { formatNumber } from "~/utils/format.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 // The home page: the cards of what this reader can do next (app/modules/home/cards.server.ts).
@@ -188,13 +188,8 @@ function Card({ card }: { card: HomeCard }) {
                   <tbody>
                     {region.weeks.map((week) => (
                       <tr key={week.monday}>
-                        <th scope="row">
-                          {t("home.regionFigures.weekLabel", {
-                            number: week.number,
-                            days: formatDayRange(week.monday, week.sunday, i18n.language),
-                          })}
-                        </th>
-                        <td>{formatPercent(week.confirmed, week.capacity, i18n.language)}</td>
+                        <th scope="row">{week.label}</th>
+                        <td>{week.rate}</td>
                       </tr>
                     ))}
                   </tbody>

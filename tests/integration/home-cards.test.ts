@@ -181,8 +181,8 @@ describe("the home page's cards", () => {
     });
     // Week 9 holds the three shifts of this week (2 of 5 places), week 11 the later one.
     expect(region!.weeks).toEqual([
-      { number: 9, monday: "2027-03-01", sunday: "2027-03-07", confirmed: 2, capacity: 5 },
-      { number: 11, monday: "2027-03-15", sunday: "2027-03-21", confirmed: 0, capacity: 2 },
+      { monday: "2027-03-01", label: "Week 9, 1–7 mrt", rate: "40%" },
+      { monday: "2027-03-15", label: "Week 11, 15–21 mrt", rate: "0%" },
     ]);
   });
 });

@@ -6,7 +6,7 @@ import { listShifts, listShiftsWithActions } from "~/modules/shifts/queries.serv
 import { addDays, localToday } from "~/modules/shifts/recurrence.ts";
 import { fillRates, listPlannedShifts } from "~/modules/shifts/roster.server.ts";
 import type { Database } from "~/utils/db.server.ts";
-import { formatDateTime } from "~/utils/format.ts";
+import { formatDateTime, formatDayRange, formatPercent } from "~/utils/format.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
 
@@ -38,13 +38,8 @@ export type HomeCard =
         digibanks: number;
         digipunten: number;
         volunteers: number;
-        weeks: Array<{
-          number: number;
-          monday: string;
-          sunday: string;
-          confirmed: number;
-          capacity: number;
-        }>;
+        /** "Week 45, 2–8 nov" and "60 %": written out here, so server and browser show the same text. */
+        weeks: Array<{ monday: string; label: string; rate: string }>;
       }>;
     };
 
@@ -165,8 +160,9 @@ export const planningCards: CardProvider = {
 
 /** Regional staff: their regions' figures, and how full the coming weeks' shifts are. */
 export const regionCards: CardProvider = {
-  async cards(db, actor, { now }) {
+  async cards(db, actor, { language, now }) {
     if (!actor || !may(actor, { action: "manage_any_region" })) return [];
+    const t = getFixedT(language);
     const overview = await getNetworkOverview(db);
     const today = localToday(now);
     const range = { from: today, until: addDays(today, FIGURE_WEEKS * 7 - 1) };
@@ -183,11 +179,12 @@ export const regionCards: CardProvider = {
           digipunten: region.digibanks.reduce((sum, b) => sum + b.digipunten, 0),
           volunteers: region.volunteers,
           weeks: byWeek.map(({ number, monday, sunday, confirmed, capacity }) => ({
-            number,
             monday,
-            sunday,
-            confirmed,
-            capacity,
+            label: t("home.regionFigures.weekLabel", {
+              number,
+              days: formatDayRange(monday, sunday, language),
+            }),
+            rate: formatPercent(confirmed, capacity, language),
           })),
         };
       }),
