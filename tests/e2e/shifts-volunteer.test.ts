@@ -522,11 +522,11 @@ describe.runIf(browserAvailable)("a volunteer takes and releases shifts in the b
     await expect(page.getByRole("navigation", { name: "Hoofdmenu" }).isVisible()).resolves.toBe(
       false,
     );
-    await page.getByText("Menu", { exact: true }).click();
+    await page.locator("summary", { hasText: "Menu" }).click();
     await expect(page.getByRole("navigation", { name: "Hoofdmenu" }).isVisible()).resolves.toBe(
       true,
     );
-    await page.getByText("Menu", { exact: true }).click();
+    await page.locator("summary", { hasText: "Menu" }).click();
     await expect(page.getByLabel("Alleen mijn diensten").isVisible()).resolves.toBe(false);
     await page.getByText("Kies welke diensten je ziet").click();
     await expect(page.getByLabel("Alleen mijn diensten").isVisible()).resolves.toBe(true);
