@@ -15,6 +15,7 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { LanguageSwitch } from "~/components/language-switch.tsx";
+import { SiteMenu } from "~/components/site-menu.tsx";
 import { UserMenu } from "~/components/user-menu.tsx";
 import { getAuth } from "~/modules/auth/guards.server.ts";
 import { commitCsrfToken } from "~/utils/csrf.server.ts";
@@ -99,9 +100,11 @@ export function Layout({ children }: { children: ReactNode }) {
             <a className="brand" href="/">
               {t("app.name")}
             </a>
-            <MainNavigation items={data?.navigation ?? navigationFor(null)} />
-            <UserMenu user={data?.user ?? null} />
-            <LanguageSwitch current={locale} redirectTo={location.pathname + location.search} />
+            <SiteMenu label={t("shell.menu")}>
+              <MainNavigation items={data?.navigation ?? navigationFor(null)} />
+              <UserMenu user={data?.user ?? null} />
+              <LanguageSwitch current={locale} redirectTo={location.pathname + location.search} />
+            </SiteMenu>
           </div>
         </header>
         <main id="main" tabIndex={-1}>

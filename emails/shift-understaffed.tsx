@@ -15,7 +15,7 @@ export default function ShiftUnderstaffedEmail(props: EmailProps<"shift_understa
     >
       <Paragraph>{intro}</Paragraph>
       <ShiftFacts shift={shift} t={t} lang={lang} />
-      <Paragraph>{t("shift_understaffed.staffing", { confirmedCount, capacity })}</Paragraph>
+      <Paragraph>{t("shift_understaffed.staffing", { count: confirmedCount, capacity })}</Paragraph>
       <CallToAction url={url} label={t("shift_understaffed.button")} layout={layout} />
     </EmailLayout>
   );

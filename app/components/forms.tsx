@@ -19,6 +19,21 @@ function useErrorText() {
   return (key: string | undefined) => (key ? String(t(key as never)) : undefined);
 }
 
+/** Types whose value the browser itself checks: a pattern is not allowed on them (HTML). */
+const TYPES_WITHOUT_PATTERN = new Set(["date", "time", "number"]);
+
+/**
+ * conform's attributes for an input, less what HTML forbids: the zod schema's regex becomes a
+ * `pattern`, which only text-like inputs may carry. The server checks the value all the same.
+ */
+function inputProps<Value>(field: FieldMetadata<Value, any, string[]>, type: string) {
+  const { pattern, ...props } = getInputProps(field, {
+    type: type as "text",
+    ariaAttributes: false,
+  });
+  return TYPES_WITHOUT_PATTERN.has(type) ? props : { ...props, pattern };
+}
+
 export function TextField<Value = string>({
   field,
   label,
@@ -46,7 +61,7 @@ export function TextField<Value = string>({
         </p>
       ) : null}
       <input
-        {...getInputProps(field, { type, ariaAttributes: false })}
+        {...inputProps(field, type)}
         key={field.key}
         autoComplete={autoComplete}
         aria-invalid={error ? true : undefined}
@@ -180,7 +195,9 @@ export function SelectField<Value>({
         name={field.name}
         defaultValue={typeof field.initialValue === "string" ? field.initialValue : ""}
         key={field.key}
-        required={field.required}
+        // Required only with an empty first choice: without one the list always holds a value, and
+        // HTML forbids `required` there (the server checks what was chosen either way).
+        required={placeholder !== undefined ? field.required : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? field.errorId : undefined}
       >

@@ -42,6 +42,13 @@ export default function ShiftCalendar({
         end: "dayGridMonth,timeGridWeek,listWeek",
       }}
       noEventsText={t("calendar.noShifts")}
+      // The "Today" button is named by its own text: en-gb's hint ("This month") would make a screen
+      // reader say something other than what is written on it.
+      buttons={{ today: { text: t("calendar.today"), hint: t("calendar.today") } }}
+      // "09:00", not "09": a time always with its minutes, in 24 hours as in Belgium.
+      eventTimeFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
+      // A month cell is narrow: the digipunt's name wraps instead of being cut (app.css).
+      eventClass="shift-event"
       height="auto"
       events={feedUrl}
       eventClick={(info) => {

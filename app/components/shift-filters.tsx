@@ -43,45 +43,58 @@ export function ShiftFilterForm({
       </div>
     ) : null;
 
+  const active = [
+    filters.digibankId,
+    filters.digipuntId,
+    filters.municipalityId,
+    filters.mine,
+    filters.open,
+  ].filter(Boolean).length;
+
+  // Folded until opened, so the shifts come first on a phone; the button says how many choices
+  // are on. A <details> element: it opens without JavaScript, with Enter or Space.
   return (
-    <Form method="get" action={action} className="shift-filters" aria-labelledby="filters-title">
-      <h2 id="filters-title" className="shift-filters__title">
+    <details className="shift-filters">
+      <summary id="filters-title" className="shift-filters__title">
         {t("filters.title")}
-      </h2>
-      {Object.entries(extra).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <div className="shift-filters__fields">
-        {select("digibank", options.digibanks, filters.digibankId)}
-        {select("digipunt", options.digipunten, filters.digipuntId)}
-        {select("municipality", options.municipalities, filters.municipalityId)}
-      </div>
-      <div className="check">
-        <input
-          id="filter-mine"
-          type="checkbox"
-          name="mine"
-          value="1"
-          defaultChecked={filters.mine}
-        />
-        <label htmlFor="filter-mine">{t("filters.mine")}</label>
-      </div>
-      <div className="check">
-        <input
-          id="filter-open"
-          type="checkbox"
-          name="open"
-          value="1"
-          defaultChecked={filters.open}
-        />
-        <label htmlFor="filter-open">{t("filters.open")}</label>
-      </div>
-      <div className="shift-filters__actions">
-        <button type="submit" className="button">
-          {t("filters.submit")}
-        </button>
-        <Link to={action}>{t("filters.reset")}</Link>
-      </div>
-    </Form>
+        {active > 0 ? ` (${t("filters.active", { count: active })})` : null}
+      </summary>
+      <Form method="get" action={action} aria-labelledby="filters-title">
+        {Object.entries(extra).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <div className="shift-filters__fields">
+          {select("digibank", options.digibanks, filters.digibankId)}
+          {select("digipunt", options.digipunten, filters.digipuntId)}
+          {select("municipality", options.municipalities, filters.municipalityId)}
+        </div>
+        <div className="check">
+          <input
+            id="filter-mine"
+            type="checkbox"
+            name="mine"
+            value="1"
+            defaultChecked={filters.mine}
+          />
+          <label htmlFor="filter-mine">{t("filters.mine")}</label>
+        </div>
+        <div className="check">
+          <input
+            id="filter-open"
+            type="checkbox"
+            name="open"
+            value="1"
+            defaultChecked={filters.open}
+          />
+          <label htmlFor="filter-open">{t("filters.open")}</label>
+        </div>
+        <div className="shift-filters__actions">
+          <button type="submit" className="button">
+            {t("filters.submit")}
+          </button>
+          <Link to={action}>{t("filters.reset")}</Link>
+        </div>
+      </Form>
+    </details>
   );
 }

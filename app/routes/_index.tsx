@@ -1,16 +1,24 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getNetworkOverview } from "~/modules/places/overview.server.ts";
+import { getAuth } from "~/modules/auth/guards.server.ts";
+import { firstName } from "~/modules/shifts/queries.server.ts";
+import { type CardShift, type HomeCard, listHomeCards } from "~/modules/home/cards.server.ts";
 import { formatNumber } from "~/utils/format.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
+// The home page: the cards of what this reader can do next (app/modules/home/cards.server.ts).
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [language, overview] = await Promise.all([
+  const [language, { actor }] = await Promise.all([
     getLanguage(request),
-    getNetworkOverview(context.db),
+    getAuth(request, context),
   ]);
-  return { title: getFixedT(language)("home.title"), overview };
+  return {
+    title: getFixedT(language)("home.title"),
+    name: actor ? firstName(actor.name) : null,
+    cards: await listHomeCards(context.db, actor, { language }),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -19,58 +27,180 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function Home() {
-  const { overview } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const n = (value: number) => formatNumber(value, i18n.language);
-
+  const { name, cards } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <div className="page">
       <section className="hero" aria-labelledby="home-title">
-        <h1 id="home-title">{t("home.title")}</h1>
-        <p className="lead">{t("home.intro")}</p>
+        <h1 id="home-title">{name ? t("home.greeting", { name }) : t("home.title")}</h1>
+        <p className="lead">{name ? t("home.nextSteps") : t("home.intro")}</p>
       </section>
-
-      <section aria-labelledby="who-title">
-        <h2 id="who-title">{t("home.whoTitle")}</h2>
-        <ul className="cards">
-          <li className="card">
-            <h3>{t("home.volunteersTitle")}</h3>
-            <p>{t("home.volunteersText")}</p>
-          </li>
-          <li className="card">
-            <h3>{t("home.coordinatorsTitle")}</h3>
-            <p>{t("home.coordinatorsText")}</p>
-          </li>
-          <li className="card">
-            <h3>{t("home.staffTitle")}</h3>
-            <p>{t("home.staffText")}</p>
-          </li>
-        </ul>
-      </section>
-
-      <section aria-labelledby="world-title">
-        <h2 id="world-title">{t("home.worldTitle")}</h2>
+      {cards.length === 0 ? (
         <p>
-          {t("home.worldSummary", {
-            regions: n(overview.totals.regions),
-            digibanks: n(overview.totals.digibanks),
-            digipunten: n(overview.totals.digipunten),
-            volunteers: n(overview.totals.volunteers),
-          })}
+          {t("home.noCards")} <Link to="/account">{t("nav.account")}</Link>
         </p>
-        {overview.regions.map((region) => (
-          <section key={region.id} aria-labelledby={`region-${region.id}`} className="region">
-            <h3 id={`region-${region.id}`}>{t("home.regionDigibanks", { region: region.name })}</h3>
-            <ul className="plain-list">
-              {region.digibanks.map((digibank) => (
-                <li key={digibank.id}>
-                  {digibank.name}: {t("home.digipuntCount", { count: digibank.digipunten })}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))}
-      </section>
+      ) : (
+        <ul className="cards home-cards">
+          {cards.map((card) => (
+            <li key={card.kind} className="card">
+              <Card card={card} />
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
+}
+
+function ShiftLinks({ shifts }: { shifts: CardShift[] }) {
+  return (
+    <ul className="plain-list card-shifts">
+      {shifts.map((shift) => (
+        <li key={shift.id}>
+          <Link to={shift.href}>
+            {shift.digipunt}, {shift.when}
+          </Link>
+          <br />
+          <span className="muted">{shift.note}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Card({ card }: { card: HomeCard }) {
+  const { t, i18n } = useTranslation();
+  const n = (value: number) => formatNumber(value, i18n.language);
+  const id = `card-${card.kind}`;
+  const heading = (text: string) => <h2 id={id}>{text}</h2>;
+  const more = (href: string, text: string) => (
+    <p className="card__more">
+      <Link to={href}>{text}</Link>
+    </p>
+  );
+  switch (card.kind) {
+    case "welcome":
+      return (
+        <section aria-labelledby={id}>
+          {heading(t("home.welcome.title"))}
+          <p>{t("home.welcome.text")}</p>
+          <p>
+            {t("home.worldSummary", {
+              regions: n(card.totals.regions),
+              digibanks: n(card.totals.digibanks),
+              digipunten: n(card.totals.digipunten),
+              volunteers: n(card.totals.volunteers),
+            })}
+          </p>
+          <p className="card__actions">
+            <Link className="button" to="/join">
+              {t("home.welcome.join")}
+            </Link>
+            <Link to="/login">{t("home.welcome.signIn")}</Link>
+          </p>
+        </section>
+      );
+    case "next_shifts":
+      return (
+        <section aria-labelledby={id}>
+          {heading(t("home.nextShifts.title"))}
+          {card.shifts.length ? (
+            <ShiftLinks shifts={card.shifts} />
+          ) : (
+            <p>{t("home.nextShifts.empty")}</p>
+          )}
+          {more("/shifts/list?mine=1", t("home.nextShifts.all"))}
+        </section>
+      );
+    case "open_shifts":
+      return (
+        <section aria-labelledby={id}>
+          {heading(t("home.openShifts.title"))}
+          {card.shifts.length ? (
+            <ShiftLinks shifts={card.shifts} />
+          ) : (
+            <p>{t("home.openShifts.empty")}</p>
+          )}
+          {more("/shifts/list?open=1", t("home.openShifts.all"))}
+        </section>
+      );
+    case "understaffed":
+      return (
+        <section aria-labelledby={id}>
+          {heading(t("home.understaffed.title"))}
+          {card.shifts.length ? (
+            <ShiftLinks shifts={card.shifts} />
+          ) : (
+            <p>{t("home.understaffed.empty")}</p>
+          )}
+          {more("/planning", t("home.understaffed.all"))}
+        </section>
+      );
+    case "release_requests":
+      return (
+        <section aria-labelledby={id}>
+          {heading(t("home.releaseRequests.title"))}
+          {card.shifts.length ? (
+            <ShiftLinks shifts={card.shifts} />
+          ) : (
+            <p>{t("home.releaseRequests.empty")}</p>
+          )}
+        </section>
+      );
+    case "join_requests":
+      return (
+        <section aria-labelledby={id}>
+          {heading(t("home.joinRequests.title"))}
+          <p>
+            {card.count
+              ? t("home.joinRequests.text", {
+                  count: card.count,
+                  digibanks: card.digibanks.join(", "),
+                })
+              : t("home.joinRequests.empty")}
+          </p>
+          {card.count ? more("/people/requests", t("home.joinRequests.link")) : null}
+        </section>
+      );
+    case "region_figures":
+      return (
+        <section aria-labelledby={id}>
+          {heading(t("home.regionFigures.title"))}
+          {card.regions.map((region) => (
+            <div key={region.id}>
+              <h3>{region.name}</h3>
+              <p>
+                {t("home.regionFigures.summary", {
+                  digibanks: n(region.digibanks),
+                  digipunten: n(region.digipunten),
+                  volunteers: n(region.volunteers),
+                })}
+              </p>
+              {region.weeks.length ? (
+                <table className="card-table">
+                  <caption>{t("home.regionFigures.caption", { region: region.name })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("home.regionFigures.week")}</th>
+                      <th scope="col">{t("home.regionFigures.rate")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {region.weeks.map((week) => (
+                      <tr key={week.monday}>
+                        <th scope="row">{week.label}</th>
+                        <td>{week.rate}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : (
+                <p>{t("home.regionFigures.noShifts")}</p>
+              )}
+            </div>
+          ))}
+          {more("/regions", t("home.regionFigures.link"))}
+        </section>
+      );
+  }
 }

@@ -6,7 +6,7 @@ import { PlanningRangeForm } from "~/components/planning-range.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { listPlannedDigibanks } from "~/modules/places/digipunten.server.ts";
 import { fillRates, planningRange } from "~/modules/shifts/roster.server.ts";
-import { formatNumber } from "~/utils/format.ts";
+import { formatDayRange, formatNumber, formatPercent } from "~/utils/format.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -29,11 +29,7 @@ export default function Reports() {
   const { t, i18n } = useTranslation("planning");
   const { range, digibanks, rates } = useLoaderData<typeof loader>();
   const percent = (r: { confirmed: number; capacity: number }) =>
-    r.capacity === 0
-      ? "-"
-      : new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : `${i18n.language}-BE`, {
-          style: "percent",
-        }).format(r.confirmed / r.capacity);
+    formatPercent(r.confirmed, r.capacity, i18n.language);
   const table = (
     caption: string,
     head: string,
@@ -94,7 +90,14 @@ export default function Reports() {
           {table(
             t("reports.byWeek"),
             t("reports.week"),
-            rates.byWeek.map((r) => ({ ...r, key: r.week, label: r.week })),
+            rates.byWeek.map((r) => ({
+              ...r,
+              key: r.week,
+              label: t("reports.weekLabel", {
+                number: r.number,
+                days: formatDayRange(r.monday, r.sunday, i18n.language),
+              }),
+            })),
           )}
           <h2>{t("reports.byDigipunt")}</h2>
           {table(

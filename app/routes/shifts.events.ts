@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
-import { shiftStateLabel } from "~/modules/shifts/labels.ts";
-import { listShifts } from "~/modules/shifts/queries.server.ts";
+import { listShiftEvents } from "~/modules/shifts/events.server.ts";
 import { parseShiftFilters } from "~/modules/shifts/schemas.ts";
 import { parseRangeBound } from "~/modules/shifts/window.server.ts";
-import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
+import { getLanguage } from "~/utils/i18n.server.ts";
 
 // The calendar's event feed: the shifts on screen (start, end) as JSON, with the page's filters.
 // The widest view (a month grid) spans six weeks; anything much wider is refused.
@@ -17,18 +16,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const to = parseRangeBound(params.get("end"));
   if (!from || !to || to <= from || to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000)
     throw new Response("Bad range", { status: 400 });
-  const t = getFixedT(await getLanguage(request), "shifts");
-  const shifts = await listShifts(context.db, actor, {
-    from,
-    to,
-    filters: parseShiftFilters(params),
-  });
-  const events = shifts.map((shift) => ({
-    id: String(shift.id),
-    title: `${shiftStateLabel(t, shift)} · ${shift.digipuntName}`,
-    start: shift.startsAt.toISOString(),
-    end: shift.endsAt.toISOString(),
-    url: `/shifts/${shift.id}`,
-  }));
+  const events = await listShiftEvents(
+    context.db,
+    actor,
+    { from, to, filters: parseShiftFilters(params) },
+    await getLanguage(request),
+  );
   return Response.json(events);
 }

@@ -64,6 +64,7 @@ export default function ShiftList() {
   const { filters, options, week, days, outcome } = useLoaderData<typeof loader>();
   // A shift that left the view (full now, under "still needs help") has its message at the top.
   const placed = days.some((day) => day.shifts.some((s) => shiftAnchor(s.id) === outcome?.at));
+  const skillName = (code: string) => tc(`skill.${code}` as "skill.eid", code);
   const location = useLocation();
   const query = filterParams(filters);
   const weekHref = (monday: string) => {
@@ -113,6 +114,7 @@ export default function ShiftList() {
           <ul className="plain-list shift-list">
             {day.shifts.map((shift) => {
               const name = `${shift.digipuntName}, ${day.title} ${shift.time}`;
+              const label = (action: string) => t("list.actionLabel", { action, shift: name });
               return (
                 <li key={shift.id} id={shiftAnchor(shift.id)} className="shift-item">
                   <OutcomeMessage outcome={outcome} at={shiftAnchor(shift.id)} />
@@ -121,10 +123,15 @@ export default function ShiftList() {
                   </p>
                   <p className="shift-state">{shiftStateLabel(t, shift)}</p>
                   {shift.firstShiftFriendly ? <p>{t("list.firstShift")}</p> : null}
-                  {shift.requiredSkill ? (
+                  {shift.missingSkill ? (
+                    // Said before anyone tries: why there is no button, and where to change that.
+                    <p className="shift-note">
+                      {t("skillNote", { skill: skillName(shift.missingSkill) })}.{" "}
+                      <Link to="/account/skills">{t("shift.skillsLink")}</Link>
+                    </p>
+                  ) : shift.requiredSkill ? (
                     <p className="muted">
-                      {t("shift.skill")}:{" "}
-                      {tc(`skill.${shift.requiredSkill}` as "skill.eid", shift.requiredSkill)}
+                      {t("list.skill", { skill: skillName(shift.requiredSkill) })}
                     </p>
                   ) : null}
                   <div className="shift-item__actions">
@@ -134,7 +141,7 @@ export default function ShiftList() {
                         intent="claim"
                         shiftId={shift.id}
                         text={t("actions.claim")}
-                        label={`${t("actions.claim")}: ${name}`}
+                        label={label(t("actions.claim"))}
                       />
                     ) : null}
                     {shift.can.joinReserve ? (
@@ -143,7 +150,7 @@ export default function ShiftList() {
                         intent="reserve"
                         shiftId={shift.id}
                         text={t("actions.reserve")}
-                        label={`${t("actions.reserve")}: ${name}`}
+                        label={label(t("actions.reserve"))}
                       />
                     ) : null}
                     {shift.can.release ? (
@@ -157,11 +164,13 @@ export default function ShiftList() {
                             ? "actions.releaseReserve"
                             : "actions.release",
                         )}
-                        label={`${t(
-                          shift.myStatus === "reserve"
-                            ? "actions.releaseReserve"
-                            : "actions.release",
-                        )}: ${name}`}
+                        label={label(
+                          t(
+                            shift.myStatus === "reserve"
+                              ? "actions.releaseReserve"
+                              : "actions.release",
+                          ),
+                        )}
                       />
                     ) : null}
                     {shift.can.requestRelease ? (
@@ -171,10 +180,10 @@ export default function ShiftList() {
                         shiftId={shift.id}
                         tone="secondary"
                         text={t("actions.request_release")}
-                        label={`${t("actions.request_release")}: ${name}`}
+                        label={label(t("actions.request_release"))}
                       />
                     ) : null}
-                    <Link to={`/shifts/${shift.id}`} aria-label={`${t("list.more")}: ${name}`}>
+                    <Link to={`/shifts/${shift.id}`} aria-label={label(t("list.more"))}>
                       {t("list.more")}
                     </Link>
                   </div>

@@ -30,3 +30,19 @@ export function formatTimeSpan(start: Date, end: Date, language: string): string
     timeStyle: "short",
   }).formatRange(start, end);
 }
+
+/** A span of days: "2–8 nov.", "26 okt. – 1 nov."; `from` and `to` are local dates (YYYY-MM-DD). */
+export function formatDayRange(from: string, to: string, language: string): string {
+  // Noon UTC is the same date in Brussels all year round.
+  return new Intl.DateTimeFormat(localeOf(language), {
+    timeZone: DISPLAY_TIME_ZONE,
+    day: "numeric",
+    month: "short",
+  }).formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`));
+}
+
+/** A share as a percentage ("60 %" in Dutch), or a dash when there is nothing to share. */
+export function formatPercent(part: number, whole: number, language: string): string {
+  if (whole === 0) return "-";
+  return new Intl.NumberFormat(localeOf(language), { style: "percent" }).format(part / whole);
+}

@@ -35,7 +35,6 @@ describe.skipIf(!browserAvailable)("the app shell in Chromium", () => {
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
       "Digihelpers: help mensen mee met digitaal",
     );
-    await expect(page.getByText("Digibank Brugge: 3 digipunten").count()).resolves.toBe(1);
     await expect(
       page.getByText(/2 regio's, 4 digibanken, 11 digipunten en \d+ digihelpers/).count(),
     ).resolves.toBe(1);
@@ -110,7 +109,8 @@ describe.skipIf(!browserAvailable)("the app shell in Chromium", () => {
     await page.keyboard.press("Enter");
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("main");
 
-    // The language buttons are reachable and large enough to tap.
+    // On a phone the languages are in the menu; they are reachable and large enough to tap.
+    await page.getByText("Menu").click();
     const english = page.getByRole("button", { name: "English" });
     const size = await english.boundingBox();
     expect(size!.height).toBeGreaterThanOrEqual(44);

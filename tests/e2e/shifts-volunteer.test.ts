@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpApp } from "../../server/app.ts";
+import AxeBuilder from "@axe-core/playwright";
 import { startSession } from "~/modules/auth/session.server.ts";
 import { addDays, localInstant, localToday } from "~/modules/shifts/recurrence.ts";
 import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
@@ -16,6 +17,7 @@ import {
   createRegion,
   createShift,
   createUser,
+  skillId,
 } from "../factories/index.ts";
 import {
   type Browser,
@@ -135,6 +137,19 @@ async function makeWorld() {
     digipuntId: kust.id,
     startsAt: upcoming(2, "09:00"),
   });
+  // Asks a skill Mieke has not recorded; at a digipunt whose long name must not be cut.
+  const longName = await createDigipunt(db, {
+    digibankId: bank.id,
+    municipalityId: town.id,
+    name: "Lokaal Dienstencentrum De Zonnebloem Sint-Andries",
+  });
+  const skilled = await createShift(db, {
+    digipuntId: longName.id,
+    startsAt: upcoming(7, "09:00"),
+    endsAt: upcoming(7, "12:00"),
+    capacity: 2,
+    requiredSkillId: await skillId(db, "itsme"),
+  });
   return {
     volunteer: volunteer.id,
     shifts: {
@@ -148,6 +163,7 @@ async function makeWorld() {
       full,
       soon,
       elsewhere,
+      skilled,
     },
   };
 }
@@ -347,6 +363,8 @@ describe.runIf(browserAvailable)("a volunteer takes and releases shifts in the b
     const { context, page } = await signedIn({ javaScriptEnabled: false });
     const shift = world.shifts.withoutScript;
     await page.goto(base + "/shifts/list");
+    // The filters are folded: the first click opens them.
+    await page.getByText("Kies welke diensten je ziet").click();
     await page.getByLabel("Alleen diensten die nog hulp nodig hebben").check();
     await page.getByRole("button", { name: "Toon" }).click();
     await page.waitForURL(/open=1/);
@@ -433,4 +451,104 @@ describe.runIf(browserAvailable)("a volunteer takes and releases shifts in the b
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it("tells on the list and on the calendar that a shift asks a skill she lacks", async () => {
+    const { context, problems, page } = await signedIn({ viewport: { width: 1280, height: 900 } });
+    const { skilled } = world.shifts;
+    const monday = weekOf(skilled.starts_at);
+    await visit(page, `${base}/shifts/list?week=${monday}`);
+    const item = page.locator("li.shift-item", {
+      has: page.locator(`a[href="/shifts/${skilled.id}"]`),
+    });
+    await expect(item.locator(".shift-note").textContent()).resolves.toBe(
+      "Vraagt de vaardigheid itsme, die je nog niet hebt. Vul je vaardigheden aan",
+    );
+    await expect(
+      item.getByRole("link", { name: "Vul je vaardigheden aan" }).getAttribute("href"),
+    ).resolves.toBe("/account/skills");
+    await expect(item.getByRole("button").count()).resolves.toBe(0);
+
+    await visit(page, base + "/shifts");
+    const event = await eventLink(page, skilled.id);
+    await expect(event.textContent()).resolves.toContain(
+      "Vraagt de vaardigheid itsme, die je nog niet hebt",
+    );
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("shows whole times and names in the month view, and names the English Today button by its text", async () => {
+    const { context, problems, page } = await signedIn({
+      locale: "en-GB",
+      viewport: { width: 1280, height: 900 },
+    });
+    await visit(page, base + "/shifts");
+    await page.getByRole("tab", { name: "Month", selected: true }).waitFor();
+    const event = await eventLink(page, world.shifts.skilled.id);
+    await expect(event.textContent()).resolves.toContain("09:00");
+    await expect(event.textContent()).resolves.toContain(
+      "Lokaal Dienstencentrum De Zonnebloem Sint-Andries",
+    );
+    // Nothing inside the event is cut off: each piece is as wide as its text.
+    const cut = await event.evaluate(
+      (el) =>
+        [el, ...el.querySelectorAll("*")].filter((e) => e.scrollWidth > e.clientWidth + 1).length,
+    );
+    expect(cut).toBe(0);
+    await expect(page.getByRole("button", { name: "Today", exact: true }).count()).resolves.toBe(1);
+    const mismatch = await new AxeBuilder({ page })
+      .withRules(["label-content-name-mismatch"])
+      .analyze();
+    expect(mismatch.violations.map((v) => v.nodes.map((n) => n.html))).toEqual([]);
+    await expectAccessible(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("shows a shift on a phone's first screen, on the list and on the calendar", async () => {
+    const { context, problems, page } = await signedIn({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const { fromList } = world.shifts;
+    await visit(page, `${base}/shifts/list?week=${weekOf(fromList.starts_at)}`);
+    const first = page.locator("li.shift-item .shift-item__when").first();
+    const box = await first.boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+    // The menu and the filters are folded, and open on a tap.
+    await expect(page.getByRole("navigation", { name: "Hoofdmenu" }).isVisible()).resolves.toBe(
+      false,
+    );
+    await page.locator("summary", { hasText: "Menu" }).click();
+    await expect(page.getByRole("navigation", { name: "Hoofdmenu" }).isVisible()).resolves.toBe(
+      true,
+    );
+    await page.locator("summary", { hasText: "Menu" }).click();
+    await expect(page.getByLabel("Alleen mijn diensten").isVisible()).resolves.toBe(false);
+    await page.getByText("Kies welke diensten je ziet").click();
+    await expect(page.getByLabel("Alleen mijn diensten").isVisible()).resolves.toBe(true);
+
+    await visit(page, base + "/shifts/list?mine=1&open=1");
+    await page.getByText("Kies welke diensten je ziet (2 keuzes actief)").waitFor();
+
+    await visit(page, base + "/shifts");
+    const event = await eventLink(page, fromList.id);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const firstEvent = await page
+      .locator('.shift-calendar a[href^="/shifts/"]')
+      .first()
+      .boundingBox();
+    expect(firstEvent!.y + firstEvent!.height).toBeLessThanOrEqual(844);
+    await expect(event.count()).resolves.toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
+
+/** The Monday (a local date) of the week that holds this instant. */
+function weekOf(instant: Date) {
+  const day = localToday(instant);
+  const weekday = (new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(day, -weekday);
+}

@@ -750,8 +750,24 @@ describe("rosters and reports", () => {
     const range = { from: "2027-10-04", until: "2027-10-17" };
     const rates = await fillRates(database.db, c.coordinator, range);
     expect(rates.byWeek).toEqual([
-      { week: "2027-W40", confirmed: 3, capacity: 5, shifts: 2 },
-      { week: "2027-W41", confirmed: 1, capacity: 4, shifts: 1 },
+      {
+        week: "2027-W40",
+        number: 40,
+        monday: "2027-10-04",
+        sunday: "2027-10-10",
+        confirmed: 3,
+        capacity: 5,
+        shifts: 2,
+      },
+      {
+        week: "2027-W41",
+        number: 41,
+        monday: "2027-10-11",
+        sunday: "2027-10-17",
+        confirmed: 1,
+        capacity: 4,
+        shifts: 1,
+      },
     ]);
     expect(rates.byDigipunt.map((r) => [r.digipunt, r.confirmed, r.capacity])).toEqual([
       ["Punt 1", 3, 5],

@@ -6,6 +6,7 @@ import {
   listShifts,
   listShiftsWithActions,
 } from "~/modules/shifts/queries.server.ts";
+import { listShiftEvents } from "~/modules/shifts/events.server.ts";
 import {
   assignRole,
   createClaim,
@@ -415,5 +416,45 @@ describe("the list's buttons and the filter choices", () => {
     expect(options.municipalities.map((m) => m.name)).toEqual(["Bree", "Peer"]);
     const staff = await listShiftFilterOptions(database.db, await actor(w.users.staf));
     expect(staff.digibanks.map((b) => b.name)).toEqual(["Digibank A", "Digibank B"]);
+  });
+});
+
+describe("a required skill the reader lacks, told in advance", () => {
+  it("names it in the calendar's events, in the reader's language", async () => {
+    const anna = await actor(w.users.anna);
+    const events = await listShiftEvents(database.db, anna, MONTH, "nl", { now: NOW });
+    const skilled = events.find((e) => e.id === String(w.shifts.skilled.id))!;
+    expect(skilled.missingSkill).toBe("itsme");
+    expect(skilled.skillNote).toBe("Vraagt de vaardigheid itsme, die je nog niet hebt");
+    expect(skilled.title).toBe(
+      "○ Nog 2 plaatsen · Digibus Peer · Vraagt de vaardigheid itsme, die je nog niet hebt",
+    );
+    expect(skilled.url).toBe(`/shifts/${w.shifts.skilled.id}`);
+    // A shift without a skill, and one she is on, say nothing of skills.
+    const others = events.filter((e) => e.id !== String(w.shifts.skilled.id));
+    expect(others.map((e) => e.skillNote)).toEqual(others.map(() => null));
+
+    const french = await listShiftEvents(database.db, anna, MONTH, "fr", { now: NOW });
+    expect(french.find((e) => e.id === String(w.shifts.skilled.id))!.skillNote).toBe(
+      "Demande la compétence itsme, que vous n’avez pas encore",
+    );
+  });
+
+  it("says nothing to someone who has the skill, or who cannot take shifts of that digibank", async () => {
+    const eva = await createUser(database.db, { name: "Eva Smets" });
+    await assignRole(database.db, { userId: eva.id, role: "volunteer", digibankId: w.banks.a });
+    await giveSkill(database.db, { userId: eva.id, code: "itsme" });
+    for (const userId of [eva.id, w.users.cora, w.users.staf]) {
+      const rows = await listShiftsWithActions(database.db, await actor(userId), MONTH, {
+        now: NOW,
+      });
+      const skilled = rows.find((r) => r.id === w.shifts.skilled.id)!;
+      expect(skilled.missingSkill).toBeNull();
+    }
+    // Once the shift has started, there is nothing left to take.
+    const later = await listShiftsWithActions(database.db, await actor(w.users.anna), MONTH, {
+      now: new Date("2027-03-20T08:00:00Z"),
+    });
+    expect(later.find((r) => r.id === w.shifts.skilled.id)!.missingSkill).toBeNull();
   });
 });

@@ -1,7 +1,11 @@
+import { execFile } from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, expect } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed.ts";
 
 // Debian's Chromium, driven by playwright-core; nothing here downloads a browser.
@@ -45,7 +49,92 @@ export async function newContext(
       problems.push(message.text());
   });
   context.on("weberror", (error) => problems.push(String(error.error())));
+  context.on("response", (response) => {
+    const request = response.request();
+    if (request.resourceType() !== "document" || request.frame().parentFrame()) return;
+    if (!/^text\/html/.test(response.headers()["content-type"] ?? "")) return;
+    // Asked for now, while the page is still there; a body that can no longer be read is skipped.
+    servedPages.push({ url: response.url(), html: response.text().catch(() => null) });
+  });
   return { context, problems };
+}
+
+/** Every HTML document the browser was served in this test file, as served. */
+const servedPages: Array<{ url: string; html: Promise<string | null> }> = [];
+
+// Registered by each test file that imports this module: its pages are checked once all its tests
+// ran, in one run of the checker (one Java start per file, not per page).
+afterAll(async () => {
+  if (servedPages.length === 0) return;
+  expect(await checkHtml(servedPages.splice(0)), "Nu HTML Checker").toEqual([]);
+}, 120_000);
+
+/**
+ * The Nu HTML Checker's errors on these documents, as "url line:column message". Remix streams its
+ * scripts after </html>, which the checker calls a stray start tag and stops at: that one is not
+ * ours (docs/decisions/011-html-validity.md).
+ */
+export async function checkHtml(
+  pages: Array<{ url: string; html: Promise<string | null> | string | null }>,
+): Promise<string[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "digihelpers-vnu-"));
+  try {
+    const files = new Map<string, string>();
+    const texts = new Map<string, string>();
+    /** Whether the message points past the document's last </html>. */
+    const afterHtml = (file: string, at: { lastLine?: number; firstColumn?: number }) => {
+      const text = texts.get(file) ?? "";
+      const lines = text.split("\n").slice(0, (at.lastLine ?? 1) - 1);
+      const offset = lines.reduce((sum, line) => sum + line.length + 1, 0) + (at.firstColumn ?? 1);
+      const end = text.lastIndexOf("</html>");
+      return end >= 0 && offset > end;
+    };
+    for (const [index, page] of pages.entries()) {
+      const html = await page.html;
+      if (html === null) continue;
+      const file = path.join(dir, `page-${index}.html`);
+      fs.writeFileSync(file, html);
+      texts.set(file, html);
+      files.set(file, page.url);
+    }
+    if (files.size === 0) return [];
+    const jar = String(createRequire(import.meta.url)("vnu-jar"));
+    const output = await new Promise<string>((resolve, reject) =>
+      execFile(
+        "java",
+        ["-jar", jar, "--format", "json", "--exit-zero-always", ...files.keys()],
+        { maxBuffer: 64 * 1024 * 1024 },
+        (error, _stdout, stderr) => (error ? reject(error) : resolve(stderr)),
+      ),
+    );
+    const { messages } = JSON.parse(output) as {
+      messages: Array<{
+        type: string;
+        subType?: string;
+        url?: string;
+        lastLine?: number;
+        firstColumn?: number;
+        message: string;
+        extract?: string;
+      }>;
+    };
+    const errors: string[] = [];
+    const stray = new Set<string>();
+    for (const message of messages) {
+      if (message.type !== "error") continue;
+      const file = message.url ? decodeURIComponent(new URL(message.url).pathname) : "";
+      if (message.message === "Stray start tag “script”." && afterHtml(file, message)) {
+        stray.add(file);
+        continue;
+      }
+      if (message.subType === "fatal" && stray.has(file)) continue;
+      const where = `${files.get(file) ?? file} ${message.lastLine ?? "?"}:${message.firstColumn ?? "?"}`;
+      errors.push(`${where} ${message.message} «${message.extract ?? ""}»`);
+    }
+    return errors;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Loads a page, waits for hydration, and asserts that axe finds no WCAG 2.2 A/AA violations. */

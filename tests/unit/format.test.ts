@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatNumber } from "~/utils/format.ts";
+import { formatDateTime, formatDayRange, formatNumber } from "~/utils/format.ts";
 
 describe("formatting for the reader", () => {
   it("shows instants in Brussels time, summer and winter", () => {
@@ -19,5 +19,14 @@ describe("formatting for the reader", () => {
   it("groups digits the Belgian way", () => {
     expect(formatNumber(1234.5, "nl")).toBe("1.234,5");
     expect(formatNumber(1234.5, "en")).toBe("1,234.5");
+  });
+
+  it("names a week by its days, not by an ISO code", () => {
+    expect(formatDayRange("2026-11-02", "2026-11-08", "nl")).toBe("2–8 nov");
+    expect(formatDayRange("2026-11-02", "2026-11-08", "fr")).toBe("2–8 nov.");
+    // Thin spaces around the dash, as Intl writes them.
+    expect(formatDayRange("2026-10-26", "2026-11-01", "nl").replace(/\s/g, " ")).toBe(
+      "26 okt – 1 nov",
+    );
   });
 });

@@ -178,3 +178,17 @@ describe("splitLinks", () => {
     ]);
   });
 });
+
+describe("numbers in words", () => {
+  it("agrees the verb with the number of places taken", async () => {
+    const one = await renderEmail("shift_understaffed", "nl", samples.shift_understaffed);
+    expect(one.text).toContain("1 van de 3 plaatsen is ingevuld.");
+    const two = await renderEmail("shift_understaffed", "nl", {
+      ...samples.shift_understaffed,
+      confirmedCount: 2,
+    });
+    expect(two.text).toContain("2 van de 3 plaatsen zijn ingevuld.");
+    const french = await renderEmail("shift_understaffed", "fr", samples.shift_understaffed);
+    expect(french.text).toContain("1 place sur 3 est prise.");
+  });
+});

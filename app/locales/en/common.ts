@@ -8,6 +8,7 @@ const common: Namespace<typeof nl> = {
   },
   shell: {
     skipToContent: "Skip to content",
+    menu: "Menu",
     mainNavigation: "Main menu",
     languageLabel: "Language",
     languageSubmit: "Choose language",
@@ -44,23 +45,55 @@ const common: Namespace<typeof nl> = {
   home: {
     title: "Digihelpers: helping everyone keep up with digital life",
     intro:
-      "Digihelpers is the place for the volunteers of the digibanken in Flanders and Brussels. Choose when you help at a digipunt, follow courses and stay up to date on gatherings.",
-    whoTitle: "Who is Digihelpers for?",
-    volunteersTitle: "Digihelpers (volunteers)",
-    volunteersText:
-      "Pick a shift that suits you on your phone, sign up for a course and keep track of how many people you helped.",
-    coordinatorsTitle: "Coordinators",
-    coordinatorsText:
-      "Publish the shifts of your digipunten, plan train-the-trainer courses and see who is where.",
-    staffTitle: "Regional staff",
-    staffText:
-      "Invite volunteers to the Dag van de Digibank or a regional brunch and follow the replies.",
-    worldTitle: "The digibanken on Digihelpers",
+      "Digihelpers is the place for the volunteers of the digibanken in Flanders and Brussels. Here you choose when you help at a digipunt.",
+    greeting: "Hello {{name}}",
+    nextSteps: "This is what you can do now.",
+    noCards: "There is nothing here for you yet. Your details are under",
     worldSummary:
       "{{regions}} regions, {{digibanks}} digibanken, {{digipunten}} digipunten and {{volunteers}} digihelpers.",
-    regionDigibanks: "Digibanken in {{region}}",
-    digipuntCount_one: "{{count}} digipunt",
-    digipuntCount_other: "{{count}} digipunten",
+    welcome: {
+      title: "Become a digihelper",
+      text: "Do you like helping people with their smartphone, itsme or Tax-on-web? Ask to join a digibank. The coordinator will contact you.",
+      join: "I want to join",
+      signIn: "Already a digihelper? Sign in",
+    },
+    nextShifts: {
+      title: "Your next shifts",
+      empty: "You are on no shift in the coming two weeks.",
+      all: "See all your shifts",
+    },
+    openShifts: {
+      title: "Shifts that still need help",
+      empty: "Every shift in the coming two weeks has enough digihelpers.",
+      all: "See all shifts with a free place",
+    },
+    understaffed: {
+      title: "This week, digihelpers still needed",
+      empty: "Every shift in the coming seven days has enough digihelpers.",
+      all: "Go to planning",
+    },
+    releaseRequests: {
+      title: "Requests to be released",
+      empty: "Nobody is asking to be released.",
+    },
+    joinRequests: {
+      title: "Requests to join",
+      text_one: "{{count}} person wants to join {{digibanks}}.",
+      text_other: "{{count}} people want to join {{digibanks}}.",
+      empty: "There are no open requests.",
+      link: "See the requests",
+    },
+    regionFigures: {
+      title: "Your region's figures",
+      summary:
+        "{{digibanks}} digibanken, {{digipunten}} digipunten and {{volunteers}} digihelpers.",
+      caption: "How full the shifts in {{region}} are in the coming four weeks",
+      week: "Week",
+      rate: "Filled",
+      weekLabel: "Week {{number}}, {{days}}",
+      noShifts: "No shifts are planned in the coming four weeks.",
+      link: "Go to your region's settings",
+    },
   },
   errors: {
     notFoundTitle: "This page does not exist",

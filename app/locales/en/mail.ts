@@ -124,7 +124,8 @@ const mail: Namespace<typeof nl> = {
     heading: "This shift still needs helpers",
     intro:
       "The shift at {{digipuntName}} starts within three days and does not have enough digihelpers yet.",
-    staffing: "{{confirmedCount}} of {{capacity}} places are taken.",
+    staffing_one: "{{count}} of {{capacity}} places is taken.",
+    staffing_other: "{{count}} of {{capacity}} places are taken.",
     button: "See the shift",
   },
   mailbox: {

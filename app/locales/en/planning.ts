@@ -180,6 +180,7 @@ const planning: Namespace<typeof nl> = {
     byWeek: "Per week",
     byDigipunt: "Per digipunt",
     week: "Week",
+    weekLabel: "Week {{number}}, {{days}}",
     shifts: "Shifts",
     confirmed: "Taken",
     capacity: "Places",

@@ -9,6 +9,7 @@ const shifts: Namespace<typeof nl> = {
     loading: "Loading the calendar…",
     noScript: "Without JavaScript, you find the shifts in the list.",
     noShifts: "No shifts in this period.",
+    today: "Today",
   },
   list: {
     title: "Shifts as a list",
@@ -21,9 +22,13 @@ const shifts: Namespace<typeof nl> = {
     empty: "No shifts this week match your choice.",
     more: "More about this shift",
     firstShift: "Also good for your first shift",
+    skill: "Needed for this shift: {{skill}}",
+    actionLabel: "{{action}}: {{shift}}",
   },
   filters: {
     title: "Choose which shifts you see",
+    active_one: "{{count}} choice on",
+    active_other: "{{count}} choices on",
     digibank: "Digibank",
     digipunt: "Digipunt",
     municipality: "Municipality",
@@ -33,6 +38,8 @@ const shifts: Namespace<typeof nl> = {
     submit: "Show",
     reset: "Show everything",
   },
+  /** On the calendar and the list, before anyone tries: why this shift is not for them yet. */
+  skillNote: "Needs the skill {{skill}}, which you do not have yet",
   state: {
     mine: "You are on it",
     reserve: "You are on the reserve list",

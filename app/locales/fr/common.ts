@@ -8,6 +8,7 @@ const common: Namespace<typeof nl> = {
   },
   shell: {
     skipToContent: "Aller au contenu",
+    menu: "Menu",
     mainNavigation: "Menu principal",
     languageLabel: "Langue",
     languageSubmit: "Choisir la langue",
@@ -44,23 +45,54 @@ const common: Namespace<typeof nl> = {
   home: {
     title: "Digihelpers : aidez chacun à suivre le numérique",
     intro:
-      "Digihelpers est l'espace des bénévoles des digibanken en Flandre et à Bruxelles. Vous y choisissez quand vous aidez dans un digipunt, suivez des formations et restez informé des rencontres.",
-    whoTitle: "Pour qui est Digihelpers ?",
-    volunteersTitle: "Digihelpers (bénévoles)",
-    volunteersText:
-      "Choisissez sur votre smartphone une permanence qui vous convient, inscrivez-vous à une formation et notez combien de personnes vous avez aidées.",
-    coordinatorsTitle: "Coordinateurs",
-    coordinatorsText:
-      "Publiez les permanences de vos digipunten, planifiez les formations de formateurs et voyez qui est où.",
-    staffTitle: "Personnel régional",
-    staffText:
-      "Invitez les bénévoles à la Journée de la Digibank ou à un brunch régional et suivez les réponses.",
-    worldTitle: "Les digibanken sur Digihelpers",
+      "Digihelpers est l’espace des bénévoles des digibanken en Flandre et à Bruxelles. Vous y choisissez quand vous aidez dans un digipunt.",
+    greeting: "Bonjour {{name}}",
+    nextSteps: "Voici ce que vous pouvez faire maintenant.",
+    noCards: "Il n’y a encore rien pour vous ici. Vos données se trouvent dans",
     worldSummary:
       "{{regions}} régions, {{digibanks}} digibanken, {{digipunten}} digipunten et {{volunteers}} digihelpers.",
-    regionDigibanks: "Digibanken dans {{region}}",
-    digipuntCount_one: "{{count}} digipunt",
-    digipuntCount_other: "{{count}} digipunten",
+    welcome: {
+      title: "Devenez digihelper",
+      text: "Vous aimez aider les gens avec leur smartphone, itsme ou Tax-on-web ? Demandez à rejoindre une digibank. Le coordinateur vous contactera.",
+      join: "Je veux participer",
+      signIn: "Déjà digihelper ? Connectez-vous",
+    },
+    nextShifts: {
+      title: "Vos prochaines permanences",
+      empty: "Vous n’êtes inscrit·e à aucune permanence dans les deux semaines à venir.",
+      all: "Voir toutes vos permanences",
+    },
+    openShifts: {
+      title: "Permanences qui ont encore besoin d’aide",
+      empty: "Toutes les permanences des deux semaines à venir ont assez de digihelpers.",
+      all: "Voir toutes les permanences avec une place libre",
+    },
+    understaffed: {
+      title: "Cette semaine, il manque des digihelpers",
+      empty: "Toutes les permanences des sept jours à venir ont assez de digihelpers.",
+      all: "Vers le planning",
+    },
+    releaseRequests: {
+      title: "Demandes de désinscription",
+      empty: "Personne ne demande à être désinscrit·e.",
+    },
+    joinRequests: {
+      title: "Demandes pour participer",
+      text_one: "{{count}} personne veut participer à {{digibanks}}.",
+      text_other: "{{count}} personnes veulent participer à {{digibanks}}.",
+      empty: "Il n’y a pas de demande en attente.",
+      link: "Voir les demandes",
+    },
+    regionFigures: {
+      title: "Les chiffres de votre région",
+      summary: "{{digibanks}} digibanken, {{digipunten}} digipunten et {{volunteers}} digihelpers.",
+      caption: "Taux de remplissage des permanences à {{region}} dans les quatre semaines à venir",
+      week: "Semaine",
+      rate: "Rempli",
+      weekLabel: "Semaine {{number}}, {{days}}",
+      noShifts: "Aucune permanence n’est prévue dans les quatre semaines à venir.",
+      link: "Vers les paramètres de votre région",
+    },
   },
   errors: {
     notFoundTitle: "Cette page n'existe pas",

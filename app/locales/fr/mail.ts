@@ -130,7 +130,8 @@ const mail: Namespace<typeof nl> = {
     heading: "Cette permanence a encore besoin d’aide",
     intro:
       "La permanence à {{digipuntName}} commence dans moins de trois jours et n’a pas encore assez de digihelpers.",
-    staffing: "{{confirmedCount}} places sur {{capacity}} sont prises.",
+    staffing_one: "{{count}} place sur {{capacity}} est prise.",
+    staffing_other: "{{count}} places sur {{capacity}} sont prises.",
     button: "Voir la permanence",
   },
   mailbox: {

@@ -183,6 +183,7 @@ const planning: Namespace<typeof nl> = {
     byWeek: "Par semaine",
     byDigipunt: "Par digipunt",
     week: "Semaine",
+    weekLabel: "Semaine {{number}}, {{days}}",
     shifts: "Permanences",
     confirmed: "Prises",
     capacity: "Places",

@@ -10,6 +10,7 @@ const shifts: Namespace<typeof nl> = {
     loading: "Chargement du calendrier…",
     noScript: "Sans JavaScript, vous trouvez les permanences dans la liste.",
     noShifts: "Aucune permanence pendant cette période.",
+    today: "Aujourd’hui",
   },
   list: {
     title: "Permanences en liste",
@@ -23,9 +24,13 @@ const shifts: Namespace<typeof nl> = {
     empty: "Aucune permanence cette semaine ne correspond à votre choix.",
     more: "Plus sur cette permanence",
     firstShift: "Convient aussi pour une première permanence",
+    skill: "Nécessaire pour cette permanence : {{skill}}",
+    actionLabel: "{{action}} : {{shift}}",
   },
   filters: {
     title: "Choisissez les permanences à afficher",
+    active_one: "{{count}} choix actif",
+    active_other: "{{count}} choix actifs",
     digibank: "Digibank",
     digipunt: "Digipunt",
     municipality: "Commune",
@@ -35,6 +40,8 @@ const shifts: Namespace<typeof nl> = {
     submit: "Afficher",
     reset: "Tout afficher",
   },
+  /** On the calendar and the list, before anyone tries: why this shift is not for them yet. */
+  skillNote: "Demande la compétence {{skill}}, que vous n’avez pas encore",
   state: {
     mine: "Vous y êtes inscrit·e",
     reserve: "Vous êtes sur la liste de réserve",

@@ -7,6 +7,7 @@ const common = {
   },
   shell: {
     skipToContent: "Ga naar de inhoud",
+    menu: "Menu",
     mainNavigation: "Hoofdmenu",
     languageLabel: "Taal",
     languageSubmit: "Kies taal",
@@ -43,23 +44,54 @@ const common = {
   home: {
     title: "Digihelpers: help mensen mee met digitaal",
     intro:
-      "Digihelpers is de plek voor de vrijwilligers van de digibanken in Vlaanderen en Brussel. Hier kies je wanneer je helpt in een digipunt, volg je vormingen en blijf je op de hoogte van bijeenkomsten.",
-    whoTitle: "Voor wie is Digihelpers?",
-    volunteersTitle: "Digihelpers (vrijwilligers)",
-    volunteersText:
-      "Kies op je gsm een dienst die bij je past, schrijf je in voor een vorming en hou bij hoeveel mensen je hielp.",
-    coordinatorsTitle: "Coördinatoren",
-    coordinatorsText:
-      "Zet de diensten van je digipunten online, plan train-the-trainer-vormingen en zie wie waar staat.",
-    staffTitle: "Regionale medewerkers",
-    staffText:
-      "Nodig vrijwilligers uit voor de Dag van de Digibank of een regionale brunch en volg de antwoorden op.",
-    worldTitle: "De digibanken op Digihelpers",
+      "Digihelpers is de plek voor de vrijwilligers van de digibanken in Vlaanderen en Brussel. Hier kies je wanneer je helpt in een digipunt.",
+    greeting: "Dag {{name}}",
+    nextSteps: "Dit kan je nu doen.",
+    noCards: "Er is hier nog niets voor jou. Je gegevens vind je bij",
     worldSummary:
       "{{regions}} regio's, {{digibanks}} digibanken, {{digipunten}} digipunten en {{volunteers}} digihelpers.",
-    regionDigibanks: "Digibanken in {{region}}",
-    digipuntCount_one: "{{count}} digipunt",
-    digipuntCount_other: "{{count}} digipunten",
+    welcome: {
+      title: "Word digihelper",
+      text: "Help je graag mensen met hun gsm, itsme of Tax-on-web? Vraag om mee te doen bij een digibank. De coördinator neemt contact met je op.",
+      join: "Ik wil meedoen",
+      signIn: "Ben je al digihelper? Meld je aan",
+    },
+    nextShifts: {
+      title: "Jouw volgende diensten",
+      empty: "Je staat de komende twee weken op geen enkele dienst.",
+      all: "Bekijk al je diensten",
+    },
+    openShifts: {
+      title: "Diensten die nog hulp nodig hebben",
+      empty: "Alle diensten van de komende twee weken hebben genoeg digihelpers.",
+      all: "Bekijk alle diensten met een vrije plaats",
+    },
+    understaffed: {
+      title: "Deze week nog digihelpers nodig",
+      empty: "Alle diensten van de komende zeven dagen hebben genoeg digihelpers.",
+      all: "Naar de planning",
+    },
+    releaseRequests: {
+      title: "Vragen om vrij te geven",
+      empty: "Niemand vraagt om vrijgegeven te worden.",
+    },
+    joinRequests: {
+      title: "Aanvragen om mee te doen",
+      text_one: "{{count}} persoon wil meedoen bij {{digibanks}}.",
+      text_other: "{{count}} mensen willen meedoen bij {{digibanks}}.",
+      empty: "Er zijn geen open aanvragen.",
+      link: "Bekijk de aanvragen",
+    },
+    regionFigures: {
+      title: "Cijfers van je regio",
+      summary: "{{digibanks}} digibanken, {{digipunten}} digipunten en {{volunteers}} digihelpers.",
+      caption: "Hoe vol zijn de diensten in {{region}} de komende vier weken?",
+      week: "Week",
+      rate: "Bezet",
+      weekLabel: "Week {{number}}, {{days}}",
+      noShifts: "Er zijn de komende vier weken geen diensten gepland.",
+      link: "Naar de instellingen van je regio",
+    },
   },
   errors: {
     notFoundTitle: "Deze pagina bestaat niet",

@@ -125,7 +125,8 @@ const mail = {
     heading: "Deze dienst heeft nog helpers nodig",
     intro:
       "De dienst in {{digipuntName}} begint binnen drie dagen en heeft nog niet genoeg digihelpers.",
-    staffing: "{{confirmedCount}} van de {{capacity}} plaatsen zijn ingevuld.",
+    staffing_one: "{{count}} van de {{capacity}} plaatsen is ingevuld.",
+    staffing_other: "{{count}} van de {{capacity}} plaatsen zijn ingevuld.",
     button: "Bekijk de dienst",
   },
   mailbox: {

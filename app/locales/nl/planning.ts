@@ -179,6 +179,7 @@ const planning = {
     byWeek: "Per week",
     byDigipunt: "Per digipunt",
     week: "Week",
+    weekLabel: "Week {{number}}, {{days}}",
     shifts: "Diensten",
     confirmed: "Bezet",
     capacity: "Plaatsen",

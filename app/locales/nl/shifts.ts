@@ -8,6 +8,7 @@ const shifts = {
     loading: "De kalender wordt geladen…",
     noScript: "Zonder JavaScript zie je de diensten in de lijst.",
     noShifts: "Geen diensten in deze periode.",
+    today: "Vandaag",
   },
   list: {
     title: "Diensten als lijst",
@@ -20,9 +21,14 @@ const shifts = {
     empty: "Deze week zijn er geen diensten die passen bij je keuze.",
     more: "Meer over deze dienst",
     firstShift: "Ook goed voor je eerste dienst",
+    skill: "Nodig voor deze dienst: {{skill}}",
+    /** A button's name on the list: what it does, and to which shift. */
+    actionLabel: "{{action}}: {{shift}}",
   },
   filters: {
     title: "Kies welke diensten je ziet",
+    active_one: "{{count}} keuze actief",
+    active_other: "{{count}} keuzes actief",
     digibank: "Digibank",
     digipunt: "Digipunt",
     municipality: "Gemeente",
@@ -32,6 +38,8 @@ const shifts = {
     submit: "Toon",
     reset: "Alles tonen",
   },
+  /** On the calendar and the list, before anyone tries: why this shift is not for them yet. */
+  skillNote: "Vraagt de vaardigheid {{skill}}, die je nog niet hebt",
   state: {
     mine: "Jij staat erop",
     reserve: "Jij staat op de reservelijst",

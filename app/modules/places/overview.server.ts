@@ -7,12 +7,14 @@ export interface NetworkOverview {
     id: number;
     name: string;
     digibanks: Array<{ id: number; name: string; digipunten: number }>;
+    /** Digihelpers of the region's digibanken, each counted once. */
+    volunteers: number;
   }>;
 }
 
 /** The regions, their digibanken and how many digipunten each runs: the public face of the network. */
 export async function getNetworkOverview(db: Database): Promise<NetworkOverview> {
-  const [digibanks, volunteers] = await Promise.all([
+  const [digibanks, volunteers, volunteersByRegion] = await Promise.all([
     db
       .selectFrom("regions")
       .leftJoin("digibanks", "digibanks.region_id", "regions.id")
@@ -33,13 +35,29 @@ export async function getNetworkOverview(db: Database): Promise<NetworkOverview>
       .where("role", "=", "volunteer")
       .select(sql<number>`count(distinct user_id)::int`.as("count"))
       .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("role_assignments")
+      .innerJoin("digibanks", "digibanks.id", "role_assignments.digibank_id")
+      .where("role_assignments.role", "=", "volunteer")
+      .select([
+        "digibanks.region_id as regionId",
+        sql<number>`count(distinct role_assignments.user_id)::int`.as("count"),
+      ])
+      .groupBy("digibanks.region_id")
+      .execute(),
   ]);
+  const regionVolunteers = new Map(volunteersByRegion.map((r) => [r.regionId, r.count]));
 
   const regions = new Map<number, NetworkOverview["regions"][number]>();
   for (const row of digibanks) {
     let region = regions.get(row.regionId);
     if (!region) {
-      region = { id: row.regionId, name: row.regionName, digibanks: [] };
+      region = {
+        id: row.regionId,
+        name: row.regionName,
+        digibanks: [],
+        volunteers: regionVolunteers.get(row.regionId) ?? 0,
+      };
       regions.set(row.regionId, region);
     }
     if (row.digibankId !== null && row.digibankName !== null) {

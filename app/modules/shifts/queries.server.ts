@@ -356,9 +356,14 @@ export async function getShiftDetail(
 export interface ShiftListRow extends ShiftRow {
   /** What the list offers on this row; the claims module decides again when the reader acts. */
   can: { claim: boolean; joinReserve: boolean; release: boolean; requestRelease: boolean };
+  /**
+   * The skill (its code) that keeps the reader from taking this shift, told in advance: set when
+   * they volunteer for its digibank, are not on it, it is still to come, and they lack the skill.
+   */
+  missingSkill: string | null;
 }
 
-/** The list page's rows: listShifts plus, per shift, the buttons the reader gets. */
+/** The calendar's and the list's rows: listShifts plus, per shift, what the reader can do. */
 export async function listShiftsWithActions(
   db: Database,
   actor: Actor,
@@ -378,13 +383,16 @@ export async function listShiftsWithActions(
       action: "claim_shifts",
       digibank: { id: bank.id, regionId: bank.regionId },
     });
+    const hasRequiredSkill = row.requiredSkill === null || mySkills.has(row.requiredSkill);
+    const couldTake = isVolunteer && !row.cancelled && row.myStatus === null && row.startsAt > now;
     return {
       ...row,
+      missingSkill: couldTake && !hasRequiredSkill ? row.requiredSkill : null,
       can: offeredActions(
         {
           ...row,
           isVolunteer,
-          hasRequiredSkill: row.requiredSkill === null || mySkills.has(row.requiredSkill),
+          hasRequiredSkill,
           releaseCutoffHours: bank.releaseCutoffHours,
           // The list does not read release requests; the shift page says when one is pending.
           releaseRequested: false,

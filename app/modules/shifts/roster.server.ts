@@ -32,7 +32,13 @@ export interface PlanningRange {
   digibankId?: number | null;
 }
 
-function shiftsInScope(db: Database, actor: Actor, { from, until, digibankId }: PlanningRange) {
+function shiftsInScope(
+  db: Database,
+  actor: Actor,
+  { from, until, digibankId }: PlanningRange,
+  /** A whole region instead of the digibanken the actor plans: for its figures, never people. */
+  regionId?: number,
+) {
   const banks = plannedDigibanks(actor);
   const { start, end } = dateRange(from, until);
   let query = db
@@ -41,7 +47,10 @@ function shiftsInScope(db: Database, actor: Actor, { from, until, digibankId }: 
     .innerJoin("digibanks", "digibanks.id", "digipunten.digibank_id")
     .where("shifts.starts_at", ">=", start)
     .where("shifts.starts_at", "<", end);
-  if (banks !== null) query = query.where("digibanks.id", "in", banks.length ? banks : [-1]);
+  if (regionId !== undefined) {
+    const mayRead = isAdmin(actor) || actor.staffRegionIds.includes(regionId);
+    query = query.where("digibanks.region_id", "=", mayRead ? regionId : -1);
+  } else if (banks !== null) query = query.where("digibanks.id", "in", banks.length ? banks : [-1]);
   if (digibankId) query = query.where("digibanks.id", "=", digibankId);
   return query;
 }
@@ -247,19 +256,27 @@ export interface FillRate {
 
 /**
  * How full the scheduled shifts between two local dates were (or are): per ISO week, and per
- * digipunt, confirmed spots against capacity.
+ * digipunt, confirmed spots against capacity. With a region: that whole region's, for its regional
+ * staff (and administrators); nothing for anyone else.
  */
-export async function fillRates(db: Database, actor: Actor, range: PlanningRange) {
-  const base = shiftsInScope(db, actor, range).where("shifts.status", "=", "scheduled");
+export async function fillRates(
+  db: Database,
+  actor: Actor,
+  range: PlanningRange,
+  { regionId }: { regionId?: number } = {},
+) {
+  const base = shiftsInScope(db, actor, range, regionId).where("shifts.status", "=", "scheduled");
   const totals = [
     sql<number>`coalesce(sum(shifts.confirmed_count), 0)::int`.as("confirmed"),
     sql<number>`coalesce(sum(shifts.capacity), 0)::int`.as("capacity"),
     sql<number>`count(shifts.id)::int`.as("shifts"),
   ] as const;
   const week = sql<string>`to_char(shifts.starts_at at time zone 'Europe/Brussels', 'IYYY-"W"IW')`;
-  const [byWeek, byDigipunt] = await Promise.all([
+  // The week's Monday, so pages can say "week 45, 2–8 nov." rather than an ISO code.
+  const monday = sql<string>`min(to_char(date_trunc('week', shifts.starts_at at time zone 'Europe/Brussels'), 'YYYY-MM-DD'))`;
+  const [weeks, byDigipunt] = await Promise.all([
     base
-      .select([week.as("week"), ...totals])
+      .select([week.as("week"), monday.as("monday"), ...totals])
       .groupBy(week)
       .orderBy(week)
       .execute(),
@@ -275,6 +292,12 @@ export async function fillRates(db: Database, actor: Actor, range: PlanningRange
       .orderBy("digipunten.name")
       .execute(),
   ]);
+  const byWeek = weeks.map((row) => ({
+    ...row,
+    /** The ISO week number, 1 to 53. */
+    number: Number(row.week.slice(row.week.indexOf("W") + 1)),
+    sunday: addDays(row.monday, 6),
+  }));
   return { byWeek, byDigipunt };
 }
 

@@ -1,0 +1,214 @@
+import { type Actor, may } from "~/modules/auth/access.server.ts";
+import { listPendingRequests } from "~/modules/people/join-requests.server.ts";
+import { type NetworkOverview, getNetworkOverview } from "~/modules/places/overview.server.ts";
+import { shiftStateLabel } from "~/modules/shifts/labels.ts";
+import { listShifts, listShiftsWithActions } from "~/modules/shifts/queries.server.ts";
+import { addDays, localToday } from "~/modules/shifts/recurrence.ts";
+import { fillRates, listPlannedShifts } from "~/modules/shifts/roster.server.ts";
+import type { Database } from "~/utils/db.server.ts";
+import { formatDateTime, formatDayRange, formatPercent } from "~/utils/format.ts";
+import type { Language } from "~/utils/i18n.ts";
+import { getFixedT } from "~/utils/i18n.server.ts";
+
+// The home page is made of cards: what this reader can do next. Each capability adds its provider
+// to CARD_PROVIDERS (as the calendar feed reads FEED_SOURCES), so the page only ever offers what is
+// built: courses, gatherings and reports add theirs when they exist.
+
+/** A shift as a card shows it: where, when (in the reader's words) and what stands out. */
+export interface CardShift {
+  id: number;
+  href: string;
+  digipunt: string;
+  when: string;
+  note: string;
+}
+
+export type HomeCard =
+  | { kind: "welcome"; totals: NetworkOverview["totals"] }
+  | { kind: "next_shifts"; shifts: CardShift[] }
+  | { kind: "open_shifts"; shifts: CardShift[] }
+  | { kind: "understaffed"; shifts: CardShift[] }
+  | { kind: "release_requests"; shifts: CardShift[] }
+  | { kind: "join_requests"; count: number; digibanks: string[] }
+  | {
+      kind: "region_figures";
+      regions: Array<{
+        id: number;
+        name: string;
+        digibanks: number;
+        digipunten: number;
+        volunteers: number;
+        /** "Week 45, 2–8 nov" and "60 %": written out here, so server and browser show the same text. */
+        weeks: Array<{ monday: string; label: string; rate: string }>;
+      }>;
+    };
+
+export interface CardContext {
+  language: Language;
+  now: Date;
+}
+
+export interface CardProvider {
+  /** The cards for this reader (a visitor is null), most pressing first; none when not theirs. */
+  cards(db: Database, actor: Actor | null, context: CardContext): Promise<HomeCard[]>;
+}
+
+/** How many shifts a card lists; the page it links to has the rest. */
+export const CARD_SHIFTS = 5;
+/** How far ahead a volunteer's cards look. */
+const VOLUNTEER_DAYS = 14;
+/** How far ahead a coordinator's release requests are looked for (the cut-off is hours, not weeks). */
+const PLANNING_DAYS = 28;
+/** How many coming weeks the region's figures cover. */
+const FIGURE_WEEKS = 4;
+
+const DAY = 86_400_000;
+
+function whenText(start: Date, end: Date, language: Language) {
+  const day = formatDateTime(start, language, { weekday: "short", day: "numeric", month: "short" });
+  const time = (d: Date) => formatDateTime(d, language, { hour: "2-digit", minute: "2-digit" });
+  return `${day}, ${time(start)}–${time(end)}`;
+}
+
+/** A visitor: what the platform is, and how to join or sign in. */
+export const welcomeCards: CardProvider = {
+  async cards(db, actor) {
+    if (actor) return [];
+    const { totals } = await getNetworkOverview(db);
+    return [{ kind: "welcome", totals }];
+  },
+};
+
+/** A volunteer: their next shifts, and shifts of their digibanken that still need help. */
+export const volunteerCards: CardProvider = {
+  async cards(db, actor, { language, now }) {
+    if (!actor || actor.volunteerDigibankIds.length === 0) return [];
+    const t = getFixedT(language, "shifts");
+    const window = { from: now, to: new Date(now.getTime() + VOLUNTEER_DAYS * DAY) };
+    const [mine, open] = await Promise.all([
+      listShifts(db, actor, { ...window, filters: { mine: true } }),
+      listShiftsWithActions(db, actor, { ...window, filters: { open: true } }, { now }),
+    ]);
+    const card = (shift: (typeof mine)[number]): CardShift => ({
+      id: shift.id,
+      href: `/shifts/${shift.id}`,
+      digipunt: shift.digipuntName,
+      when: whenText(shift.startsAt, shift.endsAt, language),
+      note: shiftStateLabel(t, shift, now),
+    });
+    const next: HomeCard = {
+      kind: "next_shifts",
+      shifts: mine
+        .filter((s) => !s.cancelled)
+        .slice(0, CARD_SHIFTS)
+        .map(card),
+    };
+    const help: HomeCard = {
+      kind: "open_shifts",
+      shifts: open
+        .filter((s) => s.can.claim)
+        .slice(0, CARD_SHIFTS)
+        .map(card),
+    };
+    // With no shift of their own yet, finding one is the next step.
+    return next.shifts.length > 0 ? [next, help] : [help, next];
+  },
+};
+
+/** A coordinator: this week's shifts that lack helpers, release requests and join requests. */
+export const planningCards: CardProvider = {
+  async cards(db, actor, { language, now }) {
+    if (!actor || !may(actor, { action: "plan_any_shifts" })) return [];
+    const t = getFixedT(language, "planning");
+    const today = localToday(now);
+    const [planned, requests] = await Promise.all([
+      listPlannedShifts(db, actor, { from: today, until: addDays(today, PLANNING_DAYS - 1) }),
+      listPendingRequests(db, actor),
+    ]);
+    const weekEnd = new Date(now.getTime() + 7 * DAY);
+    const upcoming = planned.filter((s) => s.status === "scheduled" && s.startsAt > now);
+    const card = (shift: (typeof planned)[number], note: string): CardShift => ({
+      id: shift.id,
+      href: `/planning/shifts/${shift.id}`,
+      digipunt: shift.digipunt,
+      when: whenText(shift.startsAt, shift.endsAt, language),
+      note,
+    });
+    const understaffed = upcoming.filter((s) => s.startsAt < weekEnd && s.confirmed < s.capacity);
+    const released = upcoming.filter((s) => s.releaseRequests > 0);
+    return [
+      {
+        kind: "understaffed",
+        shifts: understaffed
+          .slice(0, CARD_SHIFTS)
+          .map((s) => card(s, t("shift.fill", { confirmed: s.confirmed, capacity: s.capacity }))),
+      },
+      {
+        kind: "release_requests",
+        shifts: released
+          .slice(0, CARD_SHIFTS)
+          .map((s) => card(s, t("shift.releaseRequests", { count: s.releaseRequests }))),
+      },
+      {
+        kind: "join_requests",
+        count: requests.length,
+        digibanks: [...new Set(requests.map((r) => r.digibankName))].sort(),
+      },
+    ];
+  },
+};
+
+/** Regional staff: their regions' figures, and how full the coming weeks' shifts are. */
+export const regionCards: CardProvider = {
+  async cards(db, actor, { language, now }) {
+    if (!actor || !may(actor, { action: "manage_any_region" })) return [];
+    const t = getFixedT(language);
+    const overview = await getNetworkOverview(db);
+    const today = localToday(now);
+    const range = { from: today, until: addDays(today, FIGURE_WEEKS * 7 - 1) };
+    const regions = overview.regions.filter((r) =>
+      may(actor, { action: "manage_region", regionId: r.id }),
+    );
+    const figures = await Promise.all(
+      regions.map(async (region) => {
+        const { byWeek } = await fillRates(db, actor, range, { regionId: region.id });
+        return {
+          id: region.id,
+          name: region.name,
+          digibanks: region.digibanks.length,
+          digipunten: region.digibanks.reduce((sum, b) => sum + b.digipunten, 0),
+          volunteers: region.volunteers,
+          weeks: byWeek.map(({ number, monday, sunday, confirmed, capacity }) => ({
+            monday,
+            label: t("home.regionFigures.weekLabel", {
+              number,
+              days: formatDayRange(monday, sunday, language),
+            }),
+            rate: formatPercent(confirmed, capacity, language),
+          })),
+        };
+      }),
+    );
+    return [{ kind: "region_figures", regions: figures }];
+  },
+};
+
+/** Every capability's cards, in the order the home page shows them. */
+export const CARD_PROVIDERS: readonly CardProvider[] = [
+  welcomeCards,
+  volunteerCards,
+  planningCards,
+  regionCards,
+];
+
+/** The reader's home page cards, most pressing first. */
+export async function listHomeCards(
+  db: Database,
+  actor: Actor | null,
+  { language, now = new Date() }: { language: Language; now?: Date },
+): Promise<HomeCard[]> {
+  const cards = await Promise.all(
+    CARD_PROVIDERS.map((provider) => provider.cards(db, actor, { language, now })),
+  );
+  return cards.flat();
+}

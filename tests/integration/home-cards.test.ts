@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Actor, loadActor } from "~/modules/auth/access.server.ts";
+import { type HomeCard, listHomeCards } from "~/modules/home/cards.server.ts";
+import {
+  assignRole,
+  createClaim,
+  createDigibank,
+  createDigipunt,
+  createMunicipality,
+  createRegion,
+  createShift,
+  createUser,
+} from "../factories/index.ts";
+import { type TestDatabase, createTestDatabase } from "../support/database.ts";
+
+// The home page's card providers per role: what each reader is offered as a next step.
+
+let database: TestDatabase;
+let w: Awaited<ReturnType<typeof makeWorld>>;
+
+// A Monday morning in Brussels.
+const NOW = new Date("2027-03-01T08:00:00Z");
+const at = (iso: string) => new Date(iso);
+
+async function makeWorld() {
+  const db = database.db;
+  const region = await createRegion(db, { name: "Regio Een" });
+  const other = await createRegion(db, { name: "Regio Twee" });
+  const bank = await createDigibank(db, { regionId: region.id, name: "Digibank A" });
+  const far = await createDigibank(db, { regionId: other.id, name: "Digibank Ver" });
+  const town = await createMunicipality(db, { regionId: region.id, name: "Bree" });
+  const farTown = await createMunicipality(db, { regionId: other.id, name: "Damme" });
+  const point = await createDigipunt(db, {
+    digibankId: bank.id,
+    municipalityId: town.id,
+    name: "Bibliotheek Bree",
+  });
+  const farPoint = await createDigipunt(db, {
+    digibankId: far.id,
+    municipalityId: farTown.id,
+    name: "Digipunt Damme",
+  });
+  const person = async (name: string, role: Parameters<typeof assignRole>[1]) => {
+    const user = await createUser(db, { name });
+    await assignRole(db, { ...role, userId: user.id });
+    return user.id;
+  };
+  const anna = await person("Anna Peeters", { userId: 0, role: "volunteer", digibankId: bank.id });
+  const bert = await person("Bert Claes", { userId: 0, role: "volunteer", digibankId: bank.id });
+  const cora = await person("Cora Maes", { userId: 0, role: "coordinator", digibankId: bank.id });
+  const staf = await person("Staf Smets", {
+    userId: 0,
+    role: "regional_staff",
+    regionId: region.id,
+  });
+
+  // Tuesday: Anna is on it. Wednesday: room for two. Thursday: Bert is on it and asked to be
+  // released. The week after next: too far for the volunteer's cards. Far away: not their region.
+  const mine = await createShift(db, {
+    digipuntId: point.id,
+    startsAt: at("2027-03-02T08:00:00Z"),
+    endsAt: at("2027-03-02T11:00:00Z"),
+    capacity: 2,
+  });
+  await createClaim(db, { shiftId: mine.id, userId: anna });
+  const open = await createShift(db, {
+    digipuntId: point.id,
+    startsAt: at("2027-03-03T08:00:00Z"),
+    endsAt: at("2027-03-03T11:00:00Z"),
+    capacity: 2,
+  });
+  const asked = await createShift(db, {
+    digipuntId: point.id,
+    startsAt: at("2027-03-04T08:00:00Z"),
+    capacity: 1,
+  });
+  await createClaim(db, { shiftId: asked.id, userId: bert });
+  await db
+    .updateTable("shift_claims")
+    .set({ release_requested_at: NOW })
+    .where("shift_id", "=", asked.id)
+    .execute();
+  await createShift(db, { digipuntId: point.id, startsAt: at("2027-03-20T08:00:00Z") });
+  await createShift(db, { digipuntId: farPoint.id, startsAt: at("2027-03-03T08:00:00Z") });
+  await db
+    .insertInto("join_requests")
+    .values({
+      digibank_id: bank.id,
+      name: "Nieuwe Helper",
+      email: "nieuw@example.test",
+      language: "nl",
+    })
+    .execute();
+  return { anna, bert, cora, staf, shifts: { mine, open, asked }, region: region.id };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  w = await makeWorld();
+});
+afterAll(async () => {
+  await database?.destroy();
+});
+
+async function cardsOf(userId: number | null) {
+  const actor: Actor | null = userId === null ? null : await loadActor(database.db, userId);
+  return listHomeCards(database.db, actor, { language: "nl", now: NOW });
+}
+
+const card = <K extends HomeCard["kind"]>(cards: HomeCard[], kind: K) =>
+  cards.find((c): c is Extract<HomeCard, { kind: K }> => c.kind === kind)!;
+
+describe("the home page's cards", () => {
+  it("offers a visitor only the way in, with the network's real size", async () => {
+    const cards = await cardsOf(null);
+    expect(cards).toEqual([
+      { kind: "welcome", totals: { regions: 2, digibanks: 2, digipunten: 2, volunteers: 2 } },
+    ]);
+  });
+
+  it("shows a volunteer their next shift first, then the shifts of their digibank with room", async () => {
+    const cards = await cardsOf(w.anna);
+    expect(cards.map((c) => c.kind)).toEqual(["next_shifts", "open_shifts"]);
+    const next = card(cards, "next_shifts").shifts;
+    expect(next).toEqual([
+      {
+        id: w.shifts.mine.id,
+        href: `/shifts/${w.shifts.mine.id}`,
+        digipunt: "Bibliotheek Bree",
+        when: "di 2 mrt, 09:00–12:00",
+        note: "✓ Jij staat erop",
+      },
+    ]);
+    // Room to claim, in her own digibank only, within two weeks: not the shift she is on, not
+    // the full one, not the one far away.
+    expect(card(cards, "open_shifts").shifts.map((s) => [s.id, s.note])).toEqual([
+      [w.shifts.open.id, "○ Nog 2 plaatsen"],
+    ]);
+  });
+
+  it("puts finding a shift first for a volunteer who has none yet", async () => {
+    const fresh = await createUser(database.db, { name: "Eva Janssens" });
+    const bank = await database.db
+      .selectFrom("digibanks")
+      .select("id")
+      .where("name", "=", "Digibank A")
+      .executeTakeFirstOrThrow();
+    await assignRole(database.db, { userId: fresh.id, role: "volunteer", digibankId: bank.id });
+    const cards = await cardsOf(fresh.id);
+    expect(cards.map((c) => c.kind)).toEqual(["open_shifts", "next_shifts"]);
+    expect(card(cards, "next_shifts").shifts).toEqual([]);
+  });
+
+  it("shows a coordinator this week's shifts that lack helpers, release requests and join requests", async () => {
+    const cards = await cardsOf(w.cora);
+    expect(cards.map((c) => c.kind)).toEqual(["understaffed", "release_requests", "join_requests"]);
+    expect(card(cards, "understaffed").shifts.map((s) => [s.id, s.href, s.note])).toEqual([
+      [w.shifts.mine.id, `/planning/shifts/${w.shifts.mine.id}`, "1 van 2 plaatsen bezet"],
+      [w.shifts.open.id, `/planning/shifts/${w.shifts.open.id}`, "0 van 2 plaatsen bezet"],
+    ]);
+    expect(card(cards, "release_requests").shifts.map((s) => s.id)).toEqual([w.shifts.asked.id]);
+    expect(card(cards, "join_requests")).toEqual({
+      kind: "join_requests",
+      count: 1,
+      digibanks: ["Digibank A"],
+    });
+  });
+
+  it("shows regional staff their own region's figures and the coming weeks' fill rate", async () => {
+    const cards = await cardsOf(w.staf);
+    expect(cards.map((c) => c.kind)).toEqual(["region_figures"]);
+    const [region] = card(cards, "region_figures").regions;
+    expect(card(cards, "region_figures").regions).toHaveLength(1);
+    expect(region).toMatchObject({
+      id: w.region,
+      name: "Regio Een",
+      digibanks: 1,
+      digipunten: 1,
+      // Anna, Bert and Eva (from the test before); the far region's nobody is not counted.
+      volunteers: 3,
+    });
+    // Week 9 holds the three shifts of this week (2 of 5 places), week 11 the later one.
+    expect(region!.weeks).toEqual([
+      { monday: "2027-03-01", label: "Week 9, 1–7 mrt", rate: "40%" },
+      { monday: "2027-03-15", label: "Week 11, 15–21 mrt", rate: "0%" },
+    ]);
+  });
+});
