@@ -19,19 +19,29 @@ function useErrorText() {
   return (key: string | undefined) => (key ? String(t(key as never)) : undefined);
 }
 
-/** Types whose value the browser itself checks: a pattern is not allowed on them (HTML). */
-const TYPES_WITHOUT_PATTERN = new Set(["date", "time", "number"]);
+/** The only input types HTML lets carry a `pattern`. */
+const TYPES_WITH_PATTERN = new Set(["text", "email", "password", "tel", "search", "url"]);
 
 /**
- * conform's attributes for an input, less what HTML forbids: the zod schema's regex becomes a
- * `pattern`, which only text-like inputs may carry. The server checks the value all the same.
+ * conform's attributes for an input, less what HTML forbids: the zod schema's regex (or enum)
+ * becomes a `pattern`, which only text-like inputs may carry. The server checks the value all the
+ * same.
  */
 function inputProps<Value>(field: FieldMetadata<Value, any, string[]>, type: string) {
   const { pattern, ...props } = getInputProps(field, {
     type: type as "text",
     ariaAttributes: false,
   });
-  return TYPES_WITHOUT_PATTERN.has(type) ? props : { ...props, pattern };
+  return TYPES_WITH_PATTERN.has(type) ? { ...props, pattern } : props;
+}
+
+/** A tick box's or radio button's attributes: never a `pattern` (see above). */
+function choiceProps<Value>(field: FieldMetadata<Value, any, string[]>, value?: string) {
+  const { pattern: _pattern, ...props } =
+    value === undefined
+      ? getInputProps(field, { type: "checkbox", ariaAttributes: false })
+      : getInputProps(field, { type: "radio", value, ariaAttributes: false });
+  return props;
 }
 
 export function TextField<Value = string>({
@@ -92,10 +102,7 @@ export function CheckboxField({
   return (
     <div className="check">
       <input
-        {...getInputProps(field as FieldMetadata<boolean>, {
-          type: "checkbox",
-          ariaAttributes: false,
-        })}
+        {...choiceProps(field as FieldMetadata<boolean>)}
         key={field.key}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? field.errorId : undefined}
@@ -134,11 +141,7 @@ export function RadioGroup<Value extends string>({
         return (
           <div className="check" key={option.value}>
             <input
-              {...getInputProps(field, {
-                type: "radio",
-                value: option.value,
-                ariaAttributes: false,
-              })}
+              {...choiceProps(field, option.value)}
               id={id}
               key={`${field.key ?? ""}-${option.value}`}
             />

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import http from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "~/utils/db.server.ts";
-import { createRegion } from "../factories/index.ts";
+import { createDigibank, createRegion } from "../factories/index.ts";
 import { createTestDatabase } from "../support/database.ts";
 import {
   type RunningServer,
@@ -34,20 +34,22 @@ describe("the server on its embedded default", () => {
     for (const email of ["admin", "staff", "coordinator", "volunteer"]) {
       expect(first.output()).toContain(`${email}@digihelpers.example`);
     }
-    const home = await (await fetch(first.url + "/")).text();
-    expect(home).toContain("Digibank Brugge");
+    // The join page lists every digibank one can ask to join.
+    const join = await (await fetch(first.url + "/join")).text();
+    expect(join).toContain("Digibank Brugge");
     expect(await first.stop("SIGTERM")).toBe(0);
 
     // Something added while the server is down must be there after the restart.
     const offline = await openDatabase({ dataDir });
-    await createRegion(offline.db, { name: "Regio Waasland" });
+    const waasland = await createRegion(offline.db, { name: "Regio Waasland" });
+    await createDigibank(offline.db, { regionId: waasland.id, name: "Digibank Sint-Niklaas" });
     await offline.close();
 
     const second = track(await startServer({ DATA_DIR: dataDir }));
     expect(second.output()).not.toContain("A new demo world was created.");
-    const again = await (await fetch(second.url + "/")).text();
+    const again = await (await fetch(second.url + "/join")).text();
     expect(again).toContain("Digibank Brugge");
-    expect(again).toContain("Digibanken in Regio Waasland");
+    expect(again).toContain("Digibank Sint-Niklaas (Regio Waasland)");
     expect(await second.stop("SIGTERM")).toBe(0);
   });
 

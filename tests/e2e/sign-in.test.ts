@@ -44,6 +44,10 @@ describe.skipIf(!browserAvailable)("signing in and out in Chromium", () => {
       page.waitForURL(base + "/"),
       page.getByRole("button", { name: "Aanmelden", exact: true }).click(),
     ]);
+    // On a phone the header folds into its menu: open it, as the reader would.
+    const menu = page.locator("summary", { hasText: "Menu" });
+    await page.locator(".user-menu__name").waitFor({ state: "attached" });
+    await menu.click();
     await page.getByText("Aangemeld als Pieter De Clercq").waitFor();
     await expect(page.getByRole("link", { name: "Mensen" }).count()).resolves.toBe(1);
 
@@ -51,6 +55,12 @@ describe.skipIf(!browserAvailable)("signing in and out in Chromium", () => {
       page.waitForURL(base + "/"),
       page.getByRole("button", { name: "Afmelden" }).click(),
     ]);
+    await page.locator(".user-menu__name").waitFor({ state: "detached" });
+    // The menu folds again after each page change; open it once it has.
+    await expect
+      .poll(() => page.locator("details.site-menu").evaluate((d) => (d as HTMLDetailsElement).open))
+      .toBe(false);
+    await menu.click();
     await page.getByRole("link", { name: "Aanmelden" }).waitFor();
     await expect(page.getByRole("link", { name: "Mensen" }).count()).resolves.toBe(0);
     expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
