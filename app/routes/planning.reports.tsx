@@ -11,13 +11,41 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "plan_any_shifts" });
+  const language = await getLanguage(request);
+  const t = getFixedT(language, "planning");
   // Four weeks back and four ahead, unless asked otherwise.
   const range = planningRange(new URL(request.url).searchParams, { startOffset: -28, days: 56 });
+  const rates = await fillRates(context.db, actor, range);
+  // Every cell is written out here, so the server and the browser show the very same text.
+  const row = (
+    key: string,
+    label: string,
+    r: { shifts: number; confirmed: number; capacity: number },
+  ) => ({
+    key,
+    label,
+    shifts: formatNumber(r.shifts, language),
+    confirmed: formatNumber(r.confirmed, language),
+    capacity: formatNumber(r.capacity, language),
+    rate: formatPercent(r.confirmed, r.capacity, language),
+  });
   return {
-    title: getFixedT(await getLanguage(request), "planning")("reports.title"),
+    title: t("reports.title"),
     range,
     digibanks: await listPlannedDigibanks(context.db, actor),
-    rates: await fillRates(context.db, actor, range),
+    byWeek: rates.byWeek.map((r) =>
+      row(
+        r.week,
+        t("reports.weekLabel", {
+          number: r.number,
+          days: formatDayRange(r.monday, r.sunday, language),
+        }),
+        r,
+      ),
+    ),
+    byDigipunt: rates.byDigipunt.map((r) =>
+      row(String(r.digipuntId), `${r.digipunt} (${r.digibank})`, r),
+    ),
   };
 }
 
@@ -26,19 +54,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function Reports() {
-  const { t, i18n } = useTranslation("planning");
-  const { range, digibanks, rates } = useLoaderData<typeof loader>();
-  const percent = (r: { confirmed: number; capacity: number }) =>
-    formatPercent(r.confirmed, r.capacity, i18n.language);
+  const { t } = useTranslation("planning");
+  const { range, digibanks, byWeek, byDigipunt } = useLoaderData<typeof loader>();
   const table = (
     caption: string,
     head: string,
     rows: ReadonlyArray<{
       key: string;
       label: string;
-      confirmed: number;
-      capacity: number;
-      shifts: number;
+      shifts: string;
+      confirmed: string;
+      capacity: string;
+      rate: string;
     }>,
   ) => (
     <div className="table-scroll">
@@ -57,10 +84,10 @@ export default function Reports() {
           {rows.map((r) => (
             <tr key={r.key}>
               <th scope="row">{r.label}</th>
-              <td>{formatNumber(r.shifts, i18n.language)}</td>
-              <td>{formatNumber(r.confirmed, i18n.language)}</td>
-              <td>{formatNumber(r.capacity, i18n.language)}</td>
-              <td>{percent(r)}</td>
+              <td>{r.shifts}</td>
+              <td>{r.confirmed}</td>
+              <td>{r.capacity}</td>
+              <td>{r.rate}</td>
             </tr>
           ))}
         </tbody>
@@ -82,33 +109,14 @@ export default function Reports() {
           {t("reports.export")}
         </button>
       </Form>
-      {rates.byWeek.length === 0 ? (
+      {byWeek.length === 0 ? (
         <p>{t("reports.empty")}</p>
       ) : (
         <>
           <h2>{t("reports.byWeek")}</h2>
-          {table(
-            t("reports.byWeek"),
-            t("reports.week"),
-            rates.byWeek.map((r) => ({
-              ...r,
-              key: r.week,
-              label: t("reports.weekLabel", {
-                number: r.number,
-                days: formatDayRange(r.monday, r.sunday, i18n.language),
-              }),
-            })),
-          )}
+          {table(t("reports.byWeek"), t("reports.week"), byWeek)}
           <h2>{t("reports.byDigipunt")}</h2>
-          {table(
-            t("reports.byDigipunt"),
-            t("shift.digipunt"),
-            rates.byDigipunt.map((r) => ({
-              ...r,
-              key: String(r.digipuntId),
-              label: `${r.digipunt} (${r.digibank})`,
-            })),
-          )}
+          {table(t("reports.byDigipunt"), t("shift.digipunt"), byDigipunt)}
         </>
       )}
       <p>
