@@ -1,5 +1,4 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/forms.tsx";
@@ -14,13 +13,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const language = await getLanguage(request);
   const sections = readablePersonalData(await collectPersonalData(context.db, actor.id), language);
-  return data(
-    { title: getFixedT(language, "account")("data.title"), sections },
-    { headers: { "Cache-Control": "private, no-store" } },
-  );
+  return { title: getFixedT(language, "account")("data.title"), sections };
 }
-
-export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title} · Digihelpers` },
