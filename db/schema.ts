@@ -155,11 +155,20 @@ export interface RoleAssignmentsTable {
 export interface SkillsTable {
   id: Generated<number>;
   code: string;
+  /** Only completing a course grants it; a trigger refuses declaring it. */
+  course_only: Defaulted<boolean>;
 }
+
+export type SkillSource = "declared" | "course";
 
 export interface VolunteerSkillsTable {
   user_id: number;
   skill_id: number;
+  source: Defaulted<SkillSource>;
+  /** The course that granted it (source 'course'); null once that course is deleted. */
+  course_id: Nullable<number>;
+  /** Set exactly when the source is 'course'. */
+  earned_at: Nullable<Date>;
 }
 
 type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
@@ -236,6 +245,95 @@ export interface CalendarFeedsTable {
   created_at: CreatedAt;
 }
 
+export type CourseTheme = "digital_skills" | "teaching_adults" | "target_group" | "service";
+export type CourseAudience = "volunteers" | "coordinators" | "everyone";
+export type CourseStatus = "draft" | "published" | "cancelled";
+
+export interface CoursesTable {
+  id: Generated<number>;
+  region_id: number;
+  /** Organised by this digibank (open to its people), or by the region when null. */
+  digibank_id: Nullable<number>;
+  title: string;
+  description: Defaulted<string>;
+  theme: CourseTheme;
+  /** For the theme 'service': the service (a skill) the course is about. */
+  service_skill_id: Nullable<number>;
+  audience: CourseAudience;
+  capacity: number;
+  /** Kept by a trigger on course_enrolments; never written by app code. */
+  enrolled_count: ColumnType<number, never, never>;
+  enrol_opens_at: Timestamp;
+  enrol_closes_at: Timestamp;
+  prerequisite_skill_id: Nullable<number>;
+  prerequisite_course_id: Nullable<number>;
+  /** null: every scheduled session attended; N: at least N of them. */
+  completion_min_sessions: Nullable<number>;
+  status: Defaulted<CourseStatus>;
+  published_at: Nullable<Date>;
+  /** Set exactly when the status is 'cancelled'. */
+  cancelled_at: Nullable<Date>;
+  cancel_reason: Nullable<string>;
+  sequence: Defaulted<number>;
+  created_by: Nullable<number>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface CourseSkillsTable {
+  course_id: number;
+  skill_id: number;
+}
+
+export type CourseSessionStatus = "scheduled" | "cancelled";
+
+export interface CourseSessionsTable {
+  id: Generated<number>;
+  course_id: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  /** Exactly one of digipunt_id, address and online_url is set (a CHECK holds it). */
+  digipunt_id: Nullable<number>;
+  address: Nullable<string>;
+  online_url: Nullable<string>;
+  status: Defaulted<CourseSessionStatus>;
+  cancelled_at: Nullable<Date>;
+  sequence: Defaulted<number>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface CourseTrainersTable {
+  id: Generated<number>;
+  course_id: number;
+  /** A person on the platform, or (user_id null) an outside trainer by name. */
+  user_id: Nullable<number>;
+  outside_name: Nullable<string>;
+}
+
+export type EnrolmentStatus = "enrolled" | "waiting" | "cancelled" | "removed";
+
+export interface CourseEnrolmentsTable {
+  id: Generated<number>;
+  course_id: number;
+  user_id: number;
+  status: EnrolmentStatus;
+  /** The waiting list is served in (queued_at, id) order. */
+  queued_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Set exactly when the status is cancelled or removed. */
+  ended_at: Nullable<Date>;
+  completed_at: Nullable<Date>;
+}
+
+export interface CourseAttendanceTable {
+  session_id: number;
+  user_id: number;
+  present: boolean;
+  recorded_by: Nullable<number>;
+  recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface DB {
   regions: RegionsTable;
   municipalities: MunicipalitiesTable;
@@ -256,6 +354,12 @@ export interface DB {
   shifts: ShiftsTable;
   shift_claims: ShiftClaimsTable;
   calendar_feeds: CalendarFeedsTable;
+  courses: CoursesTable;
+  course_skills: CourseSkillsTable;
+  course_sessions: CourseSessionsTable;
+  course_trainers: CourseTrainersTable;
+  course_enrolments: CourseEnrolmentsTable;
+  course_attendance: CourseAttendanceTable;
 }
 
 export type Region = Selectable<RegionsTable>;
@@ -269,3 +373,6 @@ export type JoinRequest = Selectable<JoinRequestsTable>;
 export type Shift = Selectable<ShiftsTable>;
 export type ShiftSeries = Selectable<ShiftSeriesTable>;
 export type ShiftClaim = Selectable<ShiftClaimsTable>;
+export type Course = Selectable<CoursesTable>;
+export type CourseSession = Selectable<CourseSessionsTable>;
+export type CourseEnrolment = Selectable<CourseEnrolmentsTable>;

@@ -16,6 +16,9 @@ export const namespaces = [
   "shifts",
   "planning",
   "regions",
+  "courses",
+  "coursePlanning",
+  "training",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

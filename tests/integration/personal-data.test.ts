@@ -295,14 +295,14 @@ describe("the personal data registry", () => {
     const problems = await database.db
       .transaction()
       .execute(async (trx) => {
-        await sql`create table course_enrolments (
+        await sql`create table course_signups (
           id integer primary key, learner integer not null references users(id), trainer_email text)`.execute(
           trx,
         );
         await sql`create table gatherings (id integer primary key, person_id integer)`.execute(trx);
         const twice: PersonalDataPart = {
           ...part("auth"),
-          name: "courses",
+          name: "workshops",
           tables: [{ table: "sessions", userColumns: { user_id: "erased" } }],
         };
         const found = await registryProblems(trx, [...PERSONAL_DATA_PARTS, twice]);
@@ -313,10 +313,10 @@ describe("the personal data registry", () => {
         return error.found!;
       });
     expect(problems).toEqual([
-      "course_enrolments.learner: declared by no part",
-      "course_enrolments.trainer_email: declared by no part",
+      "course_signups.learner: declared by no part",
+      "course_signups.trainer_email: declared by no part",
       "gatherings.person_id: declared by no part",
-      "sessions.user_id: declared by auth and courses",
+      "sessions.user_id: declared by auth and workshops",
     ]);
   });
 });

@@ -10,6 +10,9 @@ const actor = (overrides: Partial<Actor>): Actor => ({
   coordinatedDigibankIds: [],
   volunteerDigibankIds: [],
   staffRegionIds: [],
+  coordinatedRegionIds: [],
+  coordinatorRegionIds: [],
+  volunteerRegionIds: [],
   ...overrides,
 });
 

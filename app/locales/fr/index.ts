@@ -6,6 +6,21 @@ import people from "./people.ts";
 import planning from "./planning.ts";
 import regions from "./regions.ts";
 import shifts from "./shifts.ts";
+import courses from "./courses.ts";
+import coursePlanning from "./coursePlanning.ts";
+import training from "./training.ts";
 
 // One file per namespace, so each capability keeps its own messages.
-export default { common, auth, account, people, mail, shifts, planning, regions };
+export default {
+  common,
+  auth,
+  account,
+  people,
+  mail,
+  shifts,
+  planning,
+  regions,
+  courses,
+  coursePlanning,
+  training,
+};

@@ -16,6 +16,12 @@ export interface Actor {
   volunteerDigibankIds: number[];
   /** Regions this person works for as regional staff. */
   staffRegionIds: number[];
+  /** Regions this person coordinates as a whole (a coordinator role scoped to a region). */
+  coordinatedRegionIds: number[];
+  /** Regions of the digibanken this person coordinates (directly or through their region). */
+  coordinatorRegionIds: number[];
+  /** Regions of the digibanken this person volunteers for. */
+  volunteerRegionIds: number[];
 }
 
 export interface DigibankRef {
@@ -26,6 +32,19 @@ export interface DigibankRef {
 export interface PersonRef {
   id: number;
   roles: Array<{ role: Role; regionId: number | null; digibankId: number | null }>;
+}
+
+/** Who organises a course: a digibank of a region, or (digibankId null) the region itself. */
+export interface CourseScope {
+  regionId: number;
+  digibankId: number | null;
+}
+
+export interface CourseRef extends CourseScope {
+  status: "draft" | "published" | "cancelled";
+  audience: "volunteers" | "coordinators" | "everyone";
+  /** The people on the platform named trainer on this course. */
+  trainerUserIds: readonly number[];
 }
 
 export type Permission =
@@ -55,7 +74,23 @@ export type Permission =
   /** Change this region's settings (the release cut-off): its regional staff. */
   | { action: "manage_region"; regionId: number }
   /** Open the region settings at all. */
-  | { action: "manage_any_region" };
+  | { action: "manage_any_region" }
+  /** Open the course planning pages at all (what they list stays within the actor's scope). */
+  | { action: "plan_any_courses" }
+  /**
+   * Create, change, publish and cancel courses of this scope, see their rosters with contact
+   * details, take attendance, export: regional staff and coordinators of the region, and for a
+   * digibank's course also that digibank's coordinators.
+   */
+  | { action: "plan_courses"; scope: CourseScope }
+  /** See the course's roster and take its attendance: its planners and its trainers. */
+  | { action: "train_course"; course: CourseRef }
+  /** See a course and its sessions: its audience once published, its trainers and planners. */
+  | { action: "view_course"; course: CourseRef }
+  /** Enrol in a published course, or join its waiting list: the people of its audience. */
+  | { action: "enrol_course"; course: CourseRef }
+  /** Mark which skills only a course can grant: those who plan courses. */
+  | { action: "manage_skills" };
 
 export function isAdmin(actor: Actor) {
   return actor.roles.some((r) => r.role === "admin");
@@ -103,10 +138,51 @@ export function may(actor: Actor | null, permission: Permission): boolean {
       return actor.staffRegionIds.includes(permission.regionId);
     case "manage_any_region":
       return actor.staffRegionIds.length > 0;
+    case "plan_any_courses":
+    case "manage_skills":
+      return actor.coordinatedDigibankIds.length > 0 || actor.staffRegionIds.length > 0;
+    case "plan_courses":
+      return plansCourses(actor, permission.scope);
+    case "train_course":
+      return (
+        plansCourses(actor, permission.course) ||
+        permission.course.trainerUserIds.includes(actor.id)
+      );
+    case "view_course":
+      return (
+        plansCourses(actor, permission.course) ||
+        permission.course.trainerUserIds.includes(actor.id) ||
+        (permission.course.status !== "draft" && inAudience(actor, permission.course))
+      );
+    case "enrol_course":
+      return permission.course.status === "published" && inAudience(actor, permission.course);
     case "manage_staff":
     case "manage_mail":
       return false;
   }
+}
+
+function plansCourses(actor: Actor, scope: CourseScope) {
+  return (
+    actor.staffRegionIds.includes(scope.regionId) ||
+    actor.coordinatedRegionIds.includes(scope.regionId) ||
+    (scope.digibankId !== null && actor.coordinatedDigibankIds.includes(scope.digibankId))
+  );
+}
+
+/** Whether the course is meant for this person: its audience, within its digibank or region. */
+function inAudience(actor: Actor, course: CourseRef) {
+  const asVolunteer =
+    course.audience !== "coordinators" &&
+    (course.digibankId !== null
+      ? actor.volunteerDigibankIds.includes(course.digibankId)
+      : actor.volunteerRegionIds.includes(course.regionId));
+  const asCoordinator =
+    course.audience !== "volunteers" &&
+    (course.digibankId !== null
+      ? actor.coordinatedDigibankIds.includes(course.digibankId)
+      : actor.coordinatorRegionIds.includes(course.regionId));
+  return asVolunteer || asCoordinator;
 }
 
 /** Loads a person with their roles and the scope those roles give, or null when not active. */
@@ -135,11 +211,30 @@ export async function loadActor(db: Database, userId: number): Promise<Actor | n
       .map((r) => r.digibankId!),
     ...regionBanks.map((b) => b.id),
   ]);
+  const volunteerDigibankIds = roles
+    .filter((r) => r.role === "volunteer")
+    .map((r) => r.digibankId!);
+  const ownBankIds = [...new Set([...coordinated, ...volunteerDigibankIds])];
+  const regionOf = new Map(
+    (ownBankIds.length
+      ? await db
+          .selectFrom("digibanks")
+          .select(["id", "region_id"])
+          .where("id", "in", ownBankIds)
+          .execute()
+      : []
+    ).map((b) => [b.id, b.region_id]),
+  );
+  const regionsOf = (bankIds: Iterable<number>) =>
+    [...new Set([...bankIds].map((id) => regionOf.get(id)!))].sort((a, b) => a - b);
   return {
     ...user,
     roles,
     coordinatedDigibankIds: [...coordinated].sort((a, b) => a - b),
-    volunteerDigibankIds: roles.filter((r) => r.role === "volunteer").map((r) => r.digibankId!),
+    volunteerDigibankIds,
     staffRegionIds: roles.filter((r) => r.role === "regional_staff").map((r) => r.regionId!),
+    coordinatedRegionIds: [...new Set(regionIds)].sort((a, b) => a - b),
+    coordinatorRegionIds: regionsOf(coordinated),
+    volunteerRegionIds: regionsOf(volunteerDigibankIds),
   };
 }

@@ -1,0 +1,8 @@
+import type { Namespace } from "../types.ts";
+import type nl from "../nl/courses.ts";
+
+const courses: Namespace<typeof nl> = {
+  title: "Courses",
+};
+
+export default courses;
