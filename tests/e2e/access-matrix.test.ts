@@ -1037,6 +1037,16 @@ const CASES: Case[] = [
     ok: { status: 302, location: "/planning/digipunten" },
     expect: ofD1(),
   },
+
+  // Courses: planning (/courses/manage). Cases for course planning go below this line.
+
+  // ---
+
+  // Courses: finding and enrolling (/courses). Cases for enrolment go below this line.
+
+  // ---
+
+  // Courses: attendance, completion and skills. Cases for training go below this line.
 ];
 
 /** Every table's row count and a digest of its rows (rate limit counters aside: refusals count). */

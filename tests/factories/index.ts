@@ -184,3 +184,101 @@ export async function giveSkill(db: Db, values: { userId: number; code: string }
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * A course written directly, as the planning form would leave it: published unless told otherwise,
+ * open for enrolment now, with `sessions` (default one) a week apart starting in two weeks.
+ */
+export async function createCourse(
+  db: Db,
+  values: {
+    regionId: number;
+    digibankId?: number | null;
+    title?: string;
+    theme?: "digital_skills" | "teaching_adults" | "target_group" | "service";
+    audience?: "volunteers" | "coordinators" | "everyone";
+    capacity?: number;
+    status?: "draft" | "published" | "cancelled";
+    enrolOpensAt?: Date;
+    enrolClosesAt?: Date;
+    /** Session start times; by default one session two weeks ahead, 2 hours long. */
+    sessions?: Date[];
+    digipuntId?: number | null;
+    grantsSkillCodes?: string[];
+    prerequisiteSkillId?: number | null;
+    prerequisiteCourseId?: number | null;
+    completionMinSessions?: number | null;
+    trainerUserIds?: number[];
+    createdBy?: number | null;
+  },
+) {
+  const now = Date.now();
+  const status = values.status ?? "published";
+  const starts = values.sessions ?? [new Date(now + 14 * DAY)];
+  const course = await db
+    .insertInto("courses")
+    .values({
+      region_id: values.regionId,
+      digibank_id: values.digibankId ?? null,
+      title: values.title ?? "Vorming itsme",
+      theme: values.theme ?? "digital_skills",
+      audience: values.audience ?? "everyone",
+      capacity: values.capacity ?? 12,
+      enrol_opens_at: values.enrolOpensAt ?? new Date(now - DAY),
+      enrol_closes_at:
+        values.enrolClosesAt ?? new Date(Math.min(...starts.map((s) => s.getTime())) - DAY),
+      prerequisite_skill_id: values.prerequisiteSkillId ?? null,
+      prerequisite_course_id: values.prerequisiteCourseId ?? null,
+      completion_min_sessions: values.completionMinSessions ?? null,
+      status,
+      published_at: status === "draft" ? null : new Date(),
+      cancelled_at: status === "cancelled" ? new Date() : null,
+      created_by: values.createdBy ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const sessions = [];
+  for (const start of starts)
+    sessions.push(
+      await db
+        .insertInto("course_sessions")
+        .values({
+          course_id: course.id,
+          starts_at: start,
+          ends_at: new Date(start.getTime() + 2 * 60 * 60 * 1000),
+          digipunt_id: values.digipuntId ?? null,
+          address: values.digipuntId ? null : "Stationsstraat 1, 3500 Hasselt",
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+  for (const code of values.grantsSkillCodes ?? [])
+    await db
+      .insertInto("course_skills")
+      .values({ course_id: course.id, skill_id: await skillId(db, code) })
+      .execute();
+  for (const userId of values.trainerUserIds ?? [])
+    await db
+      .insertInto("course_trainers")
+      .values({ course_id: course.id, user_id: userId })
+      .execute();
+  return { ...course, sessions };
+}
+
+/** An enrolment written directly (a place, or the waiting list), as enrolling would leave it. */
+export async function createEnrolment(
+  db: Db,
+  values: { courseId: number; userId: number; status?: "enrolled" | "waiting" },
+) {
+  return db
+    .insertInto("course_enrolments")
+    .values({
+      course_id: values.courseId,
+      user_id: values.userId,
+      status: values.status ?? "enrolled",
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
