@@ -61,6 +61,9 @@ const mail: Namespace<typeof nl> = {
   calendar: {
     shiftSummary: "Digihelper at {{digipuntName}}",
     shiftDescription: "Your shift as a digihelper for {{digibankName}}.",
+    courseSummary: "Course: {{title}}",
+    courseSessionSummary: "Course: {{title}} ({{n}}/{{total}})",
+    courseDescription: "A course by {{organiserName}} for digihelpers.",
     feedName: "Digihelpers",
   },
   shift_confirmed: {

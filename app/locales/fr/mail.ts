@@ -63,6 +63,9 @@ const mail: Namespace<typeof nl> = {
   calendar: {
     shiftSummary: "Digihelper à {{digipuntName}}",
     shiftDescription: "Votre permanence de digihelper pour {{digibankName}}.",
+    courseSummary: "Formation : {{title}}",
+    courseSessionSummary: "Formation : {{title}} ({{n}}/{{total}})",
+    courseDescription: "Une formation de {{organiserName}} pour les digihelpers.",
     feedName: "Digihelpers",
   },
   shift_confirmed: {

@@ -60,6 +60,9 @@ const mail = {
   calendar: {
     shiftSummary: "Digihelper in {{digipuntName}}",
     shiftDescription: "Je dienst als digihelper bij {{digibankName}}.",
+    courseSummary: "Vorming: {{title}}",
+    courseSessionSummary: "Vorming: {{title}} ({{n}}/{{total}})",
+    courseDescription: "Een vorming van {{organiserName}} voor digihelpers.",
     feedName: "Digihelpers",
   },
   shift_confirmed: {

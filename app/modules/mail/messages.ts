@@ -20,6 +20,33 @@ export interface ShiftSnapshot {
   notes: string | null;
 }
 
+/** One session of a course as its emails tell about it. */
+export interface CourseSessionSnapshot {
+  sessionId: number;
+  /** ISO instants. */
+  startsAt: string;
+  endsAt: string;
+  /** iCalendar SEQUENCE: course_sessions.sequence plus courses.sequence when queued. */
+  sequence: number;
+  cancelled: boolean;
+  /** A digipunt's name and address, another address, or null when online. */
+  location: string | null;
+  onlineUrl: string | null;
+}
+
+/**
+ * A course as its emails (and their .ics attachments) tell about it, copied into the payload when
+ * the message is queued, as ShiftSnapshot does for shifts.
+ */
+export interface CourseSnapshot {
+  courseId: number;
+  title: string;
+  cancelled: boolean;
+  /** The digibank or region that organises it. */
+  organiserName: string;
+  sessions: CourseSessionSnapshot[];
+}
+
 export interface EmailPayloads {
   /** A one-time sign-in link (30 minutes). */
   sign_in_link: { name: string; url: string };

@@ -16,11 +16,13 @@ import ShiftReminderEmail from "../../../emails/shift-reminder.tsx";
 import ShiftUnderstaffedEmail from "../../../emails/shift-understaffed.tsx";
 import SignInLinkEmail from "../../../emails/sign-in-link.tsx";
 import type { EmailProps } from "../../../emails/types.ts";
-import { shiftInvite } from "~/modules/shifts/calendar.server.ts";
+import { renderCalendar, type CalendarEntry } from "~/modules/calendar/ical.server.ts";
+import { courseCalendarEntries } from "~/modules/courses/calendar.server.ts";
+import { shiftCalendarEntry } from "~/modules/shifts/calendar.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
-import type { EmailPayloads, EmailTemplate, ShiftSnapshot } from "./messages.ts";
+import type { CourseSnapshot, EmailPayloads, EmailTemplate, ShiftSnapshot } from "./messages.ts";
 
 const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
   sign_in_link: SignInLinkEmail,
@@ -42,17 +44,48 @@ const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
 // The files a message carries are derived from its template and payload, like its text, so the
 // outbox row stays the one record of what was sent. A shift the volunteer is on comes as a
 // calendar invitation; a cancelled one, or one they were taken off, as its cancellation (same UID,
-// so the calendar updates).
-type ShiftCalendar = { shift: ShiftSnapshot; method: "REQUEST" | "CANCEL" } | null;
-const calendars: { [K in EmailTemplate]?: (payload: EmailPayloads[K]) => ShiftCalendar } = {
-  shift_confirmed: ({ shift }) => ({ shift, method: "REQUEST" }),
-  shift_promoted: ({ shift }) => ({ shift, method: "REQUEST" }),
+// so the calendar updates). A course comes as one invitation holding every session.
+interface MailCalendar {
+  method: "REQUEST" | "CANCEL";
+  /** The attachment's name, e.g. digihelpers-shift-12.ics. */
+  filename: string;
+  entries(language: Language, url: string | null): CalendarEntry[];
+}
+
+const shiftCalendar = (shift: ShiftSnapshot, method: MailCalendar["method"]): MailCalendar => ({
+  method,
+  filename: `digihelpers-shift-${shift.shiftId}.ics`,
+  entries: (language, url) => [
+    shiftCalendarEntry(method === "CANCEL" ? { ...shift, cancelled: true } : shift, language, url),
+  ],
+});
+
+/** A course's sessions; CANCEL marks every one of them cancelled. */
+export const courseCalendar = (
+  course: CourseSnapshot,
+  method: MailCalendar["method"],
+): MailCalendar => ({
+  method,
+  filename: `digihelpers-course-${course.courseId}.ics`,
+  entries: (language, url) =>
+    courseCalendarEntries(
+      method === "CANCEL" ? { ...course, cancelled: true } : course,
+      language,
+      url,
+    ),
+});
+
+const calendars: {
+  [K in EmailTemplate]?: (payload: EmailPayloads[K]) => MailCalendar | null;
+} = {
+  shift_confirmed: ({ shift }) => shiftCalendar(shift, "REQUEST"),
+  shift_promoted: ({ shift }) => shiftCalendar(shift, "REQUEST"),
   // Someone on the reserve list is not on the shift: nothing for their calendar yet.
   shift_changed: ({ shift, onReserveList }) =>
-    onReserveList ? null : { shift, method: "REQUEST" },
-  shift_cancelled: ({ shift }) => ({ shift, method: "CANCEL" }),
+    onReserveList ? null : shiftCalendar(shift, "REQUEST"),
+  shift_cancelled: ({ shift }) => shiftCalendar(shift, "CANCEL"),
   // The shift goes on, without this person: it leaves their calendar all the same.
-  shift_left: ({ shift }) => ({ shift, method: "CANCEL" }),
+  shift_left: ({ shift }) => shiftCalendar(shift, "CANCEL"),
 };
 
 export interface EmailAttachment {
@@ -114,19 +147,21 @@ function attachmentsOf<K extends EmailTemplate>(
   envelope: EmailEnvelope,
 ): EmailAttachment[] {
   const describe = calendars[template] as
-    ((payload: EmailPayloads[K]) => ShiftCalendar) | undefined;
+    ((payload: EmailPayloads[K]) => MailCalendar | null) | undefined;
   const calendar = describe?.(payload);
   if (!calendar) return [];
   const organizer = envelope.from ? mailbox(envelope.from) : undefined;
-  const content = shiftInvite(calendar.shift, language, {
-    method: calendar.method,
-    url: (payload as { url?: string }).url ?? null,
-    organizer: organizer && { name: organizer.name ?? "Digihelpers", email: organizer.email },
-    attendee: envelope.to ? { email: envelope.to } : undefined,
-  });
+  const content = renderCalendar(
+    calendar.entries(language, (payload as { url?: string }).url ?? null),
+    {
+      method: calendar.method,
+      organizer: organizer && { name: organizer.name ?? "Digihelpers", email: organizer.email },
+      attendee: envelope.to ? { email: envelope.to } : undefined,
+    },
+  );
   return [
     {
-      filename: `digihelpers-shift-${calendar.shift.shiftId}.ics`,
+      filename: calendar.filename,
       content,
       contentType: `text/calendar; charset=utf-8; method=${calendar.method}`,
     },

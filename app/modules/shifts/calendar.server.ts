@@ -1,10 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../../db/schema.ts";
-import {
-  type CalendarEntry,
-  type CalendarMethod,
-  renderCalendar,
-} from "~/modules/calendar/ical.server.ts";
+import type { CalendarEntry } from "~/modules/calendar/ical.server.ts";
 import type { ShiftSnapshot } from "~/modules/mail/messages.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
@@ -81,27 +77,4 @@ export function shiftCalendarEntry(
     location: shift.location ?? shift.digipuntName,
     url: url ?? null,
   };
-}
-
-/** An .ics of one shift for an email: REQUEST (you are on it) or CANCEL (it is off). */
-export function shiftInvite(
-  shift: ShiftSnapshot,
-  language: Language,
-  options: {
-    method: Extract<CalendarMethod, "REQUEST" | "CANCEL">;
-    url?: string | null;
-    organizer?: { name: string; email: string };
-    attendee?: { email: string };
-  },
-): string {
-  const entry = shiftCalendarEntry(
-    options.method === "CANCEL" ? { ...shift, cancelled: true } : shift,
-    language,
-    options.url,
-  );
-  return renderCalendar([entry], {
-    method: options.method,
-    organizer: options.organizer,
-    attendee: options.attendee,
-  });
 }
