@@ -66,6 +66,13 @@ const mail: Namespace<typeof nl> = {
     courseDescription: "A course by {{organiserName}} for digihelpers.",
     feedName: "Digihelpers",
   },
+  course: {
+    organiser: "Organised by",
+    sessions_one: "The session",
+    sessions_other: "The {{count}} sessions",
+    online: "Online",
+    cancelledSession: "Cancelled: {{when}}",
+  },
   shift_confirmed: {
     subject: "Your shift on {{date}} at {{shift.digipuntName}}",
     heading: "You are on the shift",

@@ -68,6 +68,13 @@ const mail: Namespace<typeof nl> = {
     courseDescription: "Une formation de {{organiserName}} pour les digihelpers.",
     feedName: "Digihelpers",
   },
+  course: {
+    organiser: "Organisée par",
+    sessions_one: "La séance",
+    sessions_other: "Les {{count}} séances",
+    online: "En ligne",
+    cancelledSession: "Annulée : {{when}}",
+  },
   shift_confirmed: {
     subject: "Votre permanence du {{date}} à {{shift.digipuntName}}",
     heading: "Vous êtes inscrit·e à la permanence",

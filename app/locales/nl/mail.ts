@@ -65,6 +65,13 @@ const mail = {
     courseDescription: "Een vorming van {{organiserName}} voor digihelpers.",
     feedName: "Digihelpers",
   },
+  course: {
+    organiser: "Georganiseerd door",
+    sessions_one: "De sessie",
+    sessions_other: "De {{count}} sessies",
+    online: "Online",
+    cancelledSession: "Gaat niet door: {{when}}",
+  },
   shift_confirmed: {
     subject: "Je dienst op {{date}} in {{shift.digipuntName}}",
     heading: "Je staat op de dienst",
