@@ -259,6 +259,7 @@ const account: Namespace<typeof nl> = {
         shift_claim_removed: "taken off a shift",
         shift_release_granted: "allowed to give up a shift",
         shifts_exported: "shifts downloaded",
+        course_exported: "course participants downloaded",
       },
       purpose: {
         sign_in: "signing in",

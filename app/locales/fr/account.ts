@@ -263,6 +263,7 @@ const account: Namespace<typeof nl> = {
         shift_claim_removed: "retiré d'une permanence",
         shift_release_granted: "permanence cédée avec accord",
         shifts_exported: "permanences téléchargées",
+        course_exported: "participants d’une formation téléchargés",
       },
       purpose: {
         sign_in: "connexion",

@@ -258,6 +258,7 @@ const account = {
         shift_claim_removed: "van een dienst gehaald",
         shift_release_granted: "dienst mocht afgegeven worden",
         shifts_exported: "diensten gedownload",
+        course_exported: "deelnemers van een vorming gedownload",
       },
       purpose: {
         sign_in: "aanmelden",

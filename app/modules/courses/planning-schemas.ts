@@ -150,3 +150,97 @@ export const CourseActionSchema = z.discriminatedUnion("intent", [
     body: multiLineText({ max: 5000 }).refine((text) => text.length > 0, required),
   }),
 ]);
+
+/** What the course form shows: what was typed (or saved), every value as text. */
+export interface CourseFormValues {
+  scope: string;
+  title: string;
+  description: string;
+  theme: string;
+  serviceSkillId: string;
+  audience: string;
+  capacity: string;
+  opensDate: string;
+  opensTime: string;
+  closesDate: string;
+  closesTime: string;
+  prerequisiteSkillId: string;
+  prerequisiteCourseId: string;
+  completionMinSessions: string;
+  grantedSkillIds: string[];
+  trainerUserIds: string[];
+  outsideTrainers: string;
+  sessions: Array<{
+    id: string;
+    date: string;
+    startTime: string;
+    endTime: string;
+    digipuntId: string;
+    address: string;
+    onlineUrl: string;
+  }>;
+}
+
+export const emptySession = (): CourseFormValues["sessions"][number] => ({
+  id: "",
+  date: "",
+  startTime: "",
+  endTime: "",
+  digipuntId: "",
+  address: "",
+  onlineUrl: "",
+});
+
+// Shown again as typed, less control characters (a NUL cannot go back into the page).
+/* eslint-disable-next-line no-control-regex -- removing control characters is the point */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const text = (value: unknown) =>
+  typeof value === "string" ? value.slice(0, 10_000).replace(CONTROLS, "") : "";
+const texts = (value: unknown) =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(text).slice(0, 50);
+
+/**
+ * A posted form back into the form's shape, to show it again as typed (after a refusal, or with
+ * one more session row). Anything odd becomes empty text; the schema judges it on the next post.
+ */
+export function toCourseFormValues(payload: Record<string, unknown>): CourseFormValues {
+  const sessions = Array.isArray(payload.sessions) ? payload.sessions.slice(0, MAX_SESSIONS) : [];
+  return {
+    scope: text(payload.scope),
+    title: text(payload.title),
+    description: text(payload.description),
+    theme: text(payload.theme),
+    serviceSkillId: text(payload.serviceSkillId),
+    audience: text(payload.audience),
+    capacity: text(payload.capacity),
+    opensDate: text(payload.opensDate),
+    opensTime: text(payload.opensTime),
+    closesDate: text(payload.closesDate),
+    closesTime: text(payload.closesTime),
+    prerequisiteSkillId: text(payload.prerequisiteSkillId),
+    prerequisiteCourseId: text(payload.prerequisiteCourseId),
+    completionMinSessions: text(payload.completionMinSessions),
+    grantedSkillIds: texts(payload.grantedSkillIds),
+    trainerUserIds: texts(payload.trainerUserIds),
+    outsideTrainers: text(payload.outsideTrainers),
+    sessions: sessions.map((s: unknown) => {
+      const row = (s && typeof s === "object" ? s : {}) as Record<string, unknown>;
+      return {
+        id: text(row.id),
+        date: text(row.date),
+        startTime: text(row.startTime),
+        endTime: text(row.endTime),
+        digipuntId: text(row.digipuntId),
+        address: text(row.address),
+        onlineUrl: text(row.onlineUrl),
+      };
+    }),
+  };
+}
+
+/** The form with one more, empty, session row (the "add a session" button, without JavaScript). */
+export function withOneMoreSession(values: CourseFormValues): CourseFormValues {
+  return values.sessions.length >= MAX_SESSIONS
+    ? values
+    : { ...values, sessions: [...values.sessions, emptySession()] };
+}
