@@ -263,7 +263,7 @@ export default function PlannedCourse() {
             </div>
             <div className="field">
               <label htmlFor="message-body">{t("detail.messageBody")}</label>
-              <textarea id="message-body" name="body" rows={5} maxLength={5000} required />
+              <textarea id="message-body" name="body" rows={5} maxLength={4000} required />
               {errorOf("body") ? <p className="field__error">{errorOf("body")}</p> : null}
             </div>
             <button type="submit" className="button">

@@ -147,7 +147,7 @@ export const CourseActionSchema = z.discriminatedUnion("intent", [
       .string({ required_error: required })
       .regex(/^[0-9a-f-]{36}$/, "coursePlanning:errors.messageKey"),
     subject: singleLineText({ max: 150 }),
-    body: multiLineText({ max: 5000 }).refine((text) => text.length > 0, required),
+    body: multiLineText({ max: 4000 }).refine((text) => text.length > 0, required),
   }),
 ]);
 
