@@ -237,6 +237,10 @@ const account: Namespace<typeof nl> = {
         shift_release_requested: "request to give up a shift",
         shift_reminder: "shift reminder",
         shift_understaffed: "shift short of helpers",
+        course_changed: "course changed",
+        course_cancelled: "course cancelled",
+        course_session_cancelled: "course session cancelled",
+        course_message: "message about a course",
       },
       action: {
         sign_in: "signed in",

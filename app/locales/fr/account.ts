@@ -241,6 +241,10 @@ const account: Namespace<typeof nl> = {
         shift_release_requested: "demande pour céder une permanence",
         shift_reminder: "rappel d'une permanence",
         shift_understaffed: "permanence avec trop peu d'aidants",
+        course_changed: "formation modifiée",
+        course_cancelled: "formation annulée",
+        course_session_cancelled: "séance d’une formation annulée",
+        course_message: "message sur une formation",
       },
       action: {
         sign_in: "connecté",

@@ -236,6 +236,10 @@ const account = {
         shift_release_requested: "vraag om een dienst af te geven",
         shift_reminder: "herinnering aan een dienst",
         shift_understaffed: "dienst met te weinig helpers",
+        course_changed: "vorming gewijzigd",
+        course_cancelled: "vorming geschrapt",
+        course_session_cancelled: "bijeenkomst van een vorming geschrapt",
+        course_message: "bericht over een vorming",
       },
       action: {
         sign_in: "aangemeld",
