@@ -45,6 +45,9 @@ export default function Planning() {
         <li>
           <Link to="/planning/reports">{t("home.reports")}</Link>
         </li>
+        <li>
+          <Link to="/courses/manage">{t("home.courses")}</Link>
+        </li>
       </ul>
       <PlanningRangeForm range={range} digibanks={digibanks} />
       <h2>{t("home.upcoming")}</h2>

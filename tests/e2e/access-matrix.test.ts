@@ -1039,6 +1039,115 @@ const CASES: Case[] = [
   },
 
   // Courses: planning (/courses/manage). Cases for course planning go below this line.
+  // The planners of a course of D1: its coordinator, R1's staff and admins; the other region's
+  // coordinator and staff are told it does not exist; a volunteer named its trainer (volunteerA)
+  // may not open planning at all.
+  {
+    name: "/courses/manage",
+    method: "GET",
+    request: get("/courses/manage"),
+    ok: { status: 200 },
+    expect: coursePlanners(),
+  },
+  {
+    name: "/courses/manage/new",
+    method: "GET",
+    request: get("/courses/manage/new"),
+    ok: { status: 200 },
+    expect: coursePlanners(),
+  },
+  {
+    name: "/courses/manage/new: plan a course of D1",
+    method: "POST",
+    request: async (w) => ({ path: "/courses/manage/new", fields: courseFields(w) }),
+    ok: { status: 302, location: /^\/courses\/manage\/\d+$/ },
+    expect: { ...coursePlanners(), coordinator2: "refused", staff2: "refused" },
+  },
+  {
+    name: "/courses/manage/:id (a course of D1)",
+    method: "GET",
+    request: async (w) => ({ path: `/courses/manage/${(await courseOfD1(w)).id}` }),
+    ok: { status: 200 },
+    expect: ofCourseOfD1(),
+  },
+  {
+    name: "/courses/manage/:id/edit",
+    method: "GET",
+    request: async (w) => ({ path: `/courses/manage/${(await courseOfD1(w)).id}/edit` }),
+    ok: { status: 200 },
+    expect: ofCourseOfD1(),
+  },
+  {
+    name: "/courses/manage/:id/edit: change a draft",
+    method: "POST",
+    request: async (w) => {
+      const course = await courseOfD1(w, { status: "draft" });
+      return {
+        path: `/courses/manage/${course.id}/edit`,
+        fields: courseFields(w, { "sessions[0].id": String(course.sessions[0]!.id) }),
+      };
+    },
+    ok: { status: 302, location: /^\/courses\/manage\/\d+$/ },
+    expect: ofCourseOfD1(),
+  },
+  {
+    name: "/courses/manage/:id: publish",
+    method: "POST",
+    request: async (w) => ({
+      path: `/courses/manage/${(await courseOfD1(w, { status: "draft" })).id}`,
+      fields: { intent: "publish" },
+    }),
+    ok: { status: 302, location: /^\/courses\/manage\/\d+$/ },
+    expect: ofCourseOfD1(),
+  },
+  {
+    name: "/courses/manage/:id: cancel the course",
+    method: "POST",
+    request: async (w) => ({
+      path: `/courses/manage/${(await courseOfD1(w)).id}`,
+      fields: { intent: "cancel", reason: "De zaal is niet vrij" },
+    }),
+    ok: { status: 302, location: /^\/courses\/manage\/\d+$/ },
+    expect: ofCourseOfD1(),
+  },
+  {
+    name: "/courses/manage/:id: cancel one session",
+    method: "POST",
+    request: async (w) => {
+      const course = await courseOfD1(w);
+      return {
+        path: `/courses/manage/${course.id}`,
+        fields: { intent: "cancelSession", sessionId: String(course.sessions[0]!.id) },
+      };
+    },
+    ok: { status: 302, location: /^\/courses\/manage\/\d+$/ },
+    expect: ofCourseOfD1(),
+  },
+  {
+    name: "/courses/manage/:id: message the enrolled",
+    method: "POST",
+    request: async (w) => ({
+      path: `/courses/manage/${(await courseOfD1(w)).id}`,
+      fields: {
+        intent: "message",
+        messageKey: crypto.randomUUID(),
+        subject: "Parking",
+        body: "Parkeer achter de bib.",
+      },
+    }),
+    ok: { status: 302, location: /^\/courses\/manage\/\d+$/ },
+    expect: ofCourseOfD1(),
+  },
+  {
+    name: "/courses/manage/:id/export.csv",
+    method: "POST",
+    request: async (w) => ({
+      path: `/courses/manage/${(await courseOfD1(w)).id}/export.csv`,
+      fields: {},
+    }),
+    ok: { status: 200 },
+    expect: ofCourseOfD1(),
+  },
 
   // ---
 
@@ -1048,6 +1157,58 @@ const CASES: Case[] = [
 
   // Courses: attendance, completion and skills. Cases for training go below this line.
 ];
+
+/** Who opens the course planning pages: coordinators, regional staff and admins. */
+function coursePlanners(): Expectation {
+  return only(["coordinator1", "coordinator2", "staff1", "staff2", "admin"]);
+}
+/** Something of a course of D1: its planners; the other region's planners are told it is not there. */
+function ofCourseOfD1(): Expectation {
+  return {
+    ...only(["coordinator1", "staff1", "admin"]),
+    coordinator2: "notfound",
+    staff2: "notfound",
+  };
+}
+const COURSE_DAY = 24 * 3600_000;
+/** The course form of D1, filled in well: one session 40 days ahead. */
+function courseFields(w: World, extra: Record<string, string> = {}) {
+  const day = localParts(new Date(Date.now() + 40 * COURSE_DAY)).date;
+  return {
+    scope: `digibank-${w.d1}`,
+    title: "Matrixvorming",
+    theme: "digital_skills",
+    audience: "everyone",
+    capacity: "10",
+    opensDate: localParts(new Date()).date,
+    opensTime: "09:00",
+    closesDate: localParts(new Date(Date.now() + 39 * COURSE_DAY)).date,
+    closesTime: "12:00",
+    "sessions[0].date": day,
+    "sessions[0].startTime": "09:00",
+    "sessions[0].endTime": "12:00",
+    "sessions[0].address": "Markt 1, Genk",
+    ...extra,
+  };
+}
+/**
+ * A fresh course of D1 (published unless told otherwise) with two sessions, volunteerA as its
+ * trainer and volunteerB enrolled.
+ */
+async function courseOfD1(w: World, { status = "published" as "published" | "draft" } = {}) {
+  const { createCourse, createEnrolment } = await import("../factories/index.ts");
+  const first = new Date(Date.now() + 30 * COURSE_DAY + ++sequence * 3 * 3600_000);
+  const course = await createCourse(database.db, {
+    regionId: w.r1,
+    digibankId: w.d1,
+    status,
+    sessions: [first, new Date(first.getTime() + 7 * COURSE_DAY)],
+    trainerUserIds: [w.users.volunteerA],
+  });
+  if (status === "published")
+    await createEnrolment(database.db, { courseId: course.id, userId: w.users.volunteerB });
+  return course;
+}
 
 /** Every table's row count and a digest of its rows (rate limit counters aside: refusals count). */
 async function snapshotDatabase() {

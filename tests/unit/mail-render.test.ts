@@ -3,6 +3,7 @@ import { splitLinks } from "~/modules/mail/mailbox.server.ts";
 import ICAL from "ical.js";
 import {
   EMAIL_TEMPLATES,
+  type CourseSnapshot,
   type EmailPayloads,
   type ShiftSnapshot,
 } from "~/modules/mail/messages.ts";
@@ -21,6 +22,32 @@ const SHIFT: ShiftSnapshot = {
   digibankName: "Digibank Genk",
   location: "Dieplaan 2, 3600 Genk",
   notes: "Breng je badge mee.",
+};
+const COURSE: CourseSnapshot = {
+  courseId: 5,
+  title: "Vorming itsme",
+  cancelled: false,
+  organiserName: "Digibank Genk",
+  sessions: [
+    {
+      sessionId: 7,
+      startsAt: "2026-12-08T08:00:00.000Z",
+      endsAt: "2026-12-08T10:00:00.000Z",
+      sequence: 1,
+      cancelled: false,
+      location: "Dieplaan 2, 3600 Genk",
+      onlineUrl: null,
+    },
+    {
+      sessionId: 8,
+      startsAt: "2026-12-15T08:00:00.000Z",
+      endsAt: "2026-12-15T10:00:00.000Z",
+      sequence: 2,
+      cancelled: true,
+      location: null,
+      onlineUrl: "https://meet.example.org/itsme",
+    },
+  ],
 };
 const samples: EmailPayloads = {
   sign_in_link: { name: "Jan", url: URL },
@@ -48,6 +75,23 @@ const samples: EmailPayloads = {
   shift_release_requested: { volunteerName: "Jan", shift: SHIFT, url: URL },
   shift_reminder: { name: "Jan", shift: SHIFT, url: URL },
   shift_understaffed: { shift: SHIFT, confirmedCount: 1, capacity: 3, url: URL },
+  course_changed: { name: "Jan", course: COURSE, url: URL },
+  course_cancelled: {
+    name: "Jan",
+    course: { ...COURSE, cancelled: true },
+    reason: "Te weinig inschrijvingen.",
+    waiting: false,
+    url: URL,
+  },
+  course_session_cancelled: { name: "Jan", course: COURSE, sessionId: 8, waiting: true, url: URL },
+  course_message: {
+    name: "Jan",
+    courseTitle: COURSE.title,
+    senderName: "Lotte",
+    subject: "Parking",
+    body: "Parkeer achter de bib.\n\nTot dan!",
+    url: URL,
+  },
 };
 
 describe("renderEmail", () => {

@@ -237,6 +237,10 @@ const account: Namespace<typeof nl> = {
         shift_release_requested: "request to give up a shift",
         shift_reminder: "shift reminder",
         shift_understaffed: "shift short of helpers",
+        course_changed: "course changed",
+        course_cancelled: "course cancelled",
+        course_session_cancelled: "course session cancelled",
+        course_message: "message about a course",
       },
       action: {
         sign_in: "signed in",
@@ -259,6 +263,7 @@ const account: Namespace<typeof nl> = {
         shift_claim_removed: "taken off a shift",
         shift_release_granted: "allowed to give up a shift",
         shifts_exported: "shifts downloaded",
+        course_exported: "course participants downloaded",
       },
       purpose: {
         sign_in: "signing in",

@@ -169,6 +169,36 @@ const mail: Namespace<typeof nl> = {
     retryLabel: "Send the email to {{address}} again",
     retried: "The email is ready to go out again.",
   },
+
+  course_changed: {
+    subject: "The course {{course.title}} has changed",
+    heading: "Your course has changed",
+    intro: "The organiser changed the course {{title}}. This is how it looks now:",
+    calendar: "The attachment holds the new version for your calendar.",
+    button: "See the course",
+  },
+  course_cancelled: {
+    subject: "The course {{course.title}} is cancelled",
+    heading: "Your course is cancelled",
+    intro: "The course {{title}} is cancelled. You do not need to come.",
+    introWaiting: "The course {{title}} is cancelled. You were on the waiting list; it is closed.",
+    reason: "Why: {{reason}}",
+    calendar: "Open the attachment to remove the sessions from your calendar.",
+    button: "Find another course",
+  },
+  course_session_cancelled: {
+    subject: "A session of {{course.title}} is cancelled",
+    heading: "A session is cancelled",
+    intro: "A session of the course {{title}} is cancelled. The others go ahead:",
+    calendar: "Open the attachment to remove that session from your calendar.",
+    button: "See the course",
+  },
+  course_message: {
+    subject: "{{courseTitle}}: {{subject}}",
+    heading: "A message about your course",
+    intro: "{{senderName}} sends this message to everyone enrolled in {{title}}:",
+    button: "See the course",
+  },
 };
 
 export default mail;

@@ -10,6 +10,7 @@ const planning: Namespace<typeof nl> = {
     newShift: "Create a shift",
     digipunten: "Manage digipunten",
     reports: "How full are the shifts?",
+    courses: "Courses",
     upcoming: "Shifts",
     empty: "There are no shifts in this period.",
     caption: "Shifts in this period, with how many places are taken",

@@ -241,6 +241,10 @@ const account: Namespace<typeof nl> = {
         shift_release_requested: "demande pour céder une permanence",
         shift_reminder: "rappel d'une permanence",
         shift_understaffed: "permanence avec trop peu d'aidants",
+        course_changed: "formation modifiée",
+        course_cancelled: "formation annulée",
+        course_session_cancelled: "séance d’une formation annulée",
+        course_message: "message sur une formation",
       },
       action: {
         sign_in: "connecté",
@@ -263,6 +267,7 @@ const account: Namespace<typeof nl> = {
         shift_claim_removed: "retiré d'une permanence",
         shift_release_granted: "permanence cédée avec accord",
         shifts_exported: "permanences téléchargées",
+        course_exported: "participants d’une formation téléchargés",
       },
       purpose: {
         sign_in: "connexion",

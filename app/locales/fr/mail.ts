@@ -175,6 +175,37 @@ const mail: Namespace<typeof nl> = {
     retryLabel: "Renvoyer le courriel à {{address}}",
     retried: "Le courriel est de nouveau prêt à partir.",
   },
+
+  course_changed: {
+    subject: "La formation {{course.title}} a changé",
+    heading: "Votre formation a changé",
+    intro: "L'organisateur a modifié la formation {{title}}. Voici ce qu'elle devient :",
+    calendar: "La nouvelle version pour votre agenda est en pièce jointe.",
+    button: "Voir la formation",
+  },
+  course_cancelled: {
+    subject: "La formation {{course.title}} est annulée",
+    heading: "Votre formation est annulée",
+    intro: "La formation {{title}} est annulée. Vous ne devez pas venir.",
+    introWaiting:
+      "La formation {{title}} est annulée. Vous étiez sur la liste d'attente ; elle disparaît.",
+    reason: "Pourquoi : {{reason}}",
+    calendar: "Ouvrez la pièce jointe pour retirer les séances de votre agenda.",
+    button: "Chercher une autre formation",
+  },
+  course_session_cancelled: {
+    subject: "Une séance de {{course.title}} est annulée",
+    heading: "Une séance est annulée",
+    intro: "Une séance de la formation {{title}} est annulée. Les autres ont lieu :",
+    calendar: "Ouvrez la pièce jointe pour retirer cette séance de votre agenda.",
+    button: "Voir la formation",
+  },
+  course_message: {
+    subject: "{{courseTitle}} : {{subject}}",
+    heading: "Un message sur votre formation",
+    intro: "{{senderName}} envoie ce message à toutes les personnes inscrites à {{title}} :",
+    button: "Voir la formation",
+  },
 };
 
 export default mail;

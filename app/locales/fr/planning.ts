@@ -10,6 +10,7 @@ const planning: Namespace<typeof nl> = {
     newShift: "Créer une permanence",
     digipunten: "Gérer les digipunten",
     reports: "Les permanences sont-elles remplies ?",
+    courses: "Formations",
     upcoming: "Permanences",
     empty: "Aucune permanence pendant cette période.",
     caption: "Permanences de cette période, avec le nombre de places prises",

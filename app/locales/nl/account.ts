@@ -236,6 +236,10 @@ const account = {
         shift_release_requested: "vraag om een dienst af te geven",
         shift_reminder: "herinnering aan een dienst",
         shift_understaffed: "dienst met te weinig helpers",
+        course_changed: "vorming gewijzigd",
+        course_cancelled: "vorming geschrapt",
+        course_session_cancelled: "sessie van een vorming geschrapt",
+        course_message: "bericht over een vorming",
       },
       action: {
         sign_in: "aangemeld",
@@ -258,6 +262,7 @@ const account = {
         shift_claim_removed: "van een dienst gehaald",
         shift_release_granted: "dienst mocht afgegeven worden",
         shifts_exported: "diensten gedownload",
+        course_exported: "deelnemers van een vorming gedownload",
       },
       purpose: {
         sign_in: "aanmelden",

@@ -170,6 +170,36 @@ const mail = {
     retryLabel: "E-mail aan {{address}} opnieuw versturen",
     retried: "De e-mail staat opnieuw klaar om te vertrekken.",
   },
+
+  course_changed: {
+    subject: "De vorming {{course.title}} is gewijzigd",
+    heading: "Er is iets veranderd aan je vorming",
+    intro: "De organisator heeft de vorming {{title}} gewijzigd. Zo ziet ze er nu uit:",
+    calendar: "In de bijlage zit de nieuwe versie voor je agenda.",
+    button: "Bekijk de vorming",
+  },
+  course_cancelled: {
+    subject: "De vorming {{course.title}} gaat niet door",
+    heading: "Je vorming gaat niet door",
+    intro: "De vorming {{title}} is geschrapt. Je hoeft niet te komen.",
+    introWaiting: "De vorming {{title}} is geschrapt. Je stond op de wachtlijst; die vervalt.",
+    reason: "Waarom: {{reason}}",
+    calendar: "Open de bijlage om de sessies uit je agenda te halen.",
+    button: "Zoek een andere vorming",
+  },
+  course_session_cancelled: {
+    subject: "Een sessie van {{course.title}} gaat niet door",
+    heading: "Een sessie gaat niet door",
+    intro: "Een sessie van de vorming {{title}} is geschrapt. De andere gaan door:",
+    calendar: "Open de bijlage om die sessie uit je agenda te halen.",
+    button: "Bekijk de vorming",
+  },
+  course_message: {
+    subject: "{{courseTitle}}: {{subject}}",
+    heading: "Een bericht over je vorming",
+    intro: "{{senderName}} stuurt dit bericht aan iedereen die ingeschreven is voor {{title}}:",
+    button: "Bekijk de vorming",
+  },
 };
 
 export default mail;

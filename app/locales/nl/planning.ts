@@ -8,6 +8,7 @@ const planning = {
     newShift: "Nieuwe dienst maken",
     digipunten: "Digipunten beheren",
     reports: "Hoe vol zijn de diensten?",
+    courses: "Vormingen",
     upcoming: "Diensten",
     empty: "In deze periode zijn er geen diensten.",
     caption: "Diensten in deze periode, met hoeveel plaatsen al bezet zijn",

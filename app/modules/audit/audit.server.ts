@@ -21,7 +21,8 @@ export type AuditAction =
   | "region_settings_changed"
   | "shift_claim_removed"
   | "shift_release_granted"
-  | "shifts_exported";
+  | "shifts_exported"
+  | "course_exported";
 
 export async function recordAuditEvent(
   db: Database,

@@ -89,6 +89,36 @@ export interface EmailPayloads {
     capacity: number;
     url: string;
   };
+  /** To everyone enrolled: a session's time or place changed (with the updated .ics). */
+  course_changed: { name: string; course: CourseSnapshot; url: string };
+  /**
+   * To everyone enrolled or waiting: the course is cancelled (the enrolled with a CANCEL .ics of
+   * every session, the waiting list without).
+   */
+  course_cancelled: {
+    name: string;
+    course: CourseSnapshot;
+    reason: string | null;
+    waiting: boolean;
+    url: string;
+  };
+  /** To everyone enrolled or waiting: one session is cancelled (the enrolled with its CANCEL .ics). */
+  course_session_cancelled: {
+    name: string;
+    course: CourseSnapshot;
+    sessionId: number;
+    waiting: boolean;
+    url: string;
+  };
+  /** To everyone enrolled: a message from the course's planner (no attachment). */
+  course_message: {
+    name: string;
+    courseTitle: string;
+    senderName: string;
+    subject: string;
+    body: string;
+    url: string;
+  };
 }
 
 export type EmailTemplate = keyof EmailPayloads;
@@ -108,6 +138,10 @@ export const EMAIL_TEMPLATES = [
   "shift_release_requested",
   "shift_reminder",
   "shift_understaffed",
+  "course_changed",
+  "course_cancelled",
+  "course_session_cancelled",
+  "course_message",
 ] as const satisfies readonly EmailTemplate[];
 
 /**

@@ -1,6 +1,10 @@
 import { render, toPlainText } from "@react-email/render";
 import type { TFunction } from "i18next";
 import { type Attributes, type ComponentType, createElement } from "react";
+import CourseCancelledEmail from "../../../emails/course-cancelled.tsx";
+import CourseChangedEmail from "../../../emails/course-changed.tsx";
+import CourseMessageEmail from "../../../emails/course-message.tsx";
+import CourseSessionCancelledEmail from "../../../emails/course-session-cancelled.tsx";
 import EmailChangeEmail from "../../../emails/email-change.tsx";
 import InvitationEmail from "../../../emails/invitation.tsx";
 import JoinDeclinedEmail from "../../../emails/join-declined.tsx";
@@ -39,6 +43,10 @@ const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
   shift_release_requested: ShiftReleaseRequestedEmail,
   shift_reminder: ShiftReminderEmail,
   shift_understaffed: ShiftUnderstaffedEmail,
+  course_changed: CourseChangedEmail,
+  course_cancelled: CourseCancelledEmail,
+  course_session_cancelled: CourseSessionCancelledEmail,
+  course_message: CourseMessageEmail,
 };
 
 // The files a message carries are derived from its template and payload, like its text, so the
@@ -86,6 +94,17 @@ const calendars: {
   shift_cancelled: ({ shift }) => shiftCalendar(shift, "CANCEL"),
   // The shift goes on, without this person: it leaves their calendar all the same.
   shift_left: ({ shift }) => shiftCalendar(shift, "CANCEL"),
+  course_changed: ({ course }) => courseCalendar(course, "REQUEST"),
+  // The waiting list never had the course in their calendar: nothing to take out.
+  course_cancelled: ({ course, waiting }) => (waiting ? null : courseCalendar(course, "CANCEL")),
+  // Only the cancelled session leaves the calendar; the others stay as they were.
+  course_session_cancelled: ({ course, sessionId, waiting }) =>
+    waiting
+      ? null
+      : courseCalendar(
+          { ...course, sessions: course.sessions.filter((s) => s.sessionId === sessionId) },
+          "CANCEL",
+        ),
 };
 
 export interface EmailAttachment {
