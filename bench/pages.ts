@@ -3,6 +3,7 @@
 // as they are, and as this server sends them with gzip and with brotli.
 //
 //   npm run bench:pages     builds, starts the app on a fresh demo world, signs in as the volunteer
+//   BENCH_FILES=1           also lists each page's scripts, largest first
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -72,6 +73,7 @@ try {
   });
 
   const rows: Array<{ path: string; html: Sizes; js: Sizes; files: number }> = [];
+  const listFiles = process.env.BENCH_FILES === "1";
   for (const path of PAGES) {
     if (path === "/") {
       // Every page after /login is the volunteer's, as after signing in.
@@ -90,9 +92,16 @@ try {
       .join("; ");
     const html = await sizesOf(server.url + path, cookie);
     const js: Sizes = { identity: 0, gzip: 0, br: 0 };
+    const files: Array<[string, Sizes]> = [];
     for (const script of scripts) {
       const sizes = await sizesOf(script, cookie);
       for (const encoding of ENCODINGS) js[encoding] += sizes[encoding];
+      files.push([new URL(script).pathname, sizes]);
+    }
+    if (listFiles) {
+      console.log(path);
+      for (const [file, sizes] of files.sort((a, b) => b[1].identity - a[1].identity))
+        console.log(`  ${kb(sizes.identity)} ${kb(sizes.gzip)} ${kb(sizes.br)}  ${file}`);
     }
     rows.push({ path, html, js, files: scripts.size });
   }
