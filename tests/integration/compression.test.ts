@@ -119,7 +119,6 @@ describe("compression of answers written as Remix writes them", () => {
       const second = `${"<p>deel twee</p>".repeat(200)}</body></html>`;
       const events: string[] = [];
       nextStream = new Promise((resolve) => (giveStream = resolve));
-      let streamed: ReadableStreamDefaultController<Uint8Array> | undefined;
       const received = new Promise<{ headers: http.IncomingHttpHeaders; text: string }>(
         (resolve, reject) => {
           http
@@ -133,8 +132,8 @@ describe("compression of answers written as Remix writes them", () => {
                   firstSeen = true;
                   events.push("first part read");
                   // Only now does the server write the rest: the first part came on its own.
-                  streamed!.enqueue(encoder.encode(second));
-                  streamed!.close();
+                  streamed.enqueue(encoder.encode(second));
+                  streamed.close();
                 }
               });
               decoded.on("end", () => resolve({ headers: response.headers, text }));
@@ -144,7 +143,7 @@ describe("compression of answers written as Remix writes them", () => {
         },
       );
       // The first part goes out alone; the second only once the client has read the first.
-      streamed = await nextStream;
+      const streamed = await nextStream;
       streamed.enqueue(encoder.encode(first));
       const { headers, text } = await received;
 
