@@ -1,3 +1,4 @@
+import zlib from "node:zlib";
 import type express from "express";
 import compression from "compression";
 
@@ -8,12 +9,22 @@ import compression from "compression";
 export const COMPRESSION_THRESHOLD = 1024;
 
 /**
- * gzip, or brotli when the browser asks for it (compression 1.8 prefers br; quality 4, cheap
- * enough per request), for every compressible type (HTML, JSON, JavaScript, CSS, SVG, .ics, CSV,
- * Remix's data answers); images and archives are already compressed and are left alone.
+ * Brotli's quality: 5 makes the framework's 263 KB script 6% smaller than 4 (compression's
+ * default, where brotli came out larger than gzip) for about the same time (10-20 ms here);
+ * 9 and up take ten times as long.
+ */
+const BROTLI_QUALITY = 5;
+
+/**
+ * gzip, or brotli when the browser asks for it (compression 1.8 prefers br), for every
+ * compressible type (HTML, JSON, JavaScript, CSS, SVG, .ics, CSV, Remix's data answers); images
+ * and archives are already compressed and are left alone.
  */
 export function compressAnswers(): express.RequestHandler {
-  return compression({ threshold: COMPRESSION_THRESHOLD });
+  return compression({
+    threshold: COMPRESSION_THRESHOLD,
+    brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } },
+  });
 }
 
 /**
