@@ -6,6 +6,7 @@ import express from "express";
 import helmet from "helmet";
 import type { Database } from "../app/utils/db.server.ts";
 import type { JobQueue } from "../app/utils/jobs.server.ts";
+import { compressAnswers, writeInBursts } from "./compression.ts";
 
 export interface HttpAppOptions {
   build: ServerBuild;
@@ -23,7 +24,7 @@ export interface HttpAppOptions {
 /** Seconds a client is asked to wait while the database is out of reach. */
 const RETRY_AFTER_SECONDS = 30;
 
-/** The HTTP side: security headers, static files, the same-origin check, then Remix. */
+/** The HTTP side: security headers, compression, static files, the same-origin check, then Remix. */
 export function createHttpApp(options: HttpAppOptions): express.Express {
   const publicDir = options.publicDir ?? path.resolve("public");
   const app = express();
@@ -68,6 +69,9 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     next();
   });
 
+  // `npm start` serves phones directly, with no proxy in front to compress: the app does it.
+  app.use(compressAnswers());
+
   // Fingerprinted build output may be cached for a year; the rest of public/ for an hour.
   app.use(
     "/build",
@@ -82,6 +86,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.all(
     "*",
     privateByDefault,
+    writeInBursts,
     createRequestHandler({
       build: options.build,
       mode: options.mode,

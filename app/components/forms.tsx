@@ -1,17 +1,12 @@
 import { type FieldMetadata, getCollectionProps, getInputProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { useRouteLoaderData } from "@remix-run/react";
 
 // The one set of form pieces: every field has a visible label, its error tied to it for screen
 // readers, and the page's CSRF token rides along in every form.
 
-export function CsrfField() {
-  // The root loader hands out the token; an error page rendered without it shows no token, and a
-  // post from it is refused, which is the safe way round.
-  const root = useRouteLoaderData<{ csrfToken?: string }>("root");
-  return <input type="hidden" name="csrf" value={root?.csrfToken ?? ""} />;
-}
+// Its own module, so the header's forms on every page (language, sign out) need no conform.
+export { CsrfField } from "./csrf-field.tsx";
 
 /** Error messages are catalog keys (set in the zod schemas), translated here. */
 function useErrorText() {

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { type Language, supportedLanguages } from "~/utils/i18n.ts";
-import { CsrfField } from "./forms.tsx";
+import { CsrfField } from "./csrf-field.tsx";
 
 /**
  * One button per language, each named in its own language. A full page load follows, so the

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { CsrfField } from "~/components/forms.tsx";
+import { CsrfField } from "~/components/csrf-field.tsx";
 import type { ShiftIntent } from "~/modules/shifts/schemas.ts";
 
 // One button that acts on one shift: a small POST form with the CSRF token, so it works without

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ShiftFilters } from "~/modules/shifts/schemas.ts";
+import type { ShiftFilters } from "~/modules/shifts/filters.ts";
 
 // The filters of the calendar and the list: a plain GET form, so it works without JavaScript and
 // every choice is a link that can be shared or bookmarked.

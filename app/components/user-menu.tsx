@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfField } from "./forms.tsx";
+import { CsrfField } from "./csrf-field.tsx";
 
 export function UserMenu({ user }: { user: { name: string } | null }) {
   const { t } = useTranslation("auth");

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfField } from "~/components/forms.tsx";
+import { CsrfField } from "~/components/csrf-field.tsx";
 import { OutcomeMessage } from "~/components/outcome-message.tsx";
 import { requireActor } from "~/modules/auth/guards.server.ts";
 import { SkillsSchema } from "~/modules/people/account-schemas.ts";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { CsrfField } from "~/components/forms.tsx";
+import { CsrfField } from "~/components/csrf-field.tsx";
 import { requireAdmin } from "~/modules/auth/guards.server.ts";
 import { listFailedEmails, retryEmail } from "~/modules/mail/outbox.server.ts";
 import { formatDateTime } from "~/utils/format.ts";

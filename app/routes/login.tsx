@@ -1,12 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { z } from "zod";
 import { CsrfField, FormMessage, TextField } from "~/components/forms.tsx";
 import { getActor } from "~/modules/auth/guards.server.ts";
-import { SignInSchema } from "~/modules/auth/schemas.ts";
+import { SignInSchema, signInConstraint } from "~/modules/auth/sign-in-form.server.ts";
 import { startSession } from "~/modules/auth/session.server.ts";
 import { tooManyRequests } from "~/modules/auth/rate-limit.server.ts";
 import { signInWithPassword } from "~/modules/auth/sign-in.server.ts";
@@ -18,7 +18,11 @@ import { headersWithRetryAfter } from "~/utils/headers.ts";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const target = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
   if (await getActor(request, context)) throw redirect(target);
-  return { title: getFixedT(await getLanguage(request), "auth")("login.title") };
+  return {
+    title: getFixedT(await getLanguage(request), "auth")("login.title"),
+    // The fields' HTML rules come from the server: the page loads no zod (sign-in-form.server.ts).
+    constraint: signInConstraint,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -57,13 +61,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const { t } = useTranslation("auth");
+  const { constraint } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
+  // Checked by the server alone (the answer comes back as lastResult): without onValidate, conform
+  // would post the form to check it as one types, so it checks only when it is sent.
+  const [form, fields] = useForm<z.input<typeof SignInSchema>>({
     lastResult: actionData?.result,
-    constraint: getZodConstraint(SignInSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
-    shouldRevalidate: "onInput",
+    constraint,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onSubmit",
   });
   // From the action's answer, not the form state: re-checking a field on blur must not make the
   // message (and the button under the pointer) jump away before the click lands.

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { InvalidLinkPage } from "~/components/invalid-link.tsx";
-import { CsrfField } from "~/components/forms.tsx";
+import { CsrfField } from "~/components/csrf-field.tsx";
 import { signInWithLink } from "~/modules/auth/recovery.server.ts";
 import { startSession } from "~/modules/auth/session.server.ts";
 import { peekToken } from "~/modules/auth/tokens.server.ts";

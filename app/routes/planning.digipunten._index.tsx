@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfField } from "~/components/forms.tsx";
+import { CsrfField } from "~/components/csrf-field.tsx";
 import { OutcomeMessage } from "~/components/outcome-message.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { listDigipunten, setDigipuntArchived } from "~/modules/places/digipunten.server.ts";

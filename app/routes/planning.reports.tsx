@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfField } from "~/components/forms.tsx";
+import { CsrfField } from "~/components/csrf-field.tsx";
 import { PlanningRangeForm } from "~/components/planning-range.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { listPlannedDigibanks } from "~/modules/places/digipunten.server.ts";

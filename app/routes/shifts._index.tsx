@@ -9,7 +9,7 @@ import { ClientOnly } from "remix-utils/client-only";
 import { ShiftFilterForm } from "~/components/shift-filters.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { listShiftFilterOptions } from "~/modules/shifts/queries.server.ts";
-import { filterParams, parseShiftFilters } from "~/modules/shifts/schemas.ts";
+import { filterParams, parseShiftFilters } from "~/modules/shifts/filters.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 const ShiftCalendar = lazy(() => import("~/components/shift-calendar.client.tsx"));

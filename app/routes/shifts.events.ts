@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { listShiftEvents } from "~/modules/shifts/events.server.ts";
-import { parseShiftFilters } from "~/modules/shifts/schemas.ts";
+import { parseShiftFilters } from "~/modules/shifts/filters.ts";
 import { parseRangeBound } from "~/modules/shifts/window.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
 

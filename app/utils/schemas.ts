@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_INT, readId } from "./ids.ts";
 
 // The rules every form field and query parameter shares, so that no schema can let through what
 // PostgreSQL refuses (an int4 past 2^31-1, a NUL in text) or what the date code throws on
@@ -7,8 +8,8 @@ import { z } from "zod";
 
 const required = "auth:fields.required";
 
-/** The largest value of a PostgreSQL `integer` (and so of every `serial` id). */
-export const MAX_INT = 2_147_483_647;
+// Reading ids needs no zod: ids.ts, so pages that only read a query string load no zod for it.
+export { MAX_INT, readId } from "./ids.ts";
 
 /** A record's id: a whole number from 1 to MAX_INT. */
 export function id(message = required) {
@@ -30,13 +31,6 @@ export function boundedInt({
     .int(message)
     .min(Math.max(min, -MAX_INT - 1), message)
     .max(Math.min(max, MAX_INT), message);
-}
-
-/** An id from a query string: null when it is missing or not an id (a filter is then left off). */
-export function readId(value: string | null | undefined): number | null {
-  if (!value || !/^\d{1,10}$/.test(value.trim())) return null;
-  const n = Number(value.trim());
-  return n >= 1 && n <= MAX_INT ? n : null;
 }
 
 /** The id in a path (`/shifts/$shiftId`): anything that cannot be an id is a page that does not exist. */

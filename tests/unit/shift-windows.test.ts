@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { shiftStateLabel } from "~/modules/shifts/labels.ts";
-import { filterParams, parseShiftFilters } from "~/modules/shifts/schemas.ts";
+import { filterParams, parseShiftFilters } from "~/modules/shifts/filters.ts";
 import { listWeek, parseRangeBound, weekStart } from "~/modules/shifts/window.server.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
 

@@ -4,7 +4,7 @@ import type { Language } from "~/utils/i18n.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
 import { shiftStateLabel } from "./labels.ts";
 import { listShiftsWithActions } from "./queries.server.ts";
-import type { ShiftFilters } from "./schemas.ts";
+import type { ShiftFilters } from "./filters.ts";
 
 // The calendar's events: the shifts of a window in the reader's words. Each event is a link to its
 // shift page; its title says the state, the digipunt, and a skill the reader still lacks.

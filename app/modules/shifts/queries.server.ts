@@ -3,7 +3,7 @@ import { type Actor, isAdmin, may } from "~/modules/auth/access.server.ts";
 import { getSkillsOf } from "~/modules/people/skills.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import { releaseDeadline } from "./claims.server.ts";
-import type { ShiftFilters } from "./schemas.ts";
+import type { ShiftFilters } from "./filters.ts";
 
 // The volunteer's read side of shifts: the calendar and list (one query over a time window, through
 // shifts_starts_idx), one shift's page, and the filter choices. Everything stays within the

@@ -1,18 +1,8 @@
 import { z } from "zod";
-import { id, readId } from "~/utils/schemas.ts";
+import { id } from "~/utils/schemas.ts";
 
-// What the shift pages accept: the action a volunteer takes on one shift, and the filters of the
-// calendar, the list and the events feed (plain GET parameters, so they work without JavaScript).
-
-export interface ShiftFilters {
-  digibankId?: number | null;
-  digipuntId?: number | null;
-  municipalityId?: number | null;
-  /** Only shifts the reader is on (or waits for). */
-  mine?: boolean;
-  /** Only shifts with a free spot. */
-  open?: boolean;
-}
+// What the shift pages accept: the action a volunteer takes on one shift. (The filters of the
+// calendar, the list and the events feed are in filters.ts, free of zod.)
 
 export const SHIFT_INTENTS = ["claim", "reserve", "release", "request_release"] as const;
 export type ShiftIntent = (typeof SHIFT_INTENTS)[number];
@@ -28,25 +18,3 @@ export const ShiftPageActionSchema = z.object({ intent: z.enum(SHIFT_INTENTS) })
 
 /** The confirmation shown after a successful action (a catalog key under shifts:done). */
 export type DoneMessage = "claimed" | "reserved" | "released" | "requested";
-
-/** Filters from a query string; anything malformed is simply left out. */
-export function parseShiftFilters(params: URLSearchParams): Required<ShiftFilters> {
-  return {
-    digibankId: readId(params.get("digibank")),
-    digipuntId: readId(params.get("digipunt")),
-    municipalityId: readId(params.get("municipality")),
-    mine: params.get("mine") === "1",
-    open: params.get("open") === "1",
-  };
-}
-
-/** The same filters back as query parameters (for links and the events feed). */
-export function filterParams(filters: ShiftFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filters.digibankId) params.set("digibank", String(filters.digibankId));
-  if (filters.digipuntId) params.set("digipunt", String(filters.digipuntId));
-  if (filters.municipalityId) params.set("municipality", String(filters.municipalityId));
-  if (filters.mine) params.set("mine", "1");
-  if (filters.open) params.set("open", "1");
-  return params;
-}

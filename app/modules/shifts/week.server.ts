@@ -4,7 +4,7 @@ import { formatDateTime } from "~/utils/format.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
 import { listShiftsWithActions } from "./queries.server.ts";
-import type { ShiftFilters } from "./schemas.ts";
+import type { ShiftFilters } from "./filters.ts";
 import { localParts } from "./recurrence.ts";
 import { listWeek, weekStart } from "./window.server.ts";
 
