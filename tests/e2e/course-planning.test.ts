@@ -107,6 +107,19 @@ describe("bad input on the planning form", () => {
     expect(await courseCount(client)).toBe(before);
   });
 
+  it.each([
+    ["fr", "Indiquez un nombre de places de 1 à 500.", "Rien n"],
+    ["en", "Fill in a number of places from 1 to 500.", "Nothing has been saved yet."],
+  ])("in %s the refusal is in the reader's language", async (lng, message, notSaved) => {
+    const reader = await signedIn("coordinator@digihelpers.example");
+    expect((await reader.post("/language", { lng, redirectTo: "/" })).status).toBe(302);
+    const response = await reader.post("/courses/manage/new", { ...good(), capacity: "0" });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain(message);
+    expect(html).toContain(notSaved);
+  });
+
   it("the same form, well filled in, is saved (the cases above fail only on their flaw)", async () => {
     const before = await courseCount(client);
     const response = await client.post("/courses/manage/new", good());

@@ -14,6 +14,7 @@ import {
 import { type CourseForm, CourseFormSchema } from "~/modules/courses/planning-schemas.ts";
 import type { EmailPayloads } from "~/modules/mail/messages.ts";
 import { renderEmail } from "~/modules/mail/render.server.ts";
+import { getFixedT } from "~/utils/i18n.server.ts";
 import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
 import {
   assignRole,
@@ -251,6 +252,10 @@ describe("planning a course", () => {
       reason: "capacity_below_enrolled",
       enrolled: 3,
     });
+    // The page tells it in plain words, with the number.
+    expect(getFixedT("nl", "coursePlanning")("refusal.capacity_below_enrolled", { count: 3 })).toBe(
+      "Er zijn al 3 personen ingeschreven: je kan niet minder plaatsen geven dan dat.",
+    );
     const after = await database.db
       .selectFrom("courses")
       .select("capacity")
