@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { splitLinks } from "~/modules/mail/mailbox.server.ts";
 import ICAL from "ical.js";
 import {
+  type CourseSessionSnapshot,
   EMAIL_TEMPLATES,
   type EmailPayloads,
   type ShiftSnapshot,
@@ -21,6 +22,15 @@ const SHIFT: ShiftSnapshot = {
   digibankName: "Digibank Genk",
   location: "Dieplaan 2, 3600 Genk",
   notes: "Breng je badge mee.",
+};
+const SESSION: CourseSessionSnapshot = {
+  sessionId: 7,
+  startsAt: "2026-12-01T08:00:00.000Z",
+  endsAt: "2026-12-01T11:00:00.000Z",
+  sequence: 0,
+  cancelled: false,
+  location: "Bibliotheek Genk, Dieplaan 2, 3600 Genk",
+  onlineUrl: null,
 };
 const samples: EmailPayloads = {
   sign_in_link: { name: "Jan", url: URL },
@@ -48,6 +58,20 @@ const samples: EmailPayloads = {
   shift_release_requested: { volunteerName: "Jan", shift: SHIFT, url: URL },
   shift_reminder: { name: "Jan", shift: SHIFT, url: URL },
   shift_understaffed: { shift: SHIFT, confirmedCount: 1, capacity: 3, url: URL },
+  course_reminder: {
+    name: "Jan",
+    courseTitle: "Vorming itsme",
+    organiserName: "Digibank Gent",
+    session: SESSION,
+    url: URL,
+  },
+  course_trainer_roster: {
+    name: "Lotte",
+    courseTitle: "Vorming itsme",
+    session: SESSION,
+    people: ["An Peeters", "Jan Claes"],
+    url: URL,
+  },
 };
 
 describe("renderEmail", () => {

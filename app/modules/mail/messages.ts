@@ -89,6 +89,23 @@ export interface EmailPayloads {
     capacity: number;
     url: string;
   };
+  /** To a person enrolled in a course, a day before: a session is tomorrow. */
+  course_reminder: {
+    name: string;
+    courseTitle: string;
+    organiserName: string;
+    session: CourseSessionSnapshot;
+    url: string;
+  };
+  /** To a course's trainers on the platform, a day before a session: who is enrolled. */
+  course_trainer_roster: {
+    name: string;
+    courseTitle: string;
+    session: CourseSessionSnapshot;
+    /** The enrolled people's names, alphabetically (not the waiting list). */
+    people: string[];
+    url: string;
+  };
 }
 
 export type EmailTemplate = keyof EmailPayloads;
@@ -108,6 +125,8 @@ export const EMAIL_TEMPLATES = [
   "shift_release_requested",
   "shift_reminder",
   "shift_understaffed",
+  "course_reminder",
+  "course_trainer_roster",
 ] as const satisfies readonly EmailTemplate[];
 
 /**

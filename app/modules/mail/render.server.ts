@@ -1,6 +1,8 @@
 import { render, toPlainText } from "@react-email/render";
 import type { TFunction } from "i18next";
 import { type Attributes, type ComponentType, createElement } from "react";
+import CourseReminderEmail from "../../../emails/course-reminder.tsx";
+import CourseTrainerRosterEmail from "../../../emails/course-trainer-roster.tsx";
 import EmailChangeEmail from "../../../emails/email-change.tsx";
 import InvitationEmail from "../../../emails/invitation.tsx";
 import JoinDeclinedEmail from "../../../emails/join-declined.tsx";
@@ -22,7 +24,13 @@ import { shiftCalendarEntry } from "~/modules/shifts/calendar.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
-import type { CourseSnapshot, EmailPayloads, EmailTemplate, ShiftSnapshot } from "./messages.ts";
+import type {
+  CourseSessionSnapshot,
+  CourseSnapshot,
+  EmailPayloads,
+  EmailTemplate,
+  ShiftSnapshot,
+} from "./messages.ts";
 
 const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
   sign_in_link: SignInLinkEmail,
@@ -39,6 +47,8 @@ const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
   shift_release_requested: ShiftReleaseRequestedEmail,
   shift_reminder: ShiftReminderEmail,
   shift_understaffed: ShiftUnderstaffedEmail,
+  course_reminder: CourseReminderEmail,
+  course_trainer_roster: CourseTrainerRosterEmail,
 };
 
 // The files a message carries are derived from its template and payload, like its text, so the
@@ -120,10 +130,12 @@ export async function renderEmail<K extends EmailTemplate>(
   const props = { ...payload, t, lang: language } as EmailProps<K> & Attributes;
   const element = createElement(Component, props);
   // Every catalog entry of a template has a subject that may use any field of its payload.
-  // A shift's subject may name its day, written for the reader.
-  const shift = (payload as { shift?: ShiftSnapshot }).shift;
-  const date = shift
-    ? formatDateTime(new Date(shift.startsAt), language, {
+  // A shift's (or a course session's) subject may name its day, written for the reader.
+  const dated =
+    (payload as { shift?: ShiftSnapshot }).shift ??
+    (payload as { session?: CourseSessionSnapshot }).session;
+  const date = dated
+    ? formatDateTime(new Date(dated.startsAt), language, {
         weekday: "long",
         day: "numeric",
         month: "long",
