@@ -253,7 +253,7 @@ function attendanceOpen(session: RosterSession, courseStatus: string, now: Date)
 }
 
 export type AttendanceOutcome =
-  | { ok: true; completion: CompletionChange }
+  | { ok: true; completion: CompletionChange; name: string }
   | {
       ok: false;
       reason: "not_found" | "not_enrolled" | "session_cancelled" | "course_cancelled" | "too_early";
@@ -288,11 +288,12 @@ export async function recordAttendance(
     const opens = session.starts_at.getTime() - ATTENDANCE_OPENS_MINUTES * 60_000;
     if (opens > now.getTime()) return { ok: false, reason: "too_early" };
     const enrolled = await trx
-      .selectFrom("course_enrolments")
-      .select("id")
-      .where("course_id", "=", input.courseId)
-      .where("user_id", "=", input.userId)
-      .where("status", "=", "enrolled")
+      .selectFrom("course_enrolments as e")
+      .innerJoin("users as u", "u.id", "e.user_id")
+      .select("u.name")
+      .where("e.course_id", "=", input.courseId)
+      .where("e.user_id", "=", input.userId)
+      .where("e.status", "=", "enrolled")
       .executeTakeFirst();
     if (!enrolled) return { ok: false, reason: "not_enrolled" };
     await trx
@@ -317,6 +318,6 @@ export async function recordAttendance(
       userId: input.userId,
       now,
     });
-    return { ok: true, completion };
+    return { ok: true, completion, name: enrolled.name };
   });
 }

@@ -1,0 +1,66 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary, errorMeta } from "~/components/error-boundary.tsx";
+import { requirePermission } from "~/modules/auth/guards.server.ts";
+import { listTrainedCourses } from "~/modules/courses/attendance.server.ts";
+import trainingStyles from "~/styles/training.css";
+import { formatTimeSpan } from "~/utils/format.ts";
+import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingStyles }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, context, { action: "use_app" });
+  return {
+    title: getFixedT(await getLanguage(request), "training")("index.title"),
+    courses: await listTrainedCourses(context.db, actor),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data ? [{ title: `${args.data.title} · Digihelpers` }] : errorMeta(args);
+
+export default function TrainedCourses() {
+  const { t, i18n } = useTranslation("training");
+  const { courses } = useLoaderData<typeof loader>();
+  return (
+    <div className="page page--narrow">
+      <h1>{t("index.title")}</h1>
+      <p>{t("index.intro")}</p>
+      {courses.length === 0 ? (
+        <p>{t("index.empty")}</p>
+      ) : (
+        <ul className="cards">
+          {courses.map((course) => (
+            <li className="card" key={course.id}>
+              <h2>
+                <Link to={`/courses/train/${course.id}`}>{course.title}</Link>
+              </h2>
+              <p>
+                {course.organiser} · {t("index.enrolled", { count: course.enrolled })}
+                <br />
+                {course.trainer ? t("index.trainer") : t("index.planner")}
+              </p>
+              <p>
+                {course.nextSession
+                  ? t("index.next", {
+                      when: formatTimeSpan(
+                        new Date(course.nextSession.startsAt),
+                        new Date(course.nextSession.endsAt),
+                        i18n.language,
+                      ),
+                    })
+                  : t("index.over")}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
