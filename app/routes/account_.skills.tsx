@@ -18,10 +18,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listSkills(context.db),
     listSkillHoldings(context.db, actor.id),
   ]);
-  const earned = holdings.filter((h) => h.source === "course");
+  const language = await getLanguage(request);
+  // The date written out here, so server and browser show the same text.
+  const earned = holdings
+    .filter((h) => h.source === "course")
+    .map((h) => ({
+      code: h.code,
+      courseTitle: h.courseTitle,
+      date: formatDateTime(h.earnedAt!, language, { dateStyle: "long" }),
+    }));
   const earnedCodes = new Set(earned.map((h) => h.code));
   return {
-    title: getFixedT(await getLanguage(request), "account")("skills.title"),
+    title: getFixedT(language, "account")("skills.title"),
     // Tick boxes only for what a person may declare and has not earned already.
     declarable: skills
       .filter((s) => !s.courseOnly && !earnedCodes.has(s.code))
@@ -56,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AccountSkills() {
-  const { t, i18n } = useTranslation("account");
+  const { t } = useTranslation("account");
   const { t: tTraining } = useTranslation("training");
   const { t: tCommon } = useTranslation();
   const { declarable, courseOnly, earned, mine, outcome } = useLoaderData<typeof loader>();
@@ -79,20 +87,15 @@ export default function AccountSkills() {
         <section aria-labelledby="earned-heading">
           <h2 id="earned-heading">{tTraining("earned.title")}</h2>
           <ul className="plain-list">
-            {earned.map((holding) => {
-              const date = formatDateTime(new Date(holding.earnedAt!), i18n.language, {
-                dateStyle: "long",
-              });
-              return (
-                <li key={holding.code}>
-                  <strong>{label(holding.code)}</strong>
-                  <br />
-                  {holding.courseTitle
-                    ? tTraining("earned.item", { date, course: holding.courseTitle })
-                    : tTraining("earned.itemNoCourse", { date })}
-                </li>
-              );
-            })}
+            {earned.map(({ code, courseTitle, date }) => (
+              <li key={code}>
+                <strong>{label(code)}</strong>
+                <br />
+                {courseTitle
+                  ? tTraining("earned.item", { date, course: courseTitle })
+                  : tTraining("earned.itemNoCourse", { date })}
+              </li>
+            ))}
           </ul>
         </section>
       ) : null}

@@ -16,6 +16,7 @@ import trainingStyles from "~/styles/training.css";
 import { readOutcome, redirectWithOutcome } from "~/utils/flash.server.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { formatTimeSpan } from "~/utils/format.ts";
+import { getLanguage } from "~/utils/i18n.server.ts";
 import { paramId, readId } from "~/utils/schemas.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingStyles }];
@@ -28,7 +29,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
   // A course the reader does not train answers like one that does not exist.
   if (!roster) throw new Response("Not found", { status: 404 });
-  return { ...roster, outcome: await readOutcome(request, context) };
+  const language = await getLanguage(request);
+  // Written out here: the browser's date formatting may differ from the server's in its spaces.
+  const sessions = roster.sessions.map((s) => ({
+    ...s,
+    when: formatTimeSpan(s.startsAt, s.endsAt, language),
+  }));
+  return {
+    ...roster,
+    sessions,
+    session: sessions.find((s) => s.id === roster.session?.id) ?? null,
+    outcome: await readOutcome(request, context),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = (args) =>
@@ -72,10 +84,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function CourseAttendance() {
-  const { t, i18n } = useTranslation("training");
+  const { t } = useTranslation("training");
   const { course, sessions, session, open, people, outcome } = useLoaderData<typeof loader>();
-  const when = (s: { startsAt: Date | string; endsAt: Date | string }) =>
-    formatTimeSpan(new Date(s.startsAt), new Date(s.endsAt), i18n.language);
   const scheduled = sessions.filter((s) => !s.cancelled).length;
   return (
     <div className="page page--narrow">
@@ -90,7 +100,7 @@ export default function CourseAttendance() {
       <OutcomeMessage outcome={outcome} />
       {session ? (
         <>
-          <h2>{t("roster.session", { n: sessions.indexOf(session) + 1, when: when(session) })}</h2>
+          <h2>{t("roster.session", { n: sessions.indexOf(session) + 1, when: session.when })}</h2>
           {session.location ? <p>{t("roster.place", { place: session.location })}</p> : null}
           <p>
             <Link to={`/courses/train/${course.id}/sheet?session=${session.id}`}>
@@ -160,7 +170,7 @@ export default function CourseAttendance() {
                   to={`/courses/train/${course.id}?session=${s.id}`}
                   aria-current={s.id === session?.id ? "page" : undefined}
                 >
-                  {t("roster.session", { n: index + 1, when: when(s) })}
+                  {t("roster.session", { n: index + 1, when: s.when })}
                 </Link>
                 {s.cancelled ? ` (${t("roster.cancelled")})` : ""}
               </li>

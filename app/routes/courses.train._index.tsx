@@ -12,9 +12,17 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: trainingSt
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "use_app" });
+  const language = await getLanguage(request);
+  const courses = await listTrainedCourses(context.db, actor);
   return {
-    title: getFixedT(await getLanguage(request), "training")("index.title"),
-    courses: await listTrainedCourses(context.db, actor),
+    title: getFixedT(language, "training")("index.title"),
+    // Written out here: the browser's date formatting may differ from the server's in its spaces.
+    courses: courses.map((c) => ({
+      ...c,
+      next: c.nextSession
+        ? formatTimeSpan(c.nextSession.startsAt, c.nextSession.endsAt, language)
+        : null,
+    })),
   };
 }
 
@@ -22,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = (args) =>
   args.data ? [{ title: `${args.data.title} · Digihelpers` }] : errorMeta(args);
 
 export default function TrainedCourses() {
-  const { t, i18n } = useTranslation("training");
+  const { t } = useTranslation("training");
   const { courses } = useLoaderData<typeof loader>();
   return (
     <div className="page page--narrow">
@@ -42,17 +50,7 @@ export default function TrainedCourses() {
                 <br />
                 {course.trainer ? t("index.trainer") : t("index.planner")}
               </p>
-              <p>
-                {course.nextSession
-                  ? t("index.next", {
-                      when: formatTimeSpan(
-                        new Date(course.nextSession.startsAt),
-                        new Date(course.nextSession.endsAt),
-                        i18n.language,
-                      ),
-                    })
-                  : t("index.over")}
-              </p>
+              <p>{course.next ? t("index.next", { when: course.next }) : t("index.over")}</p>
             </li>
           ))}
         </ul>

@@ -21,11 +21,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     sessionId,
   });
   if (!roster?.session) throw new Response("Not found", { status: 404 });
-  const t = getFixedT(await getLanguage(request), "training");
+  const language = await getLanguage(request);
+  const t = getFixedT(language, "training");
   return {
     title: `${t("sheet.title")}: ${roster.course.title}`,
     course: roster.course,
     session: roster.session,
+    when: formatTimeSpan(roster.session.startsAt, roster.session.endsAt, language),
     number: roster.sessions.indexOf(roster.session) + 1,
     people: roster.people.map((p) => ({ userId: p.userId, name: p.name })),
   };
@@ -35,9 +37,8 @@ export const meta: MetaFunction<typeof loader> = (args) =>
   args.data ? [{ title: `${args.data.title} · Digihelpers` }] : errorMeta(args);
 
 export default function SignInSheet() {
-  const { t, i18n } = useTranslation("training");
-  const { title, course, session, number, people } = useLoaderData<typeof loader>();
-  const when = formatTimeSpan(new Date(session.startsAt), new Date(session.endsAt), i18n.language);
+  const { t } = useTranslation("training");
+  const { title, course, session, number, people, when } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{title}</h1>
