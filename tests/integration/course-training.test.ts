@@ -11,6 +11,7 @@ import {
   setSkillCourseOnly,
   setSkillsOf,
 } from "~/modules/people/skills.server.ts";
+import { listHomeCards } from "~/modules/home/cards.server.ts";
 import { claimShift } from "~/modules/shifts/claims.server.ts";
 import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
 import {
@@ -285,6 +286,30 @@ describe("the trainer's pages' data", () => {
     expect(roster!.people.map((p) => p.userId)).toEqual([person.id]);
     expect(await loadAttendanceRoster(database.db, trainer, other.id)).toBeNull();
     expect(await loadAttendanceRoster(database.db, person, course.id)).toBeNull();
+  });
+});
+
+describe("the trainer's home card", () => {
+  it("points a trainer to the next session of a course they teach; nobody else gets it", async () => {
+    const course = await createCourse(database.db, {
+      regionId: place.regionId,
+      title: "Vorming voor de kaart",
+      sessions: [new Date(Date.now() + 3 * DAY)],
+      trainerUserIds: [trainer.id],
+    });
+    const cards = await listHomeCards(database.db, trainer, { language: "nl" });
+    const card = cards.find((c) => c.kind === "attendance_to_take");
+    expect(card).toMatchObject({
+      sessions: expect.arrayContaining([
+        expect.objectContaining({
+          title: "Vorming voor de kaart",
+          href: `/courses/train/${course.id}?session=${course.sessions[0]!.id}`,
+        }),
+      ]),
+    });
+    const other = await volunteer();
+    const theirs = await listHomeCards(database.db, other, { language: "nl" });
+    expect(theirs.map((c) => c.kind)).not.toContain("attendance_to_take");
   });
 });
 
