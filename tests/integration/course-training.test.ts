@@ -261,6 +261,58 @@ describe("completing a course", () => {
   });
 });
 
+describe("two trainers ticking at once (the enrolment row lock)", () => {
+  // Only on a PostgreSQL server: PGlite's one connection runs the ticks one after another.
+  const onServer = it.skipIf(!process.env.TEST_DATABASE_URL);
+  const co = async () => {
+    const user = await createUser(database.db);
+    await assignRole(database.db, {
+      userId: user.id,
+      role: "volunteer",
+      digibankId: place.digibankId,
+    });
+    return (await loadActor(database.db, user.id))!;
+  };
+
+  /** Rounds of two trainers each ticking one of the two sessions at the same moment. */
+  async function race(lockEnrolment: boolean) {
+    const second = await co();
+    let completed = 0;
+    for (let round = 0; round < 10; round++) {
+      const { course, person } = await pastCourse({ sessions: 2, skill: "smartphone" });
+      await database.db
+        .insertInto("course_trainers")
+        .values({ course_id: course.id, user_id: second.id })
+        .execute();
+      await Promise.all(
+        [trainer, second].map((who, i) =>
+          recordAttendance(
+            database.db,
+            who,
+            {
+              courseId: course.id,
+              sessionId: course.sessions[i]!.id,
+              userId: person.id,
+              present: true,
+            },
+            { lockEnrolment },
+          ),
+        ),
+      );
+      if ((await getSkillsOf(database.db, person.id)).includes("smartphone")) completed++;
+    }
+    return completed;
+  }
+
+  onServer("the last two ticks at once still complete the course, every time", async () => {
+    expect(await race(true)).toBe(10);
+  });
+
+  onServer("control: without the lock, ticks at once lose the completion", async () => {
+    expect(await race(false)).toBeLessThan(10);
+  });
+});
+
 describe("the trainer's pages' data", () => {
   it("lists only the courses the person trains, with the roster of enrolled people only", async () => {
     const { course, person } = await pastCourse({ sessions: 2 });

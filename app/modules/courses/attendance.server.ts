@@ -268,7 +268,14 @@ export async function recordAttendance(
   db: Database,
   actor: Actor,
   input: { courseId: number; sessionId: number; userId: number; present: boolean },
-  { now = new Date() }: { now?: Date } = {},
+  {
+    now = new Date(),
+    lockEnrolment = true,
+  }: {
+    now?: Date;
+    /** Off only in the race test's control run (completion.server.ts). */
+    lockEnrolment?: boolean;
+  } = {},
 ): Promise<AttendanceOutcome> {
   const access = await loadCourseAccess(db, input.courseId);
   if (!access || access.status === "draft") return { ok: false, reason: "not_found" };
@@ -317,6 +324,7 @@ export async function recordAttendance(
       courseId: input.courseId,
       userId: input.userId,
       now,
+      lock: lockEnrolment,
     });
     return { ok: true, completion, name: enrolled.name };
   });

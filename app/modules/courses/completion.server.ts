@@ -32,16 +32,26 @@ export type CompletionChange = "completed" | "withdrawn" | "unchanged";
  */
 export async function evaluateCompletion(
   trx: Transaction<DB>,
-  { courseId, userId, now = new Date() }: { courseId: number; userId: number; now?: Date },
+  {
+    courseId,
+    userId,
+    now = new Date(),
+    lock = true,
+  }: {
+    courseId: number;
+    userId: number;
+    now?: Date;
+    /** Off only in the race test's control run, to show what the lock prevents. */
+    lock?: boolean;
+  },
 ): Promise<CompletionChange> {
-  const enrolment = await trx
+  const query = trx
     .selectFrom("course_enrolments")
     .select(["id", "completed_at"])
     .where("course_id", "=", courseId)
     .where("user_id", "=", userId)
-    .where("status", "=", "enrolled")
-    .forUpdate()
-    .executeTakeFirst();
+    .where("status", "=", "enrolled");
+  const enrolment = await (lock ? query.forUpdate() : query).executeTakeFirst();
   if (!enrolment) return "unchanged";
   const met = await completionMet(trx, courseId, userId);
   if (met && !enrolment.completed_at) {
