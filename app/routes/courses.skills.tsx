@@ -4,7 +4,7 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/forms.tsx";
 import { GeneralErrorBoundary, errorMeta } from "~/components/error-boundary.tsx";
@@ -77,6 +77,9 @@ export default function CourseOnlySkills() {
           </li>
         ))}
       </ul>
+      <p>
+        <Link to="/courses/train">{t("roster.back")}</Link>
+      </p>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary, errorMeta } from "~/components/error-boundary.tsx";
+import { may } from "~/modules/auth/access.server.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { listTrainedCourses } from "~/modules/courses/attendance.server.ts";
 import trainingStyles from "~/styles/training.css";
@@ -16,6 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const courses = await listTrainedCourses(context.db, actor);
   return {
     title: getFixedT(language, "training")("index.title"),
+    manageSkills: may(actor, { action: "manage_skills" }),
     // Written out here: the browser's date formatting may differ from the server's in its spaces.
     courses: courses.map((c) => ({
       ...c,
@@ -31,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 
 export default function TrainedCourses() {
   const { t } = useTranslation("training");
-  const { courses } = useLoaderData<typeof loader>();
+  const { courses, manageSkills } = useLoaderData<typeof loader>();
   return (
     <div className="page page--narrow">
       <h1>{t("index.title")}</h1>
@@ -55,6 +57,11 @@ export default function TrainedCourses() {
           ))}
         </ul>
       )}
+      {manageSkills ? (
+        <p>
+          <Link to="/courses/skills">{t("skills.title")}</Link>
+        </p>
+      ) : null}
     </div>
   );
 }
