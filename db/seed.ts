@@ -15,6 +15,7 @@ import { loadActor } from "../app/modules/auth/access.server.ts";
 import { createShiftSeries } from "../app/modules/shifts/series.server.ts";
 import { type Weekday, addDays, localToday } from "../app/modules/shifts/recurrence.ts";
 import { hashPassword } from "../app/modules/auth/password.server.ts";
+import { seedCourses } from "./seed-courses.ts";
 
 // The demo world: two real Flemish regions with their municipalities, four digibanken, a handful of
 // digipunten and about sixty digihelpers. Trainers use it in demonstrations, so the four demo
@@ -383,6 +384,42 @@ export async function seedDemoWorld(
     }
 
     await seedShifts(db, { today, random, punten, planners, helpers, demoVolunteer: volunteer.id });
+
+    // Courses: the demo volunteer teaches the running course of Digibank Brugge and is enrolled
+    // in its open one.
+    const others = (bankId: number) => helpers.get(bankId)!.filter((id) => id !== volunteer.id);
+    await seedCourses(db, {
+      today,
+      regionId: brugge.id,
+      digibankId: bankBrugge.id,
+      plannerId: coordinator.id,
+      people: others(bankBrugge.id),
+      trainerId: volunteer.id,
+      enrolDemo: volunteer.id,
+      titles: {
+        past: "Welkom bij de digibank: de basis",
+        running: "Uitleggen aan een gemengde groep",
+        open: "MyPension stap voor stap",
+        full: "Helpen over een taalbarrière heen",
+      },
+      grants: { past: "eid", open: "mypension" },
+    });
+    const limburgHelpers = others(bankLimburg.id);
+    await seedCourses(db, {
+      today,
+      regionId: limburg.id,
+      digibankId: bankLimburg.id,
+      plannerId: planners.get(bankLimburg.id)!,
+      people: limburgHelpers.slice(1),
+      trainerId: limburgHelpers[0]!,
+      titles: {
+        past: "itsme uitleggen aan beginners",
+        running: "Rustig uitleggen aan senioren",
+        open: "Tax-on-web: de aangifte samen invullen",
+        full: "Smartphone en tablet voor wie nog nooit swipete",
+      },
+      grants: { past: "itsme", open: "tax_on_web" },
+    });
 
     return {
       regions: 2,

@@ -20,6 +20,7 @@ import { startEmailWorker } from "../app/modules/mail/worker.server.ts";
 import { startAuthMaintenance } from "../app/modules/auth/maintenance.server.ts";
 import { startSeriesHorizonJob } from "../app/modules/shifts/series.server.ts";
 import { startShiftJobs } from "../app/modules/shifts/jobs.server.ts";
+import { startCourseJobs } from "../app/modules/courses/jobs.server.ts";
 import { createHttpApp } from "./app.ts";
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -57,6 +58,7 @@ async function start(env: Env) {
   await startAuthMaintenance(jobs, database.db);
   await startSeriesHorizonJob(jobs, database.db);
   await startShiftJobs(jobs, database.db);
+  await startCourseJobs(jobs, database.db);
   await startEmailWorker(jobs, {
     db: database.db,
     transport: createMailTransport({ smtpUrl: env.SMTP_URL, mailboxDir }),

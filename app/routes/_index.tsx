@@ -70,6 +70,7 @@ function ShiftLinks({ shifts }: { shifts: CardShift[] }) {
 
 function Card({ card }: { card: HomeCard }) {
   const { t, i18n } = useTranslation();
+  const { t: tTraining } = useTranslation("training");
   const n = (value: number) => formatNumber(value, i18n.language);
   const id = `card-${card.kind}`;
   const heading = (text: string) => <h2 id={id}>{text}</h2>;
@@ -145,6 +146,23 @@ function Card({ card }: { card: HomeCard }) {
           ) : (
             <p>{t("home.releaseRequests.empty")}</p>
           )}
+        </section>
+      );
+    case "attendance_to_take":
+      return (
+        <section aria-labelledby={id}>
+          {heading(tTraining("card.title"))}
+          <p>{tTraining("card.intro")}</p>
+          <ul className="plain-list card-shifts">
+            {card.sessions.map((session) => (
+              <li key={session.id}>
+                <Link to={session.href}>
+                  {session.title}, {session.when}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {more("/courses/train", tTraining("card.all"))}
         </section>
       );
     case "join_requests":

@@ -1156,6 +1156,57 @@ const CASES: Case[] = [
   // ---
 
   // Courses: attendance, completion and skills. Cases for training go below this line.
+  {
+    name: "/courses/train",
+    method: "GET",
+    request: get("/courses/train"),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/courses/train/:id (a D1 course volunteerA teaches)",
+    method: "GET",
+    request: async (w) => ({ path: `/courses/train/${(await trainedCourse(w)).courseId}` }),
+    ok: { status: 200 },
+    expect: trainersOfD1(),
+  },
+  {
+    name: "/courses/train/:id/sheet",
+    method: "GET",
+    request: async (w) => {
+      const { courseId, sessionId } = await trainedCourse(w);
+      return { path: `/courses/train/${courseId}/sheet?session=${sessionId}` };
+    },
+    ok: { status: 200 },
+    expect: trainersOfD1(),
+  },
+  {
+    name: "/courses/train/:id: tick a person present",
+    method: "POST",
+    request: async (w) => {
+      const { courseId, sessionId, learnerId } = await trainedCourse(w);
+      return {
+        path: `/courses/train/${courseId}`,
+        fields: { sessionId: String(sessionId), userId: String(learnerId), present: "true" },
+      };
+    },
+    ok: { status: 302, location: /^\/courses\/train\/\d+\?session=\d+#person-\d+$/ },
+    expect: trainersOfD1(),
+  },
+  {
+    name: "/courses/skills",
+    method: "GET",
+    request: get("/courses/skills"),
+    ok: { status: 200 },
+    expect: only(["coordinator1", "coordinator2", "staff1", "staff2", "admin"]),
+  },
+  {
+    name: "/courses/skills: let anyone declare eid (as it is)",
+    method: "POST",
+    request: post("/courses/skills", { skill: "eid", courseOnly: "false" }),
+    ok: { status: 302, location: "/courses/skills#skill-eid" },
+    expect: only(["coordinator1", "coordinator2", "staff1", "staff2", "admin"]),
+  },
 ];
 
 /** Who opens the course planning pages: coordinators, regional staff and admins. */
@@ -1702,3 +1753,30 @@ describe("bad input: a 4xx, never a 500, and nothing written", () => {
     expect(await page(`x=${"y".repeat(70 * 1024)}`, FORM)).toContain("C&#x27;est trop en une fois");
   });
 });
+
+// The training cases' targets: a course of D1 that volunteerA (a plain volunteer) teaches, with a
+// session two days ago and one person enrolled, made fresh for each run.
+function trainersOfD1(): Expectation {
+  return {
+    ...only(["volunteerA", "coordinator1", "staff1", "admin"]),
+    volunteerB: "notfound",
+    coordinator2: "notfound",
+    staff2: "notfound",
+  };
+}
+
+async function trainedCourse(w: World) {
+  const { createCourse, createEnrolment } = await import("../factories/index.ts");
+  const now = Date.now();
+  const course = await createCourse(database.db, {
+    regionId: w.r1,
+    digibankId: w.d1,
+    sessions: [new Date(now - 2 * 24 * 3600_000)],
+    enrolOpensAt: new Date(now - 20 * 24 * 3600_000),
+    enrolClosesAt: new Date(now - 3 * 24 * 3600_000),
+    trainerUserIds: [w.users.volunteerA],
+  });
+  const learner = await person([{ role: "volunteer", digibankId: w.d1 }]);
+  await createEnrolment(database.db, { courseId: course.id, userId: learner.id });
+  return { courseId: course.id, sessionId: course.sessions[0]!.id, learnerId: learner.id };
+}

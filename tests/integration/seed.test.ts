@@ -130,6 +130,82 @@ describe("the demo world", () => {
     expect(demo.length).toBeGreaterThan(0);
   });
 
+  it("has courses in each region: over with completion, running, open with places, full with a waiting list", async () => {
+    const db = database.db;
+    const courses = await db
+      .selectFrom("courses as c")
+      .select((eb) => [
+        "c.id",
+        "c.region_id",
+        "c.capacity",
+        "c.enrolled_count",
+        "c.enrol_closes_at",
+        eb
+          .selectFrom("course_sessions as s")
+          .whereRef("s.course_id", "=", "c.id")
+          .select((e) => e.fn.min("s.starts_at").as("m"))
+          .as("first"),
+        eb
+          .selectFrom("course_sessions as s")
+          .whereRef("s.course_id", "=", "c.id")
+          .select((e) => e.fn.max("s.ends_at").as("m"))
+          .as("last"),
+        eb
+          .selectFrom("course_enrolments as e")
+          .whereRef("e.course_id", "=", "c.id")
+          .where("e.status", "=", "waiting")
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .as("waiting"),
+        eb
+          .selectFrom("course_enrolments as e")
+          .whereRef("e.course_id", "=", "c.id")
+          .where("e.completed_at", "is not", null)
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .as("completed"),
+      ])
+      .where("c.status", "=", "published")
+      .execute();
+    const regions = await db.selectFrom("regions").select("id").execute();
+    for (const { id } of regions) {
+      const mine = courses.filter((c) => c.region_id === id);
+      const over = mine.filter((c) => new Date(c.last!) < TODAY);
+      expect(over.some((c) => Number(c.completed) > 0)).toBe(true);
+      expect(mine.some((c) => new Date(c.first!) < TODAY && new Date(c.last!) > TODAY)).toBe(true);
+      expect(mine.some((c) => c.enrol_closes_at > TODAY && c.enrolled_count < c.capacity)).toBe(
+        true,
+      );
+      expect(mine.some((c) => c.enrolled_count === c.capacity && Number(c.waiting) > 0)).toBe(true);
+    }
+    // Completion granted the course's skill, earned and dated.
+    const earned = await db
+      .selectFrom("volunteer_skills")
+      .select(["course_id", "earned_at"])
+      .where("source", "=", "course")
+      .execute();
+    expect(earned.length).toBeGreaterThan(0);
+    expect(earned.every((e) => e.course_id !== null && e.earned_at !== null)).toBe(true);
+    // The demo volunteer is enrolled in one course and teaches another.
+    const demo = await db
+      .selectFrom("users")
+      .select((eb) => [
+        eb
+          .selectFrom("course_enrolments")
+          .whereRef("user_id", "=", "users.id")
+          .where("status", "=", "enrolled")
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .as("enrolled"),
+        eb
+          .selectFrom("course_trainers")
+          .whereRef("user_id", "=", "users.id")
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .as("teaches"),
+      ])
+      .where("email", "=", "volunteer@digihelpers.example")
+      .executeTakeFirstOrThrow();
+    expect(Number(demo.enrolled)).toBeGreaterThanOrEqual(1);
+    expect(Number(demo.teaches)).toBeGreaterThanOrEqual(1);
+  });
+
   it("is only ever seeded into an empty database, and a refusal changes nothing", async () => {
     const before = await snapshotCounts(database, TABLES);
     await expect(seedDemoWorld(database.db, TODAY)).rejects.toThrow(/already holds data/);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { splitLinks } from "~/modules/mail/mailbox.server.ts";
 import ICAL from "ical.js";
 import {
+  type CourseSessionSnapshot,
   EMAIL_TEMPLATES,
   type CourseSnapshot,
   type EmailPayloads,
@@ -49,6 +50,15 @@ const COURSE: CourseSnapshot = {
     },
   ],
 };
+const SESSION: CourseSessionSnapshot = {
+  sessionId: 7,
+  startsAt: "2026-12-01T08:00:00.000Z",
+  endsAt: "2026-12-01T11:00:00.000Z",
+  sequence: 0,
+  cancelled: false,
+  location: "Bibliotheek Genk, Dieplaan 2, 3600 Genk",
+  onlineUrl: null,
+};
 const samples: EmailPayloads = {
   sign_in_link: { name: "Jan", url: URL },
   password_reset: { name: "Jan", url: URL },
@@ -90,6 +100,20 @@ const samples: EmailPayloads = {
     senderName: "Lotte",
     subject: "Parking",
     body: "Parkeer achter de bib.\n\nTot dan!",
+    url: URL,
+  },
+  course_reminder: {
+    name: "Jan",
+    courseTitle: "Vorming itsme",
+    organiserName: "Digibank Gent",
+    session: SESSION,
+    url: URL,
+  },
+  course_trainer_roster: {
+    name: "Lotte",
+    courseTitle: "Vorming itsme",
+    session: SESSION,
+    people: ["An Peeters", "Jan Claes"],
     url: URL,
   },
 };

@@ -138,6 +138,25 @@ const mail: Namespace<typeof nl> = {
     staffing_other: "{{count}} of {{capacity}} places are taken.",
     button: "See the shift",
   },
+  course_session: {
+    course: "Course",
+  },
+  course_reminder: {
+    subject: "Tomorrow: {{courseTitle}}",
+    heading: "See you at the course tomorrow!",
+    intro:
+      "A small reminder: tomorrow there is a session of the course {{courseTitle}} by {{organiserName}}.",
+    cannot: "Can't make it after all? Please say so as soon as you can on the course's page.",
+    button: "See the course",
+  },
+  course_trainer_roster: {
+    subject: "Tomorrow you teach {{courseTitle}}: who is coming?",
+    heading: "Who is coming to your course tomorrow?",
+    intro_one: "Tomorrow you teach the course {{courseTitle}}. {{count}} person is enrolled.",
+    intro_other: "Tomorrow you teach the course {{courseTitle}}. {{count}} people are enrolled.",
+    attendance: "Tick who is present on your phone, or print the sign-in sheet.",
+    button: "Open attendance",
+  },
   mailbox: {
     title: "Local mailbox",
     intro:

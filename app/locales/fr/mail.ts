@@ -144,6 +144,27 @@ const mail: Namespace<typeof nl> = {
     staffing_other: "{{count}} places sur {{capacity}} sont prises.",
     button: "Voir la permanence",
   },
+  course_session: {
+    course: "Formation",
+  },
+  course_reminder: {
+    subject: "Demain : {{courseTitle}}",
+    heading: "À demain à la formation !",
+    intro:
+      "Petit rappel : demain a lieu une séance de la formation {{courseTitle}} de {{organiserName}}.",
+    cannot:
+      "Vous ne pouvez finalement pas venir ? Dites-le au plus vite sur la page de la formation.",
+    button: "Voir la formation",
+  },
+  course_trainer_roster: {
+    subject: "Demain, vous donnez {{courseTitle}} : qui vient ?",
+    heading: "Qui vient demain à votre formation ?",
+    intro_one: "Demain, vous donnez la formation {{courseTitle}}. {{count}} personne est inscrite.",
+    intro_other:
+      "Demain, vous donnez la formation {{courseTitle}}. {{count}} personnes sont inscrites.",
+    attendance: "Cochez les présences sur votre téléphone, ou imprimez la feuille de présence.",
+    button: "Ouvrir les présences",
+  },
   mailbox: {
     title: "Boîte aux lettres locale",
     intro:

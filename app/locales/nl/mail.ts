@@ -139,6 +139,26 @@ const mail = {
     staffing_other: "{{count}} van de {{capacity}} plaatsen zijn ingevuld.",
     button: "Bekijk de dienst",
   },
+  course_session: {
+    course: "Vorming",
+  },
+  course_reminder: {
+    subject: "Morgen: {{courseTitle}}",
+    heading: "Tot morgen in de vorming!",
+    intro:
+      "Een kleine herinnering: morgen is er een sessie van de vorming {{courseTitle}} van {{organiserName}}.",
+    cannot: "Kan je toch niet? Laat het dan zo snel mogelijk weten op de pagina van de vorming.",
+    button: "Bekijk de vorming",
+  },
+  course_trainer_roster: {
+    subject: "Morgen geef je {{courseTitle}}: wie komt er?",
+    heading: "Wie komt er morgen naar je vorming?",
+    intro_one: "Morgen geef je de vorming {{courseTitle}}. Er is {{count}} persoon ingeschreven.",
+    intro_other:
+      "Morgen geef je de vorming {{courseTitle}}. Er zijn {{count}} personen ingeschreven.",
+    attendance: "Duid de aanwezigen aan op je telefoon, of druk het aanwezigheidsblad af.",
+    button: "Aanwezigheden openen",
+  },
   mailbox: {
     title: "Lokale mailbox",
     intro:

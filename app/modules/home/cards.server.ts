@@ -1,4 +1,5 @@
 import { type Actor, may } from "~/modules/auth/access.server.ts";
+import { listTrainedCourses } from "~/modules/courses/attendance.server.ts";
 import { listPendingRequests } from "~/modules/people/join-requests.server.ts";
 import { type NetworkOverview, getNetworkOverview } from "~/modules/places/overview.server.ts";
 import { shiftStateLabel } from "~/modules/shifts/labels.ts";
@@ -30,6 +31,7 @@ export type HomeCard =
   | { kind: "understaffed"; shifts: CardShift[] }
   | { kind: "release_requests"; shifts: CardShift[] }
   | { kind: "join_requests"; count: number; digibanks: string[] }
+  | { kind: "attendance_to_take"; sessions: CardCourseSession[] }
   | {
       kind: "region_figures";
       regions: Array<{
@@ -42,6 +44,14 @@ export type HomeCard =
         weeks: Array<{ monday: string; label: string; rate: string }>;
       }>;
     };
+
+/** A course session a trainer takes attendance at, as the trainer's card shows it. */
+export interface CardCourseSession {
+  id: number;
+  href: string;
+  title: string;
+  when: string;
+}
 
 export interface CardContext {
   language: Language;
@@ -193,10 +203,37 @@ export const regionCards: CardProvider = {
   },
 };
 
+/** How far ahead a trainer's card looks for sessions to take attendance at. */
+const TRAINER_DAYS = 14;
+
+/** A trainer: the next session of each course they teach, where attendance is to be taken. */
+export const trainerCards: CardProvider = {
+  async cards(db, actor, { language, now }) {
+    if (!actor) return [];
+    const until = now.getTime() + TRAINER_DAYS * DAY;
+    const courses = (await listTrainedCourses(db, actor, { now })).filter(
+      (c) => c.trainer && c.nextSession && c.nextSession.startsAt.getTime() <= until,
+    );
+    if (courses.length === 0) return [];
+    return [
+      {
+        kind: "attendance_to_take",
+        sessions: courses.slice(0, CARD_SHIFTS).map((c) => ({
+          id: c.nextSession!.id,
+          href: `/courses/train/${c.id}?session=${c.nextSession!.id}`,
+          title: c.title,
+          when: whenText(c.nextSession!.startsAt, c.nextSession!.endsAt, language),
+        })),
+      },
+    ];
+  },
+};
+
 /** Every capability's cards, in the order the home page shows them. */
 export const CARD_PROVIDERS: readonly CardProvider[] = [
   welcomeCards,
   volunteerCards,
+  trainerCards,
   planningCards,
   regionCards,
 ];

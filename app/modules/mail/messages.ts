@@ -119,6 +119,23 @@ export interface EmailPayloads {
     body: string;
     url: string;
   };
+  /** To a person enrolled in a course, a day before: a session is tomorrow. */
+  course_reminder: {
+    name: string;
+    courseTitle: string;
+    organiserName: string;
+    session: CourseSessionSnapshot;
+    url: string;
+  };
+  /** To a course's trainers on the platform, a day before a session: who is enrolled. */
+  course_trainer_roster: {
+    name: string;
+    courseTitle: string;
+    session: CourseSessionSnapshot;
+    /** The enrolled people's names, alphabetically (not the waiting list). */
+    people: string[];
+    url: string;
+  };
 }
 
 export type EmailTemplate = keyof EmailPayloads;
@@ -142,6 +159,8 @@ export const EMAIL_TEMPLATES = [
   "course_cancelled",
   "course_session_cancelled",
   "course_message",
+  "course_reminder",
+  "course_trainer_roster",
 ] as const satisfies readonly EmailTemplate[];
 
 /**

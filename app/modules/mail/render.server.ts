@@ -5,6 +5,8 @@ import CourseCancelledEmail from "../../../emails/course-cancelled.tsx";
 import CourseChangedEmail from "../../../emails/course-changed.tsx";
 import CourseMessageEmail from "../../../emails/course-message.tsx";
 import CourseSessionCancelledEmail from "../../../emails/course-session-cancelled.tsx";
+import CourseReminderEmail from "../../../emails/course-reminder.tsx";
+import CourseTrainerRosterEmail from "../../../emails/course-trainer-roster.tsx";
 import EmailChangeEmail from "../../../emails/email-change.tsx";
 import InvitationEmail from "../../../emails/invitation.tsx";
 import JoinDeclinedEmail from "../../../emails/join-declined.tsx";
@@ -26,7 +28,13 @@ import { shiftCalendarEntry } from "~/modules/shifts/calendar.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
-import type { CourseSnapshot, EmailPayloads, EmailTemplate, ShiftSnapshot } from "./messages.ts";
+import type {
+  CourseSessionSnapshot,
+  CourseSnapshot,
+  EmailPayloads,
+  EmailTemplate,
+  ShiftSnapshot,
+} from "./messages.ts";
 
 const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
   sign_in_link: SignInLinkEmail,
@@ -47,6 +55,8 @@ const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
   course_cancelled: CourseCancelledEmail,
   course_session_cancelled: CourseSessionCancelledEmail,
   course_message: CourseMessageEmail,
+  course_reminder: CourseReminderEmail,
+  course_trainer_roster: CourseTrainerRosterEmail,
 };
 
 // The files a message carries are derived from its template and payload, like its text, so the
@@ -139,10 +149,12 @@ export async function renderEmail<K extends EmailTemplate>(
   const props = { ...payload, t, lang: language } as EmailProps<K> & Attributes;
   const element = createElement(Component, props);
   // Every catalog entry of a template has a subject that may use any field of its payload.
-  // A shift's subject may name its day, written for the reader.
-  const shift = (payload as { shift?: ShiftSnapshot }).shift;
-  const date = shift
-    ? formatDateTime(new Date(shift.startsAt), language, {
+  // A shift's (or a course session's) subject may name its day, written for the reader.
+  const dated =
+    (payload as { shift?: ShiftSnapshot }).shift ??
+    (payload as { session?: CourseSessionSnapshot }).session;
+  const date = dated
+    ? formatDateTime(new Date(dated.startsAt), language, {
         weekday: "long",
         day: "numeric",
         month: "long",
