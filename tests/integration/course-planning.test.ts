@@ -424,6 +424,43 @@ describe("telling people about a published course's changes", () => {
     });
   });
 
+  it("cancelling the one session someone still lacked completes their course and grants its skill", async () => {
+    const w = await world();
+    const start = morning(20);
+    const course = await insertCourse(database.db, {
+      regionId: w.region.id,
+      digibankId: w.bank.id,
+      sessions: [start, new Date(start.getTime() + 7 * DAY)],
+      grantsSkillCodes: ["mypension"],
+    });
+    const learner = await createUser(database.db, { language: "nl" });
+    await createEnrolment(database.db, { courseId: course.id, userId: learner.id });
+    const [first, second] = course.sessions;
+    await database.db
+      .insertInto("course_attendance")
+      .values({ session_id: first!.id, user_id: learner.id, present: true })
+      .execute();
+    const skills = () =>
+      database.db
+        .selectFrom("volunteer_skills")
+        .select(["source", "course_id"])
+        .where("user_id", "=", learner.id)
+        .execute();
+    expect(await skills()).toEqual([]);
+
+    expect(await cancelSession(database.db, jobs, w.actor, course.id, second!.id)).toEqual({
+      ok: true,
+    });
+    const enrolment = await database.db
+      .selectFrom("course_enrolments")
+      .select("completed_at")
+      .where("course_id", "=", course.id)
+      .where("user_id", "=", learner.id)
+      .executeTakeFirstOrThrow();
+    expect(enrolment.completed_at).toBeInstanceOf(Date);
+    expect(await skills()).toEqual([{ source: "course", course_id: course.id }]);
+  });
+
   it("a message reaches everyone enrolled once per key, without an attachment", async () => {
     const { w, course } = await publishedCourse();
     const message = { key: crypto.randomUUID(), subject: "Parking", body: "Achter de bib." };

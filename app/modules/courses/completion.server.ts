@@ -25,6 +25,26 @@ export function requiredSessions(rule: CompletionRule): number {
 export type CompletionChange = "completed" | "withdrawn" | "unchanged";
 
 /**
+ * Evaluates everyone enrolled again after the rule itself moved: a session cancelled (fewer to
+ * attend) or the completion rule changed by the planner.
+ */
+export async function evaluateCourseCompletions(
+  trx: Transaction<DB>,
+  courseId: number,
+  now = new Date(),
+): Promise<void> {
+  const enrolled = await trx
+    .selectFrom("course_enrolments")
+    .select("user_id")
+    .where("course_id", "=", courseId)
+    .where("status", "=", "enrolled")
+    .orderBy("id")
+    .execute();
+  for (const { user_id } of enrolled)
+    await evaluateCompletion(trx, { courseId, userId: user_id, now });
+}
+
+/**
  * Evaluates the completion rule for one enrolled person, inside the caller's transaction: grants
  * the course's skills (source 'course', dated, the course named) when it is newly met, and takes
  * them back when a correction means it is no longer met. The enrolment row is locked first, so two

@@ -1,3 +1,4 @@
+import { evaluateCourseCompletions } from "./completion.server.ts";
 import type { Transaction } from "kysely";
 import { sql } from "kysely";
 import type { DB } from "../../../db/schema.ts";
@@ -515,6 +516,8 @@ export async function updateCourse(
         .execute();
       await writeTrainersAndSkills(trx, courseId, form);
       if (published && news) await noticeCourseChanged(trx, jobs, courseId);
+      // A changed completion rule may complete, or undo, someone's course.
+      await evaluateCourseCompletions(trx, courseId);
       return { ok: true };
     }),
   );
@@ -632,6 +635,8 @@ export async function cancelSession(
       .where("id", "=", sessionId)
       .execute();
     if (course.status === "published") await noticeSessionCancelled(trx, jobs, courseId, sessionId);
+    // One session fewer may be all someone still lacked to complete the course.
+    await evaluateCourseCompletions(trx, courseId, now);
     return { ok: true };
   });
 }
