@@ -49,6 +49,12 @@ export function CourseForm({
 
   return (
     <Form method="post" className="stack" noValidate>
+      {/* Enter in a field presses the form's first submit button: let that be saving, not the
+          "add a session" button further down. Hidden from sight and from the tab order; the
+          visible button at the end does the same. */}
+      <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+        {submitLabel}
+      </button>
       <CsrfField />
       <FormMessage>
         {refusal ?? (hasErrors ? t("form.checkFields") : null)}
