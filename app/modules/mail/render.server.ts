@@ -1,6 +1,9 @@
 import { render, toPlainText } from "@react-email/render";
 import type { TFunction } from "i18next";
 import { type Attributes, type ComponentType, createElement } from "react";
+import CourseEnrolledEmail from "../../../emails/course-enrolled.tsx";
+import CoursePromotedEmail from "../../../emails/course-promoted.tsx";
+import CourseWaitingEmail from "../../../emails/course-waiting.tsx";
 import EmailChangeEmail from "../../../emails/email-change.tsx";
 import InvitationEmail from "../../../emails/invitation.tsx";
 import JoinDeclinedEmail from "../../../emails/join-declined.tsx";
@@ -39,6 +42,9 @@ const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
   shift_release_requested: ShiftReleaseRequestedEmail,
   shift_reminder: ShiftReminderEmail,
   shift_understaffed: ShiftUnderstaffedEmail,
+  course_enrolled: CourseEnrolledEmail,
+  course_waiting: CourseWaitingEmail,
+  course_promoted: CoursePromotedEmail,
 };
 
 // The files a message carries are derived from its template and payload, like its text, so the
@@ -86,6 +92,9 @@ const calendars: {
   shift_cancelled: ({ shift }) => shiftCalendar(shift, "CANCEL"),
   // The shift goes on, without this person: it leaves their calendar all the same.
   shift_left: ({ shift }) => shiftCalendar(shift, "CANCEL"),
+  course_enrolled: ({ course }) => courseCalendar(course, "REQUEST"),
+  // Waiting is not a place: nothing for the calendar until they move up.
+  course_promoted: ({ course }) => courseCalendar(course, "REQUEST"),
 };
 
 export interface EmailAttachment {
