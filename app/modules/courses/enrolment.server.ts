@@ -325,3 +325,45 @@ export async function waitingPosition(
     .executeTakeFirstOrThrow();
   return Number(ahead.n) + 1;
 }
+
+export const COURSE_INTENTS = ["enrol", "cancel"] as const;
+export type CourseIntent = (typeof COURSE_INTENTS)[number];
+
+/** One person's action on one course page, as the page tells it: denied (a status), or a message. */
+export type CourseActionOutcome =
+  | { denied: 404 | 403 }
+  | { tone: "success" | "error"; message: string; values?: Record<string, number> };
+
+/**
+ * Enrol (a place, or the waiting list when full) or cancel, for the course page. A course the
+ * reader may not see is a 404, one not meant for them a 403; every other refusal is explained.
+ */
+export async function actOnCourse(
+  db: Database,
+  jobs: JobQueue,
+  actor: Actor,
+  { intent, courseId }: { intent: CourseIntent; courseId: number },
+): Promise<CourseActionOutcome> {
+  if (intent === "enrol") {
+    const outcome = await enrolInCourse(db, jobs, actor, courseId);
+    if (outcome.ok && outcome.status === "enrolled") {
+      return { tone: "success", message: "courses:done.enrolled" };
+    }
+    if (outcome.ok) {
+      const position = (await waitingPosition(db, courseId, actor.id)) ?? 1;
+      return { tone: "success", message: "courses:done.waiting", values: { position } };
+    }
+    if (outcome.reason === "not_found") return { denied: 404 };
+    if (outcome.reason === "forbidden") return { denied: 403 };
+    return { tone: "error", message: `courses:refusals.${outcome.reason}` };
+  }
+  const outcome = await cancelEnrolment(db, jobs, actor, courseId);
+  if (outcome.ok) {
+    return {
+      tone: "success",
+      message: outcome.was === "enrolled" ? "courses:done.cancelled" : "courses:done.left_waiting",
+    };
+  }
+  if (outcome.reason === "not_found") return { denied: 404 };
+  return { tone: "error", message: `courses:refusals.${outcome.reason}` };
+}
