@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, type Transaction, sql } from "kysely";
 import type { DB } from "../../../db/schema.ts";
 import { type Actor, may } from "~/modules/auth/access.server.ts";
 import type { Database } from "~/utils/db.server.ts";
@@ -289,7 +289,8 @@ export async function promoteFromWaitingList(
   for (const enrolment of next) {
     await trx
       .updateTable("course_enrolments")
-      .set({ status: "enrolled", queued_at: now, updated_at: now })
+      // The moment it took the place, read at the write: the order of promotions is visible.
+      .set({ status: "enrolled", queued_at: sql<Date>`clock_timestamp()`, updated_at: now })
       .where("id", "=", enrolment.id)
       .execute();
     if (jobs) await noticePromotedFromWaitingList(trx, jobs, enrolment.id);
