@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, loadActor } from "~/modules/auth/access.server.ts";
 import { listCatalog, parseCourseFilters } from "~/modules/courses/catalog.server.ts";
+import { erasePersonalData } from "~/modules/people/personal-data.server.ts";
 import {
   actOnCourse,
   cancelEnrolment,
@@ -188,6 +189,33 @@ describe("enrolling in a course", () => {
       reason: "already",
     });
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe("erasing a person", () => {
+  it("ends their enrolments and gives their place to the first in line, who is emailed", async () => {
+    const c = await course({ capacity: 1 });
+    const other = await course({ capacity: 1 });
+    const [leaver, next] = [await volunteer(), await volunteer()];
+    await enrolInCourse(database.db, jobs, leaver, c.id);
+    await enrolInCourse(database.db, jobs, next, c.id);
+    await enrolInCourse(database.db, jobs, next, other.id);
+    await enrolInCourse(database.db, jobs, leaver, other.id);
+    await erasePersonalData(database.db, leaver.id, { jobs });
+    expect((await enrolmentsOf(c.id)).map((r) => [r.userId, r.status])).toEqual([
+      [leaver.id, "cancelled"],
+      [next.id, "enrolled"],
+    ]);
+    // Their place on a waiting list ends too; nobody moves.
+    expect((await enrolmentsOf(other.id)).map((r) => [r.userId, r.status])).toEqual([
+      [next.id, "enrolled"],
+      [leaver.id, "cancelled"],
+    ]);
+    expect((await mailTo(next.id)).map((m) => m.template)).toEqual([
+      "course_waiting",
+      "course_enrolled",
+      "course_promoted",
+    ]);
   });
 });
 

@@ -237,6 +237,9 @@ const account: Namespace<typeof nl> = {
         shift_release_requested: "request to give up a shift",
         shift_reminder: "shift reminder",
         shift_understaffed: "shift short of helpers",
+        course_enrolled: "course enrolment",
+        course_waiting: "course waiting list",
+        course_promoted: "course place freed up",
       },
       action: {
         sign_in: "signed in",

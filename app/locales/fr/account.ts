@@ -241,6 +241,9 @@ const account: Namespace<typeof nl> = {
         shift_release_requested: "demande pour céder une permanence",
         shift_reminder: "rappel d'une permanence",
         shift_understaffed: "permanence avec trop peu d'aidants",
+        course_enrolled: "inscription à une formation",
+        course_waiting: "liste d’attente d’une formation",
+        course_promoted: "place libérée dans une formation",
       },
       action: {
         sign_in: "connecté",

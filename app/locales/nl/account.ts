@@ -236,6 +236,9 @@ const account = {
         shift_release_requested: "vraag om een dienst af te geven",
         shift_reminder: "herinnering aan een dienst",
         shift_understaffed: "dienst met te weinig helpers",
+        course_enrolled: "inschrijving voor een vorming",
+        course_waiting: "wachtlijst van een vorming",
+        course_promoted: "plaats vrijgekomen in een vorming",
       },
       action: {
         sign_in: "aangemeld",
