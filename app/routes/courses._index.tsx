@@ -52,6 +52,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     title: getFixedT(language, "courses")("title"),
     filters,
     months: comingMonths(now).map((month) => ({ value: month, label: monthName(month) })),
+    // The list lives in a .server module, which the browser bundle leaves empty: sent with the data.
+    themes: COURSE_THEMES,
     places,
     groups,
     canPlan: may(actor, { action: "plan_any_courses" }),
@@ -66,7 +68,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export default function CourseList() {
   const { t } = useTranslation("courses");
   const { t: tc } = useTranslation();
-  const { filters, months, places, groups, canPlan, canTrain } = useLoaderData<typeof loader>();
+  const { filters, months, themes, places, groups, canPlan, canTrain } =
+    useLoaderData<typeof loader>();
   const location = useLocation();
   const skillName = (code: string) => tc(`skill.${code}` as "skill.eid", code);
 
@@ -109,7 +112,7 @@ export default function CourseList() {
               <label htmlFor="filter-theme">{t("list.theme")}</label>
               <select id="filter-theme" name="theme" defaultValue={filters.theme ?? ""}>
                 <option value="">{t("list.anyTheme")}</option>
-                {COURSE_THEMES.map((theme) => (
+                {themes.map((theme) => (
                   <option key={theme} value={theme}>
                     {t(`theme.${theme}`)}
                   </option>
