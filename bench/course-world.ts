@@ -53,7 +53,7 @@ export async function buildCourseWorld(db: Kysely<DB>): Promise<CourseWorld> {
     select c.id,
       ((current_date + 7 + (c.rn * 9 / 5)::int + w * 7) + time '18:00') at time zone 'Europe/Brussels',
       ((current_date + 7 + (c.rn * 9 / 5)::int + w * 7) + time '20:00') at time zone 'Europe/Brussels',
-      (select id from digipunten p join digibanks b on b.id = p.digibank_id
+      (select p.id from digipunten p join digibanks b on b.id = p.digibank_id
         where b.region_id = ${region.id} order by p.id offset c.rn % 56 limit 1)
     from (select id, row_number() over (order by id) - 1 as rn from courses
       where region_id = ${region.id}) c
