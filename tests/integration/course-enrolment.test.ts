@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, loadActor } from "~/modules/auth/access.server.ts";
 import { listCatalog, parseCourseFilters } from "~/modules/courses/catalog.server.ts";
+import { volunteerCards } from "~/modules/home/cards.server.ts";
 import { erasePersonalData } from "~/modules/people/personal-data.server.ts";
+import { listShiftEvents } from "~/modules/shifts/events.server.ts";
+import { createCalendarFeed, renderPersonalFeed } from "~/modules/shifts/feed.server.ts";
+import { loadShiftWeek } from "~/modules/shifts/week.server.ts";
 import {
   actOnCourse,
   cancelEnrolment,
@@ -189,6 +193,58 @@ describe("enrolling in a course", () => {
       reason: "already",
     });
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe("the volunteer's calendar", () => {
+  it("shows the sessions of a course with a place (not of a waiting list) on the calendar, its list, the feed and the home page", async () => {
+    const anna = await volunteer();
+    const first = days(3);
+    const c = await course({ title: "Agenda", sessions: [first, days(10)] });
+    const full = await course({ title: "Vol", capacity: 1, sessions: [days(4)] });
+    await enrolInCourse(database.db, jobs, await volunteer(), full.id);
+    await enrolInCourse(database.db, jobs, anna, c.id);
+    await enrolInCourse(database.db, jobs, anna, full.id);
+    const window = { from: new Date(), to: days(20) };
+
+    const events = await listShiftEvents(database.db, anna, window, "nl");
+    const courseEvents = events.filter((e) => e.kind === "course");
+    expect(courseEvents.map((e) => [e.id, e.url, e.className])).toEqual(
+      c.sessions.map((s) => [`course-session-${s.id}`, `/courses/${c.id}`, "course-event"]),
+    );
+    expect(courseEvents[0]!.title).toMatch(/^🎓 Vorming: Agenda/);
+    // Filtered to open shifts, the calendar is about shifts only.
+    expect(
+      (
+        await listShiftEvents(database.db, anna, { ...window, filters: { open: true } }, "nl")
+      ).filter((e) => e.kind === "course"),
+    ).toEqual([]);
+
+    const { days: week } = await loadShiftWeek(database.db, anna, {
+      week: first.toISOString().slice(0, 10),
+      filters: {},
+      language: "nl",
+    });
+    expect(week.flatMap((d) => d.courseSessions.map((s) => s.title))).toEqual(["Agenda"]);
+
+    const token = await createCalendarFeed(database.db, anna.id);
+    const feed = (await renderPersonalFeed(database.db, token, { appUrl: "https://dh.test" }))!;
+    for (const session of c.sessions)
+      expect(feed).toContain(`UID:course-session-${session.id}@digihelpers`);
+    expect(feed).not.toContain(`course-session-${full.sessions[0]!.id}@`);
+
+    const cards = await volunteerCards.cards(database.db, anna, {
+      language: "nl",
+      now: new Date(),
+    });
+    const next = cards.find((card) => card.kind === "next_shifts") as {
+      shifts: Array<{ href: string; digipunt: string; course?: true }>;
+    };
+    expect(next.shifts[0]).toMatchObject({
+      href: `/courses/${c.id}`,
+      digipunt: "Vorming: Agenda",
+      course: true,
+    });
   });
 });
 
