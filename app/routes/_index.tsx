@@ -56,8 +56,9 @@ function ShiftLinks({ shifts }: { shifts: CardShift[] }) {
   return (
     <ul className="plain-list card-shifts">
       {shifts.map((shift) => (
-        <li key={shift.id}>
+        <li key={shift.href + shift.id}>
           <Link to={shift.href}>
+            {shift.course ? <span aria-hidden="true">🎓 </span> : null}
             {shift.digipunt}, {shift.when}
           </Link>
           <br />

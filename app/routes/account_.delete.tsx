@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
 
-  await erasePersonalData(context.db, actor.id);
+  await erasePersonalData(context.db, actor.id, { jobs: context.jobs });
   throw redirect("/", { headers: { "Set-Cookie": clearSessionCookie(request) } });
 }
 

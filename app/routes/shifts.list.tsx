@@ -62,6 +62,7 @@ const shiftAnchor = (shiftId: number) => `shift-${shiftId}`;
 export default function ShiftList() {
   const { t } = useTranslation("shifts");
   const { t: tc } = useTranslation();
+  const { t: tk } = useTranslation("courses");
   const { filters, options, week, days, outcome } = useLoaderData<typeof loader>();
   // A shift that left the view (full now, under "still needs help") has its message at the top.
   const placed = days.some((day) => day.shifts.some((s) => shiftAnchor(s.id) === outcome?.at));
@@ -112,86 +113,107 @@ export default function ShiftList() {
       {days.map((day) => (
         <section key={day.date} aria-labelledby={`day-${day.date}`} className="shift-day">
           <h3 id={`day-${day.date}`}>{day.title}</h3>
-          <ul className="plain-list shift-list">
-            {day.shifts.map((shift) => {
-              const name = `${shift.digipuntName}, ${day.title} ${shift.time}`;
-              const label = (action: string) => t("list.actionLabel", { action, shift: name });
-              return (
-                <li key={shift.id} id={shiftAnchor(shift.id)} className="shift-item">
-                  <OutcomeMessage outcome={outcome} at={shiftAnchor(shift.id)} />
+          {day.courseSessions.length > 0 ? (
+            <ul className="plain-list shift-list">
+              {day.courseSessions.map((session) => (
+                <li key={`course-${session.sessionId}`} className="shift-item course-session-item">
                   <p className="shift-item__when">
-                    <strong>{shift.time}</strong> · {shift.digipuntName} ({shift.municipalityName})
+                    <strong>{session.time}</strong> · <span aria-hidden="true">🎓 </span>
+                    {tk("calendar.kind")}: {session.title}
                   </p>
-                  <p className="shift-state">{shiftStateLabel(t, shift)}</p>
-                  {shift.firstShiftFriendly ? <p>{t("list.firstShift")}</p> : null}
-                  {shift.missingSkill ? (
-                    // Said before anyone tries: why there is no button, and where to change that.
-                    <p className="shift-note">
-                      {t("skillNote", { skill: skillName(shift.missingSkill) })}.{" "}
-                      <Link to="/account/skills">{t("shift.skillsLink")}</Link>
+                  <p>{session.place ?? tk("course.online")}</p>
+                  <p>
+                    <Link to={`/courses/${session.courseId}`}>
+                      {tk("list.more", { title: session.title })}
+                    </Link>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {day.shifts.length > 0 ? (
+            <ul className="plain-list shift-list">
+              {day.shifts.map((shift) => {
+                const name = `${shift.digipuntName}, ${day.title} ${shift.time}`;
+                const label = (action: string) => t("list.actionLabel", { action, shift: name });
+                return (
+                  <li key={shift.id} id={shiftAnchor(shift.id)} className="shift-item">
+                    <OutcomeMessage outcome={outcome} at={shiftAnchor(shift.id)} />
+                    <p className="shift-item__when">
+                      <strong>{shift.time}</strong> · {shift.digipuntName} ({shift.municipalityName}
+                      )
                     </p>
-                  ) : shift.requiredSkill ? (
-                    <p className="muted">
-                      {t("list.skill", { skill: skillName(shift.requiredSkill) })}
-                    </p>
-                  ) : null}
-                  <div className="shift-item__actions">
-                    {shift.can.claim ? (
-                      <ShiftActionButton
-                        action={formAction}
-                        intent="claim"
-                        shiftId={shift.id}
-                        text={t("actions.claim")}
-                        label={label(t("actions.claim"))}
-                      />
+                    <p className="shift-state">{shiftStateLabel(t, shift)}</p>
+                    {shift.firstShiftFriendly ? <p>{t("list.firstShift")}</p> : null}
+                    {shift.missingSkill ? (
+                      // Said before anyone tries: why there is no button, and where to change that.
+                      <p className="shift-note">
+                        {t("skillNote", { skill: skillName(shift.missingSkill) })}.{" "}
+                        <Link to="/account/skills">{t("shift.skillsLink")}</Link>
+                      </p>
+                    ) : shift.requiredSkill ? (
+                      <p className="muted">
+                        {t("list.skill", { skill: skillName(shift.requiredSkill) })}
+                      </p>
                     ) : null}
-                    {shift.can.joinReserve ? (
-                      <ShiftActionButton
-                        action={formAction}
-                        intent="reserve"
-                        shiftId={shift.id}
-                        text={t("actions.reserve")}
-                        label={label(t("actions.reserve"))}
-                      />
-                    ) : null}
-                    {shift.can.release ? (
-                      <ShiftActionButton
-                        action={formAction}
-                        intent="release"
-                        shiftId={shift.id}
-                        tone="secondary"
-                        text={t(
-                          shift.myStatus === "reserve"
-                            ? "actions.releaseReserve"
-                            : "actions.release",
-                        )}
-                        label={label(
-                          t(
+                    <div className="shift-item__actions">
+                      {shift.can.claim ? (
+                        <ShiftActionButton
+                          action={formAction}
+                          intent="claim"
+                          shiftId={shift.id}
+                          text={t("actions.claim")}
+                          label={label(t("actions.claim"))}
+                        />
+                      ) : null}
+                      {shift.can.joinReserve ? (
+                        <ShiftActionButton
+                          action={formAction}
+                          intent="reserve"
+                          shiftId={shift.id}
+                          text={t("actions.reserve")}
+                          label={label(t("actions.reserve"))}
+                        />
+                      ) : null}
+                      {shift.can.release ? (
+                        <ShiftActionButton
+                          action={formAction}
+                          intent="release"
+                          shiftId={shift.id}
+                          tone="secondary"
+                          text={t(
                             shift.myStatus === "reserve"
                               ? "actions.releaseReserve"
                               : "actions.release",
-                          ),
-                        )}
-                      />
-                    ) : null}
-                    {shift.can.requestRelease ? (
-                      <ShiftActionButton
-                        action={formAction}
-                        intent="request_release"
-                        shiftId={shift.id}
-                        tone="secondary"
-                        text={t("actions.request_release")}
-                        label={label(t("actions.request_release"))}
-                      />
-                    ) : null}
-                    <Link to={`/shifts/${shift.id}`} aria-label={label(t("list.more"))}>
-                      {t("list.more")}
-                    </Link>
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
+                          )}
+                          label={label(
+                            t(
+                              shift.myStatus === "reserve"
+                                ? "actions.releaseReserve"
+                                : "actions.release",
+                            ),
+                          )}
+                        />
+                      ) : null}
+                      {shift.can.requestRelease ? (
+                        <ShiftActionButton
+                          action={formAction}
+                          intent="request_release"
+                          shiftId={shift.id}
+                          tone="secondary"
+                          text={t("actions.request_release")}
+                          label={label(t("actions.request_release"))}
+                        />
+                      ) : null}
+                      <Link to={`/shifts/${shift.id}`} aria-label={label(t("list.more"))}>
+                        {t("list.more")}
+                      </Link>
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
         </section>
       ))}
     </div>

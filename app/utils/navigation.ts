@@ -29,6 +29,11 @@ interface Entry extends NavigationItem {
 const ENTRIES: readonly Entry[] = [
   { key: "home", href: "/", for: "everyone" },
   { key: "shifts", href: "/shifts", for: ["volunteer", "coordinator", "regional_staff", "admin"] },
+  {
+    key: "courses",
+    href: "/courses",
+    for: ["volunteer", "coordinator", "regional_staff", "admin"],
+  },
   { key: "people", href: "/people", for: ["admin", "coordinator"] },
   { key: "planning", href: "/planning", for: ["admin", "coordinator"] },
   { key: "regions", href: "/regions", for: ["admin", "regional_staff"] },

@@ -137,6 +137,12 @@ async function person(roles: RoleSpec[], status: "active" | "disabled" | "invite
 }
 let passwordHash: string;
 
+/** A fresh course of D1, open to everyone (imported here so the shared imports stay as they are). */
+async function openCourseOfD1(status: "published" | "draft" = "published") {
+  const { createCourse } = await import("../factories/index.ts");
+  return (await createCourse(database.db, { regionId: world.r1, digibankId: world.d1, status })).id;
+}
+
 async function joinRequest(digibankId: number) {
   const row = await database.db
     .insertInto("join_requests")
@@ -1152,6 +1158,82 @@ const CASES: Case[] = [
   // ---
 
   // Courses: finding and enrolling (/courses). Cases for enrolment go below this line.
+  {
+    name: "/courses: the course list",
+    method: "GET",
+    request: async () => ({ path: "/courses" }),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/courses/:id: a published course of D1 (for everyone)",
+    method: "GET",
+    request: async () => ({ path: `/courses/${await openCourseOfD1()}` }),
+    ok: { status: 200 },
+    // Its audience (D1's volunteer and coordinator), its planners (D1's coordinator, R1's staff).
+    expect: only(["volunteerA", "coordinator1", "staff1", "admin"], "notfound"),
+  },
+  {
+    name: "/courses/:id: a draft course of D1",
+    method: "GET",
+    request: async () => ({ path: `/courses/${await openCourseOfD1("draft")}` }),
+    ok: { status: 200 },
+    expect: only(["coordinator1", "staff1", "admin"], "notfound"),
+  },
+  {
+    name: "/courses/:id: enrol in a published course of D1",
+    method: "POST",
+    request: async () => ({
+      path: `/courses/${await openCourseOfD1()}`,
+      fields: { intent: "enrol" },
+    }),
+    ok: { status: 302 },
+    // R1's staff plan it but are not its audience: they see it, and may not enrol.
+    expect: { ...only(["volunteerA", "coordinator1", "admin"], "notfound"), staff1: "forbidden" },
+  },
+  {
+    name: "/courses/:id: enrol in a draft course of D1",
+    method: "POST",
+    request: async () => ({
+      path: `/courses/${await openCourseOfD1("draft")}`,
+      fields: { intent: "enrol" },
+    }),
+    ok: { status: 302 },
+    expect: {
+      ...all("notfound"),
+      anonymous: "login",
+      coordinator1: "refused",
+      staff1: "refused",
+      admin: "refused",
+    },
+  },
+  {
+    name: "/courses/:id: cancel an enrolment one does not have",
+    method: "POST",
+    request: async () => ({
+      path: `/courses/${await openCourseOfD1()}`,
+      fields: { intent: "cancel" },
+    }),
+    ok: { status: 302 },
+    expect: {
+      ...all("notfound"),
+      anonymous: "login",
+      volunteerA: "refused",
+      coordinator1: "refused",
+      staff1: "refused",
+      admin: "refused",
+    },
+  },
+  {
+    name: "/courses/:id: an intent the page never sends",
+    method: "POST",
+    request: async () => ({
+      path: `/courses/${await openCourseOfD1()}`,
+      fields: { intent: "promote" },
+    }),
+    ok: { status: 400 },
+    expect: { ...all("refused"), anonymous: "login" },
+  },
 
   // ---
 

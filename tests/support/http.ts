@@ -76,9 +76,12 @@ export class HttpClient {
  * The outcome an action's redirect carries for the next page (app/utils/flash.server.ts), read
  * from its Set-Cookie header the way the next page would see it; null when there is none.
  */
-export function outcomeOf(
-  response: Response,
-): { tone: string; message: string; at?: string } | null {
+export function outcomeOf(response: Response): {
+  tone: string;
+  message: string;
+  values?: Record<string, string | number>;
+  at?: string;
+} | null {
   for (const header of response.headers.getSetCookie()) {
     const match = header.match(/^(?:__Host-)?outcome=([^;]+)/);
     if (!match) continue;

@@ -59,6 +59,33 @@ const SESSION: CourseSessionSnapshot = {
   location: "Bibliotheek Genk, Dieplaan 2, 3600 Genk",
   onlineUrl: null,
 };
+// A course of two sessions, as the enrolment emails carry it.
+const ENROL_COURSE: CourseSnapshot = {
+  courseId: 7,
+  title: "Vorming itsme",
+  cancelled: false,
+  organiserName: "Digibank Genk",
+  sessions: [
+    {
+      sessionId: 70,
+      startsAt: "2026-12-03T13:00:00.000Z",
+      endsAt: "2026-12-03T15:00:00.000Z",
+      sequence: 0,
+      cancelled: false,
+      location: "Bibliotheek Genk, Dieplaan 2",
+      onlineUrl: null,
+    },
+    {
+      sessionId: 71,
+      startsAt: "2026-12-10T13:00:00.000Z",
+      endsAt: "2026-12-10T15:00:00.000Z",
+      sequence: 0,
+      cancelled: false,
+      location: null,
+      onlineUrl: "https://meet.example/itsme",
+    },
+  ],
+};
 const samples: EmailPayloads = {
   sign_in_link: { name: "Jan", url: URL },
   password_reset: { name: "Jan", url: URL },
@@ -116,6 +143,9 @@ const samples: EmailPayloads = {
     people: ["An Peeters", "Jan Claes"],
     url: URL,
   },
+  course_enrolled: { name: "Jan", course: ENROL_COURSE, url: URL },
+  course_waiting: { name: "Jan", course: ENROL_COURSE, position: 3, url: URL },
+  course_promoted: { name: "Jan", course: ENROL_COURSE, url: URL },
 };
 
 describe("renderEmail", () => {
@@ -222,6 +252,31 @@ describe("renderEmail", () => {
       expect(event.uid).toBe("shift-41@digihelpers");
       expect(event.component.getFirstPropertyValue("status")).toBe("CANCELLED");
     }
+  });
+
+  it("attaches every session of a course to the enrolment and the move up, none while waiting", async () => {
+    for (const template of ["course_enrolled", "course_promoted"] as const) {
+      const email = await renderEmail(template, "fr", samples[template]);
+      expect(email.attachments).toHaveLength(1);
+      expect(email.attachments[0]!.contentType).toContain("method=REQUEST");
+      const calendar = new ICAL.Component(ICAL.parse(email.attachments[0]!.content));
+      const events = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+      expect(events.map((e) => e.uid)).toEqual([
+        "course-session-70@digihelpers",
+        "course-session-71@digihelpers",
+      ]);
+      for (const event of events) {
+        expect(event.component.getFirstProperty("dtstart")!.getParameter("tzid")).toBe(
+          "Europe/Brussels",
+        );
+      }
+      expect(events[0]!.startDate.toString()).toBe("2026-12-03T14:00:00");
+      expect(events[1]!.summary).toBe("Formation : Vorming itsme (2/2)");
+    }
+    const waiting = await renderEmail("course_waiting", "nl", samples.course_waiting);
+    expect(waiting.attachments).toEqual([]);
+    expect(waiting.text).toContain("Je staat op plaats 3 van de wachtlijst.");
+    expect(waiting.subject).toBe("Je staat op de wachtlijst voor de vorming Vorming itsme");
   });
 
   it("escapes what the payload holds instead of injecting it as HTML", async () => {

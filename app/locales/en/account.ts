@@ -241,6 +241,9 @@ const account: Namespace<typeof nl> = {
         course_cancelled: "course cancelled",
         course_session_cancelled: "course session cancelled",
         course_message: "message about a course",
+        course_enrolled: "course enrolment",
+        course_waiting: "course waiting list",
+        course_promoted: "course place freed up",
       },
       action: {
         sign_in: "signed in",

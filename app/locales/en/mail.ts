@@ -157,6 +157,28 @@ const mail: Namespace<typeof nl> = {
     attendance: "Tick who is present on your phone, or print the sign-in sheet.",
     button: "Open attendance",
   },
+  course_enrolled: {
+    subject: "You are enrolled in the course {{course.title}}",
+    heading: "You are enrolled",
+    intro: "You have a place in the course {{title}}.",
+    next: "Every session is attached for your calendar. Can't make it after all? Cancel on the course's page, so the first person on the waiting list gets your place.",
+    button: "See the course",
+  },
+  course_waiting: {
+    subject: "You are on the waiting list for the course {{course.title}}",
+    heading: "You are on the waiting list",
+    intro: "The course {{title}} is full. You are number {{position}} on the waiting list.",
+    next: "If a place frees up, it is yours automatically and we send you an email.",
+    button: "See the course",
+  },
+  course_promoted: {
+    subject: "A place freed up: you are enrolled in {{course.title}}",
+    heading: "You have a place now",
+    intro:
+      "A place freed up in the course {{title}}. You were on the waiting list, so now you are enrolled.",
+    next: "Every session is attached for your calendar. Can't make it after all? Cancel on the course's page.",
+    button: "See the course",
+  },
   mailbox: {
     title: "Local mailbox",
     intro:

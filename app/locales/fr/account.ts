@@ -245,6 +245,9 @@ const account: Namespace<typeof nl> = {
         course_cancelled: "formation annulée",
         course_session_cancelled: "séance d’une formation annulée",
         course_message: "message sur une formation",
+        course_enrolled: "inscription à une formation",
+        course_waiting: "liste d’attente d’une formation",
+        course_promoted: "place libérée dans une formation",
       },
       action: {
         sign_in: "connecté",

@@ -165,6 +165,29 @@ const mail: Namespace<typeof nl> = {
     attendance: "Cochez les présences sur votre téléphone, ou imprimez la feuille de présence.",
     button: "Ouvrir les présences",
   },
+  course_enrolled: {
+    subject: "Vous êtes inscrit·e à la formation {{course.title}}",
+    heading: "Vous êtes inscrit·e",
+    intro: "Vous avez une place dans la formation {{title}}.",
+    next: "Toutes les séances sont en pièce jointe pour votre agenda. Vous ne pouvez plus venir ? Désinscrivez-vous sur la page de la formation, pour que la première personne de la liste d’attente reçoive votre place.",
+    button: "Voir la formation",
+  },
+  course_waiting: {
+    subject: "Vous êtes sur la liste d’attente de la formation {{course.title}}",
+    heading: "Vous êtes sur la liste d’attente",
+    intro:
+      "La formation {{title}} est complète. Vous êtes à la place {{position}} de la liste d’attente.",
+    next: "Si une place se libère, elle vous est attribuée automatiquement et nous vous envoyons un courriel.",
+    button: "Voir la formation",
+  },
+  course_promoted: {
+    subject: "Une place s’est libérée : vous êtes inscrit·e à {{course.title}}",
+    heading: "Vous avez maintenant une place",
+    intro:
+      "Une place s’est libérée dans la formation {{title}}. Vous étiez sur la liste d’attente : vous êtes maintenant inscrit·e.",
+    next: "Toutes les séances sont en pièce jointe pour votre agenda. Vous ne pouvez plus venir ? Désinscrivez-vous sur la page de la formation.",
+    button: "Voir la formation",
+  },
   mailbox: {
     title: "Boîte aux lettres locale",
     intro:

@@ -240,6 +240,9 @@ const account = {
         course_cancelled: "vorming geschrapt",
         course_session_cancelled: "sessie van een vorming geschrapt",
         course_message: "bericht over een vorming",
+        course_enrolled: "inschrijving voor een vorming",
+        course_waiting: "wachtlijst van een vorming",
+        course_promoted: "plaats vrijgekomen in een vorming",
       },
       action: {
         sign_in: "aangemeld",

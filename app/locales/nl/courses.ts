@@ -1,6 +1,118 @@
 // Finding and enrolling in courses, for volunteers and coordinators. Dutch is the source.
 const courses = {
   title: "Vormingen",
+  list: {
+    intro:
+      "Vormingen voor digihelpers en coördinatoren: schrijf je in, of zet je op de wachtlijst als een vorming volzet is.",
+    filters: "Filter de vormingen",
+    month: "Maand",
+    anyMonth: "Alle maanden",
+    theme: "Thema",
+    anyTheme: "Alle thema's",
+    place: "Plaats",
+    anyPlace: "Alle plaatsen",
+    online: "Online",
+    apply: "Toon vormingen",
+    empty: "Er zijn geen vormingen die aan je keuze voldoen.",
+    manageLink: "Vormingen plannen",
+    trainLink: "Vormingen die je geeft",
+    sessions_one: "{{count}} sessie",
+    sessions_other: "{{count}} sessies",
+    from: "Vanaf {{date}}",
+    more: "Meer over {{title}}",
+    myCalendar: "Je sessies staan ook in je agenda bij de diensten.",
+  },
+  theme: {
+    digital_skills: "Digitale vaardigheden",
+    teaching_adults: "Volwassenen begeleiden",
+    target_group: "Doelgroepen",
+    service: "Een dienst of app",
+  },
+  audience: {
+    volunteers: "Voor digihelpers",
+    coordinators: "Voor coördinatoren",
+    everyone: "Voor digihelpers en coördinatoren",
+  },
+  places: {
+    free_one: "Nog {{count}} plaats vrij van {{capacity}}",
+    free_other: "Nog {{count}} plaatsen vrij van {{capacity}}",
+    full: "Volzet ({{capacity}} plaatsen)",
+    waiting_one: "{{count}} persoon op de wachtlijst",
+    waiting_other: "{{count}} personen op de wachtlijst",
+  },
+  window: {
+    not_open_yet: "Inschrijven kan vanaf {{opens}}",
+    open: "Inschrijven kan tot {{closes}}",
+    closed: "De inschrijvingen zijn afgesloten",
+  },
+  prerequisites: {
+    met: "Je voldoet aan de voorwaarden",
+    none: "Geen voorwaarden",
+    skill: "Je hebt eerst de vaardigheid {{skill}} nodig",
+    course: "Je moet eerst de vorming {{course}} voltooid hebben",
+    skillsLink: "Je vaardigheden",
+  },
+  my: {
+    onWaitingList: "Je staat op de wachtlijst",
+    enrolled: "Je bent ingeschreven",
+    waiting: "Je staat op plaats {{position}} van de wachtlijst",
+  },
+  course: {
+    back: "Alle vormingen",
+    organiser: "Georganiseerd door",
+    theme: "Thema",
+    audience: "Voor wie",
+    places: "Plaatsen",
+    window: "Inschrijven",
+    prerequisites: "Voorwaarden",
+    description: "Over deze vorming",
+    sessionsTitle: "Sessies",
+    sessionCancelled: "Deze sessie gaat niet door",
+    online: "Online",
+    onlineLink: "Link naar de online sessie",
+    trainersTitle: "Lesgevers",
+    noTrainers: "De lesgevers zijn nog niet bekend.",
+    cancelled: "Deze vorming gaat niet door.",
+    cancelReason: "Reden: {{reason}}",
+    draft: "Deze vorming is nog niet gepubliceerd.",
+    notInAudience: "Deze vorming is niet voor jou bedoeld.",
+    full: "Deze vorming is volzet. Zet je op de wachtlijst: komt er een plaats vrij, dan krijg je die en sturen we je een e-mail.",
+    nextEnrolled:
+      "Je kreeg een e-mail met alle sessies voor je agenda. De sessies staan ook bij je diensten. Kan je toch niet? Schrijf je dan uit, zodat iemand van de wachtlijst je plaats krijgt.",
+    nextWaiting:
+      "Komt er een plaats vrij, dan krijg je die automatisch en sturen we je een e-mail.",
+    started:
+      "De vorming is begonnen: uitschrijven kan niet meer hier. Vraag het aan de organisator.",
+    trainLink: "Aanwezigheden en deelnemers",
+    notFound: "Deze vorming bestaat niet, of je kan ze niet zien.",
+  },
+  actions: {
+    enrol: "Schrijf me in",
+    wait: "Zet me op de wachtlijst",
+    cancel: "Schrijf me uit",
+    leaveWaiting: "Haal me van de wachtlijst",
+  },
+  done: {
+    enrolled: "Je bent ingeschreven. Je krijgt een e-mail met alle sessies voor je agenda.",
+    waiting:
+      "De vorming is volzet: je staat op de wachtlijst. Komt er een plaats vrij, dan krijg je een e-mail.",
+    cancelled: "Je bent uitgeschreven. Je plaats gaat naar de eerste op de wachtlijst.",
+    left_waiting: "Je staat niet meer op de wachtlijst.",
+  },
+  refusals: {
+    not_published: "Deze vorming is nog niet gepubliceerd: inschrijven kan nog niet.",
+    cancelled: "Deze vorming gaat niet door: inschrijven kan niet meer.",
+    not_open_yet: "De inschrijvingen voor deze vorming zijn nog niet open.",
+    closed: "De inschrijvingen voor deze vorming zijn afgesloten.",
+    prerequisite_missing: "Je voldoet nog niet aan de voorwaarden van deze vorming.",
+    already: "Je bent al ingeschreven of staat al op de wachtlijst.",
+    full: "Deze vorming is volzet.",
+    not_enrolled: "Je bent niet ingeschreven voor deze vorming.",
+    started: "De vorming is al begonnen: uitschrijven kan niet meer hier.",
+  },
+  calendar: {
+    kind: "Vorming",
+  },
 };
 
 export default courses;

@@ -159,6 +159,28 @@ const mail = {
     attendance: "Duid de aanwezigen aan op je telefoon, of druk het aanwezigheidsblad af.",
     button: "Aanwezigheden openen",
   },
+  course_enrolled: {
+    subject: "Je bent ingeschreven voor de vorming {{course.title}}",
+    heading: "Je bent ingeschreven",
+    intro: "Je hebt een plaats in de vorming {{title}}.",
+    next: "In de bijlage zitten alle sessies voor je agenda. Kan je toch niet? Schrijf je dan uit op de pagina van de vorming, zodat iemand van de wachtlijst je plaats krijgt.",
+    button: "Bekijk de vorming",
+  },
+  course_waiting: {
+    subject: "Je staat op de wachtlijst voor de vorming {{course.title}}",
+    heading: "Je staat op de wachtlijst",
+    intro: "De vorming {{title}} is volzet. Je staat op plaats {{position}} van de wachtlijst.",
+    next: "Komt er een plaats vrij, dan krijg je die automatisch en sturen we je een e-mail.",
+    button: "Bekijk de vorming",
+  },
+  course_promoted: {
+    subject: "Er is een plaats vrij: je bent ingeschreven voor {{course.title}}",
+    heading: "Je hebt nu een plaats",
+    intro:
+      "Er kwam een plaats vrij in de vorming {{title}}. Je stond op de wachtlijst, dus nu ben je ingeschreven.",
+    next: "In de bijlage zitten alle sessies voor je agenda. Kan je toch niet? Schrijf je dan uit op de pagina van de vorming.",
+    button: "Bekijk de vorming",
+  },
   mailbox: {
     title: "Lokale mailbox",
     intro:

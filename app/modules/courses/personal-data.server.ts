@@ -1,4 +1,7 @@
+import type { Transaction } from "kysely";
+import type { DB } from "../../../db/schema.ts";
 import type { PersonalDataPart } from "~/modules/people/personal-data.server.ts";
+import { promoteFromWaitingList } from "./enrolment.server.ts";
 
 // The courses capability's part of the personal data: the courses a person enrolled in (and their
 // place on waiting lists), their attendance per session, the courses they train and those they
@@ -75,7 +78,35 @@ export const coursesPersonalData: PersonalDataPart = {
     return { courseEnrolments: enrolments, courseAttendance: attendance, training, plannedCourses };
   },
 
-  async erase(trx, subject) {
+  async erase(trx, subject, { jobs = null } = {}) {
     await trx.deleteFrom("course_trainers").where("user_id", "=", subject.id).execute();
+    // Someone who left takes no place in a course: their enrolments end, and each place they held
+    // goes to the first in line, who is told (when the erasure has a job queue to tell them with).
+    const active = await trx
+      .selectFrom("course_enrolments")
+      .select(["id", "course_id as courseId", "status"])
+      .where("user_id", "=", subject.id)
+      .where("status", "in", ["enrolled", "waiting"])
+      .orderBy("course_id")
+      .execute();
+    const now = new Date();
+    for (const enrolment of active) {
+      const t = trx as Transaction<DB>;
+      // The course row first, as a cancellation does, so promotions take turns in line order.
+      await t
+        .selectFrom("courses")
+        .select("id")
+        .where("id", "=", enrolment.courseId)
+        .forUpdate()
+        .execute();
+      await t
+        .updateTable("course_enrolments")
+        .set({ status: "cancelled", ended_at: now, updated_at: now })
+        .where("id", "=", enrolment.id)
+        .execute();
+      if (enrolment.status === "enrolled") {
+        await promoteFromWaitingList(t, jobs, enrolment.courseId, { now });
+      }
+    }
   },
 };

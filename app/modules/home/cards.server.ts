@@ -1,5 +1,6 @@
 import { type Actor, may } from "~/modules/auth/access.server.ts";
 import { listTrainedCourses } from "~/modules/courses/attendance.server.ts";
+import { listMyCourseSessions } from "~/modules/courses/my-sessions.server.ts";
 import { listPendingRequests } from "~/modules/people/join-requests.server.ts";
 import { type NetworkOverview, getNetworkOverview } from "~/modules/places/overview.server.ts";
 import { shiftStateLabel } from "~/modules/shifts/labels.ts";
@@ -22,6 +23,8 @@ export interface CardShift {
   digipunt: string;
   when: string;
   note: string;
+  /** A session of a course the reader is enrolled in, shown among their shifts (word and icon). */
+  course?: true;
 }
 
 export type HomeCard =
@@ -95,10 +98,12 @@ export const volunteerCards: CardProvider = {
     if (!actor || actor.volunteerDigibankIds.length === 0) return [];
     const t = getFixedT(language, "shifts");
     const window = { from: now, to: new Date(now.getTime() + VOLUNTEER_DAYS * DAY) };
-    const [mine, open] = await Promise.all([
+    const [mine, open, sessions] = await Promise.all([
       listShifts(db, actor, { ...window, filters: { mine: true } }),
       listShiftsWithActions(db, actor, { ...window, filters: { open: true } }, { now }),
+      listMyCourseSessions(db, actor.id, { ...window, limit: CARD_SHIFTS }),
     ]);
+    const tk = getFixedT(language, "courses");
     const card = (shift: (typeof mine)[number]): CardShift => ({
       id: shift.id,
       href: `/shifts/${shift.id}`,
@@ -106,12 +111,24 @@ export const volunteerCards: CardProvider = {
       when: whenText(shift.startsAt, shift.endsAt, language),
       note: shiftStateLabel(t, shift, now),
     });
+    // Shifts and course sessions together, in time order: what comes next, whatever it is.
+    const coming = [
+      ...mine.filter((s) => !s.cancelled).map((s) => ({ at: s.startsAt, card: card(s) })),
+      ...sessions.map((session) => ({
+        at: session.startsAt,
+        card: {
+          id: session.sessionId,
+          href: `/courses/${session.courseId}`,
+          digipunt: `${tk("calendar.kind")}: ${session.title}`,
+          when: whenText(session.startsAt, session.endsAt, language),
+          note: session.place ?? tk("course.online"),
+          course: true as const,
+        },
+      })),
+    ].sort((a, b) => a.at.getTime() - b.at.getTime());
     const next: HomeCard = {
       kind: "next_shifts",
-      shifts: mine
-        .filter((s) => !s.cancelled)
-        .slice(0, CARD_SHIFTS)
-        .map(card),
+      shifts: coming.slice(0, CARD_SHIFTS).map((entry) => entry.card),
     };
     const help: HomeCard = {
       kind: "open_shifts",

@@ -136,6 +136,12 @@ export interface EmailPayloads {
     people: string[];
     url: string;
   };
+  /** To a person: you have a place in the course (with an .ics holding every session). */
+  course_enrolled: { name: string; course: CourseSnapshot; url: string };
+  /** To a person: the course is full and you are on its waiting list, at this place. */
+  course_waiting: { name: string; course: CourseSnapshot; position: number; url: string };
+  /** To a person: a place freed up and you moved from the waiting list into the course (.ics). */
+  course_promoted: { name: string; course: CourseSnapshot; url: string };
 }
 
 export type EmailTemplate = keyof EmailPayloads;
@@ -161,6 +167,9 @@ export const EMAIL_TEMPLATES = [
   "course_message",
   "course_reminder",
   "course_trainer_roster",
+  "course_enrolled",
+  "course_waiting",
+  "course_promoted",
 ] as const satisfies readonly EmailTemplate[];
 
 /**
@@ -168,7 +177,7 @@ export const EMAIL_TEMPLATES = [
  * expires in 30 minutes), an address to confirm, an invitation to the platform (the coordinator is
  * often sitting with the newcomer) and the confirmation of a shift just claimed. It has its own
  * queue (queue.server.ts), so bulk mail (reminders, notices to everyone on a shift, invitations
- * to a gathering) never delays it.
+ * to a gathering) never delays it. A course's enrolment confirmation is the same kind of answer.
  */
 export const URGENT_EMAIL_TEMPLATES = [
   "sign_in_link",
@@ -176,4 +185,5 @@ export const URGENT_EMAIL_TEMPLATES = [
   "invitation",
   "email_change",
   "shift_confirmed",
+  "course_enrolled",
 ] as const satisfies readonly EmailTemplate[];

@@ -7,6 +7,9 @@ import CourseMessageEmail from "../../../emails/course-message.tsx";
 import CourseSessionCancelledEmail from "../../../emails/course-session-cancelled.tsx";
 import CourseReminderEmail from "../../../emails/course-reminder.tsx";
 import CourseTrainerRosterEmail from "../../../emails/course-trainer-roster.tsx";
+import CourseEnrolledEmail from "../../../emails/course-enrolled.tsx";
+import CoursePromotedEmail from "../../../emails/course-promoted.tsx";
+import CourseWaitingEmail from "../../../emails/course-waiting.tsx";
 import EmailChangeEmail from "../../../emails/email-change.tsx";
 import InvitationEmail from "../../../emails/invitation.tsx";
 import JoinDeclinedEmail from "../../../emails/join-declined.tsx";
@@ -57,6 +60,9 @@ const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
   course_message: CourseMessageEmail,
   course_reminder: CourseReminderEmail,
   course_trainer_roster: CourseTrainerRosterEmail,
+  course_enrolled: CourseEnrolledEmail,
+  course_waiting: CourseWaitingEmail,
+  course_promoted: CoursePromotedEmail,
 };
 
 // The files a message carries are derived from its template and payload, like its text, so the
@@ -115,6 +121,9 @@ const calendars: {
           { ...course, sessions: course.sessions.filter((s) => s.sessionId === sessionId) },
           "CANCEL",
         ),
+  course_enrolled: ({ course }) => courseCalendar(course, "REQUEST"),
+  // Waiting is not a place: nothing for the calendar until they move up.
+  course_promoted: ({ course }) => courseCalendar(course, "REQUEST"),
 };
 
 export interface EmailAttachment {

@@ -1,3 +1,4 @@
+import type { JobQueue } from "~/utils/jobs.server.ts";
 import type { DB } from "../../../db/schema.ts";
 import { auditPersonalData } from "~/modules/audit/personal-data.server.ts";
 import { recordAuditEvent } from "~/modules/audit/audit.server.ts";
@@ -50,8 +51,11 @@ export interface PersonalDataPart {
   tables: readonly PersonalDataTable[];
   /** The sections this part adds to the download, keyed by section name. */
   download(db: Database, subject: DataSubject): Promise<Record<string, PersonalDataSection>>;
-  /** Removes or blanks what names the person, inside the erasure's transaction. */
-  erase(trx: Database, subject: DataSubject): Promise<void>;
+  /**
+   * Removes or blanks what names the person, inside the erasure's transaction. `jobs` lets a part
+   * tell others what the erasure changed for them (a waiting list moving up).
+   */
+  erase(trx: Database, subject: DataSubject, options?: { jobs?: JobQueue | null }): Promise<void>;
 }
 
 export const PERSONAL_DATA_PARTS: readonly PersonalDataPart[] = [
@@ -109,11 +113,15 @@ export async function downloadPersonalData(
  * person's row stays, anonymised, so that the counts built on it (volunteers per digibank, fill
  * rates, hours per digipunt) stay right.
  */
-export async function erasePersonalData(db: Database, userId: number) {
+export async function erasePersonalData(
+  db: Database,
+  userId: number,
+  { jobs = null }: { jobs?: JobQueue | null } = {},
+) {
   await db.transaction().execute(async (trx) => {
     const subject = await findSubject(trx, userId, true);
     if (!subject) return;
-    for (const part of PERSONAL_DATA_PARTS) await part.erase(trx, subject);
+    for (const part of PERSONAL_DATA_PARTS) await part.erase(trx, subject, { jobs });
     await recordAuditEvent(trx, {
       action: "account_deleted",
       actorId: userId,

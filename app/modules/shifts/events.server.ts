@@ -1,4 +1,5 @@
 import type { Actor } from "~/modules/auth/access.server.ts";
+import { listMyCourseSessions } from "~/modules/courses/my-sessions.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
@@ -19,6 +20,11 @@ export interface ShiftEvent {
   missingSkill: string | null;
   /** That in words: "Vraagt de vaardigheid eID en kaartlezer, die je nog niet hebt". */
   skillNote: string | null;
+  /** "shift", or "course" for a session of a course the reader has a place in. */
+  kind: "shift" | "course";
+  /** FullCalendar's per-event class and colour: course sessions have their own (green, AA on white text). */
+  className?: string;
+  color?: string;
 }
 
 export async function listShiftEvents(
@@ -31,7 +37,7 @@ export async function listShiftEvents(
   const t = getFixedT(language, "shifts");
   const tc = getFixedT(language);
   const shifts = await listShiftsWithActions(db, actor, window, { now });
-  return shifts.map((shift) => {
+  const events: ShiftEvent[] = shifts.map((shift) => {
     const skillNote = shift.missingSkill
       ? t("skillNote", {
           skill: tc(`skill.${shift.missingSkill}` as "skill.eid", shift.missingSkill),
@@ -47,6 +53,30 @@ export async function listShiftEvents(
       url: `/shifts/${shift.id}`,
       missingSkill: shift.missingSkill,
       skillNote,
+      kind: "shift" as const,
     };
   });
+  // The reader's own course sessions, told apart by word, icon and colour. A filter on places or on
+  // open shifts is about shifts: the sessions then stay out.
+  const filters = window.filters;
+  const narrowed =
+    filters?.digibankId || filters?.digipuntId || filters?.municipalityId || filters?.open;
+  if (narrowed) return events;
+  const tk = getFixedT(language, "courses");
+  const sessions = await listMyCourseSessions(db, actor.id, window);
+  const courseEvents: ShiftEvent[] = sessions.map((session) => ({
+    id: `course-session-${session.sessionId}`,
+    title: [`🎓 ${tk("calendar.kind")}: ${session.title}`, session.place ?? tk("course.online")]
+      .filter(Boolean)
+      .join(" · "),
+    start: session.startsAt.toISOString(),
+    end: session.endsAt.toISOString(),
+    url: `/courses/${session.courseId}`,
+    missingSkill: null,
+    skillNote: null,
+    kind: "course",
+    className: "course-event",
+    color: "#1d6b3a",
+  }));
+  return [...events, ...courseEvents].sort((a, b) => a.start.localeCompare(b.start));
 }

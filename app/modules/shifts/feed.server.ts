@@ -4,6 +4,7 @@ import { recordAuditEvent } from "~/modules/audit/audit.server.ts";
 import { type CalendarEntry, renderCalendar } from "~/modules/calendar/ical.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
+import { courseFeedSource } from "~/modules/courses/feed.server.ts";
 import { selectShiftSnapshot, shiftCalendarEntry, toShiftSnapshot } from "./calendar.server.ts";
 import { volunteerShiftUrl } from "./notices.server.ts";
 
@@ -46,7 +47,7 @@ export const shiftFeedSource: FeedSource = {
   },
 };
 
-export const FEED_SOURCES: readonly FeedSource[] = [shiftFeedSource];
+export const FEED_SOURCES: readonly FeedSource[] = [shiftFeedSource, courseFeedSource];
 
 /** How far back the feed reaches: about three months, so last season's shifts stay visible. */
 export const FEED_HISTORY_DAYS = 92;

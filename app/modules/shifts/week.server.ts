@@ -1,4 +1,5 @@
 import type { Actor } from "~/modules/auth/access.server.ts";
+import { listMyCourseSessions } from "~/modules/courses/my-sessions.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import type { Language } from "~/utils/i18n.ts";
@@ -37,18 +38,26 @@ export async function loadShiftWeek(
     date: localParts(shift.startsAt).date,
     time: `${time(shift.startsAt)}–${time(shift.endsAt)}`,
   }));
-  // The rows come in time order, so each day's shifts follow one another.
-  const days: Array<{ date: string; title: string; shifts: typeof items }> = [];
-  for (const item of items) {
-    const last = days.at(-1);
-    if (last?.date === item.date) last.shifts.push(item);
-    else
-      days.push({
-        date: item.date,
-        title: formatDateTime(noon(item.date), language, { dateStyle: "full" }),
-        shifts: [item],
-      });
-  }
+  // The reader's own course sessions of the week, beside the shifts (not when the filters narrow
+  // the list to places or to open shifts: those are about shifts).
+  const narrowed =
+    filters.digibankId || filters.digipuntId || filters.municipalityId || filters.open;
+  const sessions = narrowed
+    ? []
+    : (await listMyCourseSessions(db, actor.id, { from: week.from, to: week.to })).map(
+        (session) => ({
+          ...session,
+          date: localParts(session.startsAt).date,
+          time: `${time(session.startsAt)}–${time(session.endsAt)}`,
+        }),
+      );
+  const dates = [...new Set([...items, ...sessions].map((entry) => entry.date))].sort();
+  const days = dates.map((date) => ({
+    date,
+    title: formatDateTime(noon(date), language, { dateStyle: "full" }),
+    shifts: items.filter((item) => item.date === date),
+    courseSessions: sessions.filter((session) => session.date === date),
+  }));
   const long = (date: string) => formatDateTime(noon(date), language, { dateStyle: "long" });
   return {
     week: {
