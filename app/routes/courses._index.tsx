@@ -7,9 +7,10 @@ import { requirePermission } from "~/modules/auth/guards.server.ts";
 import {
   COURSE_THEMES,
   comingMonths,
-  listCatalog,
+  listCatalogPage,
   listPlaceOptions,
   parseCourseFilters,
+  readCatalogPage,
   trainsAnyCourse,
 } from "~/modules/courses/catalog.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
@@ -18,10 +19,11 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "use_app" });
   const language = await getLanguage(request);
-  const filters = parseCourseFilters(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  const filters = parseCourseFilters(params);
   const now = new Date();
-  const [courses, places, trains] = await Promise.all([
-    listCatalog(context.db, actor, filters, { now }),
+  const [{ courses, page, hasMore }, places, trains] = await Promise.all([
+    listCatalogPage(context.db, actor, filters, { now, page: readCatalogPage(params) }),
     listPlaceOptions(context.db, actor),
     trainsAnyCourse(context.db, actor),
   ]);
@@ -56,6 +58,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     themes: COURSE_THEMES,
     places,
     groups,
+    page,
+    hasMore,
     canPlan: may(actor, { action: "plan_any_courses" }),
     canTrain: trains,
   };
@@ -68,7 +72,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export default function CourseList() {
   const { t } = useTranslation("courses");
   const { t: tc } = useTranslation();
-  const { filters, months, themes, places, groups, canPlan, canTrain } =
+  const { filters, months, themes, places, groups, page, hasMore, canPlan, canTrain } =
     useLoaderData<typeof loader>();
   const location = useLocation();
   const skillName = (code: string) => tc(`skill.${code}` as "skill.eid", code);
@@ -187,8 +191,33 @@ export default function CourseList() {
           </ul>
         </section>
       ))}
+      {page > 1 || hasMore ? (
+        <nav aria-label={t("list.pages")} className="course-pages">
+          <ul className="plain-list">
+            {page > 1 ? (
+              <li>
+                <Link to={pageLink(location.search, page - 1)}>{t("list.previousPage")}</Link>
+              </li>
+            ) : null}
+            {hasMore ? (
+              <li>
+                <Link to={pageLink(location.search, page + 1)}>{t("list.nextPage")}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
     </div>
   );
+}
+
+/** The same list (filters kept) on another page. */
+function pageLink(search: string, page: number) {
+  const params = new URLSearchParams(search);
+  if (page > 1) params.set("page", String(page));
+  else params.delete("page");
+  const query = params.toString();
+  return query ? `/courses?${query}` : "/courses";
 }
 
 export function ErrorBoundary() {

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, loadActor } from "~/modules/auth/access.server.ts";
-import { listCatalog, parseCourseFilters } from "~/modules/courses/catalog.server.ts";
+import {
+  CATALOG_PAGE_SIZE,
+  listCatalog,
+  listCatalogPage,
+  parseCourseFilters,
+  readCatalogPage,
+} from "~/modules/courses/catalog.server.ts";
 import { volunteerCards } from "~/modules/home/cards.server.ts";
 import { erasePersonalData } from "~/modules/people/personal-data.server.ts";
 import { listShiftEvents } from "~/modules/shifts/events.server.ts";
@@ -341,6 +347,31 @@ describe("refusals write nothing", () => {
 });
 
 describe("the course list", () => {
+  it("comes in pages of twenty, in the order of the first session, whatever the region holds", async () => {
+    const region = await createRegion(database.db);
+    const bank = await createDigibank(database.db, { regionId: region.id });
+    const reader = await createUser(database.db);
+    await assignRole(database.db, { userId: reader.id, role: "volunteer", digibankId: bank.id });
+    const actor = (await loadActor(database.db, reader.id))!;
+    const total = CATALOG_PAGE_SIZE + 5;
+    const made: number[] = [];
+    for (let n = 0; n < total; n++)
+      made.push(
+        (await createCourse(database.db, { regionId: region.id, sessions: [days(10 + n)] })).id,
+      );
+    const none = parseCourseFilters(new URLSearchParams());
+    const first = await listCatalogPage(database.db, actor, none, { page: 1 });
+    const second = await listCatalogPage(database.db, actor, none, { page: 2 });
+    expect(first.courses.map((c) => c.id)).toEqual(made.slice(0, CATALOG_PAGE_SIZE));
+    expect(first.hasMore).toBe(true);
+    expect(second.courses.map((c) => c.id)).toEqual(made.slice(CATALOG_PAGE_SIZE));
+    expect(second.hasMore).toBe(false);
+    // The page number is read leniently: anything but 1 to 999 is the first page.
+    for (const bad of ["0", "-1", "abc", "1e3", "1000", "2147483648", "2\u0000"])
+      expect(readCatalogPage(new URLSearchParams({ page: bad }))).toBe(1);
+    expect(readCatalogPage(new URLSearchParams("page=3"))).toBe(3);
+  });
+
   it("shows the courses meant for the person by month, theme and place, with places, window and prerequisites", async () => {
     const region = await createRegion(database.db);
     const bank = await createDigibank(database.db, { regionId: region.id });

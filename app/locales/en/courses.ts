@@ -23,6 +23,9 @@ const courses: Namespace<typeof nl> = {
     from: "From {{date}}",
     more: "More about {{title}}",
     myCalendar: "Your sessions are also on your shifts calendar.",
+    pages: "Pages of the list",
+    previousPage: "Earlier courses",
+    nextPage: "Later courses",
   },
   theme: {
     digital_skills: "Digital skills",

@@ -23,6 +23,9 @@ const courses: Namespace<typeof nl> = {
     from: "À partir du {{date}}",
     more: "En savoir plus sur {{title}}",
     myCalendar: "Vos séances figurent aussi dans votre agenda des permanences.",
+    pages: "Pages de la liste",
+    previousPage: "Formations précédentes",
+    nextPage: "Formations suivantes",
   },
   theme: {
     digital_skills: "Compétences numériques",

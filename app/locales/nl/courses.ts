@@ -21,6 +21,9 @@ const courses = {
     from: "Vanaf {{date}}",
     more: "Meer over {{title}}",
     myCalendar: "Je sessies staan ook in je agenda bij de diensten.",
+    pages: "Pagina's van de lijst",
+    previousPage: "Vorige vormingen",
+    nextPage: "Volgende vormingen",
   },
   theme: {
     digital_skills: "Digitale vaardigheden",

@@ -99,7 +99,11 @@ export async function listCatalog(
   db: Database,
   actor: Actor,
   filters: CourseFilters,
-  { now = new Date() }: { now?: Date } = {},
+  {
+    now = new Date(),
+    limit = 500,
+    offset = 0,
+  }: { now?: Date; limit?: number; offset?: number } = {},
 ): Promise<CatalogCourse[]> {
   let query = db
     .selectFrom("courses as c")
@@ -206,7 +210,12 @@ export async function listCatalog(
       ),
     );
   }
-  const rows = await query.orderBy("ss.firstStartsAt").orderBy("c.id").limit(500).execute();
+  const rows = await query
+    .orderBy("ss.firstStartsAt")
+    .orderBy("c.id")
+    .limit(limit)
+    .offset(offset)
+    .execute();
 
   return rows.map((row) => {
     const missing = missingPrerequisites({
@@ -238,6 +247,37 @@ export async function listCatalog(
       myStatus: row.myStatus as "enrolled" | "waiting" | null,
     };
   });
+}
+
+/**
+ * Courses per page of the list: a phone shows the next few at once, and a region with hundreds of
+ * courses costs no more to show than one with twenty.
+ */
+export const CATALOG_PAGE_SIZE = 20;
+
+/** The page number from the query string: 1 unless it is a whole number from 1 to 999. */
+export function readCatalogPage(params: URLSearchParams): number {
+  const page = params.get("page");
+  return page && /^[1-9][0-9]{0,2}$/.test(page) ? Number(page) : 1;
+}
+
+/** One page of the list, in the order of the first session, and whether more follow. */
+export async function listCatalogPage(
+  db: Database,
+  actor: Actor,
+  filters: CourseFilters,
+  { now = new Date(), page = 1 }: { now?: Date; page?: number } = {},
+): Promise<{ courses: CatalogCourse[]; page: number; hasMore: boolean }> {
+  const rows = await listCatalog(db, actor, filters, {
+    now,
+    limit: CATALOG_PAGE_SIZE + 1,
+    offset: (page - 1) * CATALOG_PAGE_SIZE,
+  });
+  return {
+    courses: rows.slice(0, CATALOG_PAGE_SIZE),
+    page,
+    hasMore: rows.length > CATALOG_PAGE_SIZE,
+  };
 }
 
 /** The municipalities of the actor's region(s) with a published course session, for the filter. */
