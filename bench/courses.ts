@@ -2,9 +2,9 @@
 // measures, each beside the home page in the same run:
 //
 // 1. Server time: the work behind one request, in this process against the same database. The
-//    course list of a volunteer of the region (its first page, listCatalogPage), and an enrolment (enrolInCourse, with
-//    its confirmation email queued) while 20 volunteers enrol at once. The floor is the home
-//    page's data (getNetworkOverview).
+//    course list of a volunteer of the region (its first page, listCatalogPage), and an
+//    enrolment (enrolInCourse, with its confirmation email queued) while 20 volunteers enrol at
+//    once. The floor is the home page's data (getNetworkOverview).
 // 2. End to end over HTTP: the same two requests through the real server (session, CSRF,
 //    rendering), 20 clients at once, against the home page.
 //
