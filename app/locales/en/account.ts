@@ -244,6 +244,8 @@ const account: Namespace<typeof nl> = {
         course_enrolled: "course enrolment",
         course_waiting: "course waiting list",
         course_promoted: "course place freed up",
+        course_reminder: "reminder of a course session",
+        course_trainer_roster: "roster for a trainer",
       },
       action: {
         sign_in: "signed in",

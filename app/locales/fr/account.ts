@@ -248,6 +248,8 @@ const account: Namespace<typeof nl> = {
         course_enrolled: "inscription à une formation",
         course_waiting: "liste d’attente d’une formation",
         course_promoted: "place libérée dans une formation",
+        course_reminder: "rappel d’une séance de formation",
+        course_trainer_roster: "liste des participants pour un formateur",
       },
       action: {
         sign_in: "connecté",

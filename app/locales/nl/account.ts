@@ -243,6 +243,8 @@ const account = {
         course_enrolled: "inschrijving voor een vorming",
         course_waiting: "wachtlijst van een vorming",
         course_promoted: "plaats vrijgekomen in een vorming",
+        course_reminder: "herinnering aan een sessie van een vorming",
+        course_trainer_roster: "deelnemerslijst voor een trainer",
       },
       action: {
         sign_in: "aangemeld",
