@@ -1,9 +1,4 @@
-import type { Server } from "node:http";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHttpApp } from "../../server/app.ts";
 import { hashPassword } from "~/modules/auth/password.server.ts";
 import { addDays, localInstant, localToday } from "~/modules/shifts/recurrence.ts";
 import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
@@ -27,6 +22,7 @@ import {
   signIn,
   visit,
 } from "../support/browser.ts";
+import { type ListeningApp, listenBuiltApp } from "../support/app.ts";
 import { type TestDatabase, createTestDatabase } from "../support/database.ts";
 import { startTestJobQueue } from "../support/jobs.ts";
 
@@ -39,7 +35,7 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 
 let database: TestDatabase;
 let jobs: JobQueue;
-let server: Server;
+let server: ListeningApp | undefined;
 let base: string;
 let browser: Browser;
 let world: Awaited<ReturnType<typeof makeWorld>>;
@@ -101,27 +97,14 @@ beforeAll(async () => {
   database = await createTestDatabase();
   jobs = await startTestJobQueue(database);
   world = await makeWorld();
-  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-  const app = createHttpApp({
-    build,
-    db: database.db,
-    jobs,
-    appUrl: () => base,
-    mailboxDir: null,
-    secret: "shift-outcomes-secret",
-    mode: "production",
-    trustProxy: false,
-  });
-  server = app.listen(0, "127.0.0.1");
-  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  server = await listenBuiltApp({ db: database.db, jobs, secret: "shift-outcomes-secret" });
+  base = server.base;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(null)));
+  await server?.close();
   if (jobs) await stopJobQueue(jobs);
   await database?.destroy();
 });

@@ -1,9 +1,4 @@
-import type { Server } from "node:http";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHttpApp } from "../../server/app.ts";
 import AxeBuilder from "@axe-core/playwright";
 import { startSession } from "~/modules/auth/session.server.ts";
 import { addDays, localInstant, localToday } from "~/modules/shifts/recurrence.ts";
@@ -28,6 +23,7 @@ import {
   newContext,
   visit,
 } from "../support/browser.ts";
+import { type ListeningApp, listenBuiltApp } from "../support/app.ts";
 import { type TestDatabase, createTestDatabase } from "../support/database.ts";
 import { startTestJobQueue } from "../support/jobs.ts";
 
@@ -37,7 +33,7 @@ import { startTestJobQueue } from "../support/jobs.ts";
 
 let database: TestDatabase;
 let jobs: JobQueue;
-let server: Server;
+let server: ListeningApp | undefined;
 let base: string;
 let browser: Browser;
 let world: Awaited<ReturnType<typeof makeWorld>>;
@@ -173,27 +169,14 @@ beforeAll(async () => {
   database = await createTestDatabase();
   jobs = await startTestJobQueue(database);
   world = await makeWorld();
-  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-  const app = createHttpApp({
-    build,
-    db: database.db,
-    jobs,
-    appUrl: () => base,
-    mailboxDir: null,
-    secret: "shifts-volunteer-secret",
-    mode: "production",
-    trustProxy: false,
-  });
-  server = app.listen(0, "127.0.0.1");
-  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  server = await listenBuiltApp({ db: database.db, jobs, secret: "shifts-volunteer-secret" });
+  base = server.base;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(null)));
+  await server?.close();
   if (jobs) await stopJobQueue(jobs);
   await database?.destroy();
 });
