@@ -64,7 +64,8 @@ export interface UsersTable {
     Date | string | null
   >;
   notify_reminders: Defaulted<boolean>;
-  notify_invitations: Defaulted<boolean>;
+  /** Invitations to gatherings (events); invitations to join the platform always come. */
+  notify_event_invitations: Defaulted<boolean>;
   notify_newsletters: Defaulted<boolean>;
   deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
@@ -334,6 +335,102 @@ export interface CourseAttendanceTable {
   recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export type EventStatus = "draft" | "published" | "cancelled";
+
+export interface EventsTable {
+  id: Generated<number>;
+  region_id: number;
+  /** Organised by this digibank (for its people), or by the region when null. */
+  digibank_id: Nullable<number>;
+  title: string;
+  description: Defaulted<string>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  /** At least one of address and online_url is set (a CHECK holds it). */
+  address: Nullable<string>;
+  accessibility_notes: Nullable<string>;
+  online_url: Nullable<string>;
+  capacity: number;
+  /** Each yes with its plus-ones; kept by a trigger on event_invitations, never by app code. */
+  taken_places: ColumnType<number, never, never>;
+  answer_deadline: Timestamp;
+  max_plus_ones: Defaulted<number>;
+  contact_name: string;
+  contact_email: string;
+  contact_phone: Nullable<string>;
+  /** AudienceRules (app/modules/events/audience.ts). */
+  audience: Defaulted<Record<string, unknown>>;
+  /** Days before the start a reminder goes to those who said yes or maybe (default 7 and 1). */
+  reminder_days: Defaulted<number[]>;
+  status: Defaulted<EventStatus>;
+  published_at: Nullable<Date>;
+  /** Set exactly when the status is 'cancelled'. */
+  cancelled_at: Nullable<Date>;
+  cancel_reason: Nullable<string>;
+  /** Invitations go out at this moment; null: only when sent by hand. */
+  send_at: Nullable<Date>;
+  invitations_sent_at: Nullable<Date>;
+  sequence: Defaulted<number>;
+  created_by: Nullable<number>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export type EventQuestionKind = "text" | "choice";
+
+export interface EventQuestionsTable {
+  id: Generated<number>;
+  event_id: number;
+  /** 1 to 5. */
+  position: number;
+  kind: EventQuestionKind;
+  label: string;
+  /** For a choice: 2 to 10 options; null for free text. */
+  choices: Nullable<string[]>;
+  required: Defaulted<boolean>;
+}
+
+export interface EventGuestsTable {
+  id: Generated<number>;
+  event_id: number;
+  email: string;
+  name: string;
+  language: Language;
+  created_at: CreatedAt;
+}
+
+export interface EventGuestOptOutsTable {
+  /** Lower case. */
+  email: string;
+  created_at: CreatedAt;
+}
+
+/** 'waiting': said yes when the event was full; moves to 'yes' when places free up. */
+export type EventResponse = "none" | "yes" | "no" | "maybe" | "waiting";
+
+export interface EventInvitationsTable {
+  id: Generated<number>;
+  event_id: number;
+  /** A person on the platform, or (user_id null) a guest: exactly one is set. */
+  user_id: Nullable<number>;
+  guest_id: Nullable<number>;
+  /** The random half of the answer link's token; a new one revokes the old links. */
+  token_nonce: string;
+  response: Defaulted<EventResponse>;
+  /** Set exactly when the response is not 'none'. */
+  answered_at: Nullable<Date>;
+  plus_ones: Defaulted<number>;
+  /** Answers to the event's questions, by question id. */
+  answers: Defaulted<Record<string, string>>;
+  /** Set exactly when the response is 'waiting'. */
+  waiting_since: Nullable<Date>;
+  attended_at: Nullable<Date>;
+  email_message_id: Nullable<number>;
+  revoked_at: Nullable<Date>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface DB {
   regions: RegionsTable;
   municipalities: MunicipalitiesTable;
@@ -360,6 +457,11 @@ export interface DB {
   course_trainers: CourseTrainersTable;
   course_enrolments: CourseEnrolmentsTable;
   course_attendance: CourseAttendanceTable;
+  events: EventsTable;
+  event_questions: EventQuestionsTable;
+  event_guests: EventGuestsTable;
+  event_guest_opt_outs: EventGuestOptOutsTable;
+  event_invitations: EventInvitationsTable;
 }
 
 export type Region = Selectable<RegionsTable>;
@@ -376,3 +478,6 @@ export type ShiftClaim = Selectable<ShiftClaimsTable>;
 export type Course = Selectable<CoursesTable>;
 export type CourseSession = Selectable<CourseSessionsTable>;
 export type CourseEnrolment = Selectable<CourseEnrolmentsTable>;
+export type Event = Selectable<EventsTable>;
+export type EventQuestion = Selectable<EventQuestionsTable>;
+export type EventInvitation = Selectable<EventInvitationsTable>;

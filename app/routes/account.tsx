@@ -168,7 +168,7 @@ export default function Account() {
       phone: account.phone ?? "",
       language: account.language,
       notifyReminders: account.notify_reminders,
-      notifyInvitations: account.notify_invitations,
+      notifyEventInvitations: account.notify_event_invitations,
       notifyNewsletters: account.notify_newsletters,
     },
     constraint: getZodConstraint(ProfileSchema),
@@ -250,7 +250,7 @@ export default function Account() {
             <p className="field__hint">{t("notifications.essential")}</p>
             <CheckboxField field={profile.notifyReminders} label={t("notifications.reminders")} />
             <CheckboxField
-              field={profile.notifyInvitations}
+              field={profile.notifyEventInvitations}
               label={t("notifications.invitations")}
             />
             <CheckboxField

@@ -19,6 +19,8 @@ export const namespaces = [
   "courses",
   "coursePlanning",
   "training",
+  "events",
+  "eventPlanning",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

@@ -6,6 +6,7 @@ import * as hashedSessions from "./2026-12-01-0001-hashed-sessions.ts";
 import * as schemaTidy from "./2026-12-01-0002-schema-tidy.ts";
 import * as mailSending from "./2026-12-01-0003-mail-sending.ts";
 import * as courses from "./2026-12-01-0004-courses.ts";
+import * as events from "./2026-12-02-0001-events.ts";
 
 // Listed by hand rather than read from the folder so the server bundle and tsx see the same set.
 // Names sort in the order they run.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-0002-schema-tidy": schemaTidy,
   "2026-12-01-0003-mail-sending": mailSending,
   "2026-12-01-0004-courses": courses,
+  "2026-12-02-0001-events": events,
 };

@@ -1289,6 +1289,18 @@ const CASES: Case[] = [
     ok: { status: 302, location: "/courses/skills#skill-eid" },
     expect: only(["coordinator1", "coordinator2", "staff1", "staff2", "admin"]),
   },
+
+  // ---
+
+  // Events: planning, audience and sending (/events/manage). Cases for planning go below this line.
+
+  // ---
+
+  // Events: the organiser's page, door list, export, resend, message. Cases go below this line.
+
+  // ---
+
+  // Events: the invited (/events, the answer page, unsubscribe). Cases go below this line.
 ];
 
 /** Who opens the course planning pages: coordinators, regional staff and admins. */
@@ -1304,6 +1316,50 @@ function ofCourseOfD1(): Expectation {
   };
 }
 const COURSE_DAY = 24 * 3600_000;
+
+// Used by the event cases as they are added; until then named here so lint knows.
+void [eventPlanners, ofEventOfR1, eventOfR1];
+
+/** Who opens the event planning pages: coordinators, regional staff and admins. */
+function eventPlanners(): Expectation {
+  return only(["coordinator1", "coordinator2", "staff1", "staff2", "admin"]);
+}
+/** Something of a region-wide event of R1: its planners; R2's planners are told it is not there. */
+function ofEventOfR1(): Expectation {
+  return {
+    ...only(["coordinator1", "staff1", "admin"]),
+    coordinator2: "notfound",
+    staff2: "notfound",
+  };
+}
+/**
+ * A fresh region-wide event of R1 (published unless told otherwise), with one question, and
+ * invitations for volunteerA (no answer yet) and volunteerB (yes).
+ */
+async function eventOfR1(w: World, { status = "published" as "published" | "draft" } = {}) {
+  const { createEvent, createEventInvitation } = await import("../factories/index.ts");
+  const event = await createEvent(database.db, {
+    regionId: w.r1,
+    status,
+    startsAt: new Date(Date.now() + 30 * COURSE_DAY + ++sequence * 3 * 3600_000),
+    questions: [{ kind: "choice", label: "Eet je mee?", choices: ["Ja", "Nee"] }],
+  });
+  const invitations =
+    status === "published"
+      ? {
+          volunteerA: await createEventInvitation(database.db, {
+            eventId: event.id,
+            userId: w.users.volunteerA,
+          }),
+          volunteerB: await createEventInvitation(database.db, {
+            eventId: event.id,
+            userId: w.users.volunteerB,
+            response: "yes",
+          }),
+        }
+      : null;
+  return { event, invitations };
+}
 /** The course form of D1, filled in well: one session 40 days ahead. */
 function courseFields(w: World, extra: Record<string, string> = {}) {
   const day = localParts(new Date(Date.now() + 40 * COURSE_DAY)).date;

@@ -1,4 +1,5 @@
-import type { Kysely } from "kysely";
+import nodeCrypto from "node:crypto";
+import { type Kysely, sql } from "kysely";
 import type { DB, DigipuntKind, Language, Role, UserStatus } from "../../db/schema.ts";
 
 // Test-data factories, shared by the tests and the demo seed (db/seed.ts). Each takes the database
@@ -278,6 +279,133 @@ export async function createEnrolment(
       course_id: values.courseId,
       user_id: values.userId,
       status: values.status ?? "enrolled",
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** An event (a gathering), published by default, three weeks ahead, with optional questions. */
+export async function createEvent(
+  db: Db,
+  values: {
+    regionId: number;
+    digibankId?: number | null;
+    title?: string;
+    startsAt?: Date;
+    /** Hours; 4 by default. */
+    hours?: number;
+    answerDeadline?: Date;
+    capacity?: number;
+    maxPlusOnes?: number;
+    status?: "draft" | "published" | "cancelled";
+    audience?: Record<string, unknown>;
+    reminderDays?: number[];
+    sendAt?: Date | null;
+    address?: string | null;
+    onlineUrl?: string | null;
+    questions?: Array<{
+      kind: "text" | "choice";
+      label: string;
+      choices?: string[];
+      required?: boolean;
+    }>;
+    createdBy?: number | null;
+  },
+) {
+  const startsAt = values.startsAt ?? new Date(Date.now() + 21 * DAY);
+  const status = values.status ?? "published";
+  const event = await db
+    .insertInto("events")
+    .values({
+      region_id: values.regionId,
+      digibank_id: values.digibankId ?? null,
+      title: values.title ?? "Dag van de Digibank",
+      description: "Een dag om elkaar te ontmoeten en van elkaar te leren.",
+      starts_at: startsAt,
+      ends_at: new Date(startsAt.getTime() + (values.hours ?? 4) * 60 * 60 * 1000),
+      address:
+        values.address === undefined ? "Provinciehuis, Boulevard 1, 3500 Hasselt" : values.address,
+      online_url: values.onlineUrl ?? null,
+      accessibility_notes: "Rolstoeltoegankelijk, met een lift.",
+      capacity: values.capacity ?? 100,
+      answer_deadline: values.answerDeadline ?? new Date(startsAt.getTime() - 7 * DAY),
+      max_plus_ones: values.maxPlusOnes ?? 0,
+      contact_name: "Lotte Janssens",
+      contact_email: "lotte@digibank.example",
+      contact_phone: "011 23 45 67",
+      audience: sql<Record<string, unknown>>`${JSON.stringify(values.audience ?? {})}::jsonb`,
+      reminder_days: values.reminderDays ?? [7, 1],
+      status,
+      published_at: status === "draft" ? null : new Date(),
+      cancelled_at: status === "cancelled" ? new Date() : null,
+      send_at: values.sendAt ?? null,
+      created_by: values.createdBy ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const questions = [];
+  for (const [index, q] of (values.questions ?? []).entries())
+    questions.push(
+      await db
+        .insertInto("event_questions")
+        .values({
+          event_id: event.id,
+          position: index + 1,
+          kind: q.kind,
+          label: q.label,
+          choices: q.kind === "choice" ? (q.choices ?? ["Ja", "Nee"]) : null,
+          required: q.required ?? false,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+  return { ...event, questions };
+}
+
+/** A guest from outside the platform on an event's guest list. */
+export async function createEventGuest(
+  db: Db,
+  values: { eventId: number; email?: string; name?: string; language?: "nl" | "fr" | "en" },
+) {
+  return db
+    .insertInto("event_guests")
+    .values({
+      event_id: values.eventId,
+      email: values.email ?? `guest-${crypto.randomUUID().slice(0, 8)}@partner.example`,
+      name: values.name ?? "Gast van de gemeente",
+      language: values.language ?? "nl",
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** An invitation (as a send run makes it, without its email), with an answer if given. */
+export async function createEventInvitation(
+  db: Db,
+  values: {
+    eventId: number;
+    userId?: number | null;
+    guestId?: number | null;
+    response?: "none" | "yes" | "no" | "maybe" | "waiting";
+    plusOnes?: number;
+    answers?: Record<string, string>;
+    attended?: boolean;
+  },
+) {
+  const response = values.response ?? "none";
+  return db
+    .insertInto("event_invitations")
+    .values({
+      event_id: values.eventId,
+      user_id: values.userId ?? null,
+      guest_id: values.guestId ?? null,
+      token_nonce: nodeCrypto.randomBytes(16).toString("base64url"),
+      response,
+      answered_at: response === "none" ? null : new Date(),
+      waiting_since: response === "waiting" ? new Date() : null,
+      plus_ones: values.plusOnes ?? 0,
+      answers: sql<Record<string, string>>`${JSON.stringify(values.answers ?? {})}::jsonb`,
+      attended_at: values.attended ? new Date() : null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

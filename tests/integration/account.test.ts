@@ -61,7 +61,7 @@ describe("updateProfile", () => {
       phone: "+32 470 12 34 56",
       language: "fr",
       notifyReminders: false,
-      notifyInvitations: true,
+      notifyEventInvitations: true,
       notifyNewsletters: true,
     });
     const after = await db
@@ -74,7 +74,7 @@ describe("updateProfile", () => {
       phone: "+32 470 12 34 56",
       language: "fr",
       notify_reminders: false,
-      notify_invitations: true,
+      notify_event_invitations: true,
       notify_newsletters: true,
       email: person.email,
     });
@@ -333,7 +333,7 @@ describe("erasePersonalData", () => {
       password_hash: null,
       privacy_accepted_at: null,
       notify_reminders: false,
-      notify_invitations: false,
+      notify_event_invitations: false,
       notify_newsletters: false,
     });
     expect(after.deleted_at).toBeInstanceOf(Date);

@@ -143,6 +143,8 @@ const account: Namespace<typeof nl> = {
       emailedLinks: "Links we emailed",
       emails: "Emails to me",
       auditEvents: "What happened to my account",
+      eventInvitations: "My invitations to gatherings",
+      plannedEvents: "Gatherings I organised",
     },
     field: {
       email: "Email address",
@@ -154,7 +156,7 @@ const account: Namespace<typeof nl> = {
       created_at: "Made on",
       privacy_accepted_at: "Privacy notice accepted on",
       notify_reminders: "Reminders",
-      notify_invitations: "Invitations",
+      notify_event_invitations: "Invitations",
       notify_newsletters: "Newsletters",
       role: "Role",
       digibank: "Digibank",
@@ -194,6 +196,12 @@ const account: Namespace<typeof nl> = {
       completed_at: "Completed on",
       present: "Present",
       recorded_at: "Recorded on",
+      event: "Gathering",
+      response: "My answer",
+      plus_ones: "People I bring along",
+      answers: "Answers to the questions",
+      answered_at: "Answered on",
+      attended_at: "Attended on",
     },
     value: {
       status: {
@@ -217,6 +225,13 @@ const account: Namespace<typeof nl> = {
         queued: "waiting to be sent",
         sent: "sent",
         failed: "not sent",
+      },
+      response: {
+        none: "not answered yet",
+        yes: "yes",
+        no: "no",
+        maybe: "maybe",
+        waiting: "on the waiting list",
       },
       attendance: {
         present: "was there",

@@ -9,6 +9,8 @@ import shifts from "./shifts.ts";
 import courses from "./courses.ts";
 import coursePlanning from "./coursePlanning.ts";
 import training from "./training.ts";
+import events from "./events.ts";
+import eventPlanning from "./eventPlanning.ts";
 
 // One file per namespace, so each capability keeps its own messages.
 export default {
@@ -23,4 +25,6 @@ export default {
   courses,
   coursePlanning,
   training,
+  events,
+  eventPlanning,
 };

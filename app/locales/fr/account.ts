@@ -147,6 +147,8 @@ const account: Namespace<typeof nl> = {
       emailedLinks: "Liens envoyés par e-mail",
       emails: "E-mails qui m'ont été envoyés",
       auditEvents: "Ce qui est arrivé à mon compte",
+      eventInvitations: "Mes invitations aux rencontres",
+      plannedEvents: "Rencontres que j’ai organisées",
     },
     field: {
       email: "Adresse e-mail",
@@ -158,7 +160,7 @@ const account: Namespace<typeof nl> = {
       created_at: "Créé le",
       privacy_accepted_at: "Déclaration de confidentialité acceptée le",
       notify_reminders: "Rappels",
-      notify_invitations: "Invitations",
+      notify_event_invitations: "Invitations",
       notify_newsletters: "Lettres d'information",
       role: "Rôle",
       digibank: "Digibank",
@@ -198,6 +200,12 @@ const account: Namespace<typeof nl> = {
       completed_at: "Réussie le",
       present: "Présent",
       recorded_at: "Noté le",
+      event: "Rencontre",
+      response: "Ma réponse",
+      plus_ones: "Personnes qui m’accompagnent",
+      answers: "Réponses aux questions",
+      answered_at: "Répondu le",
+      attended_at: "Présent le",
     },
     value: {
       status: {
@@ -221,6 +229,13 @@ const account: Namespace<typeof nl> = {
         queued: "en attente d'envoi",
         sent: "envoyé",
         failed: "pas envoyé",
+      },
+      response: {
+        none: "pas encore répondu",
+        yes: "oui",
+        no: "non",
+        maybe: "peut-être",
+        waiting: "sur la liste d’attente",
       },
       attendance: {
         present: "présent",

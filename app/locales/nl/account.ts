@@ -142,6 +142,8 @@ const account = {
       emailedLinks: "Links die we mailden",
       emails: "E-mails aan mij",
       auditEvents: "Wat er met mijn account gebeurde",
+      eventInvitations: "Mijn uitnodigingen voor bijeenkomsten",
+      plannedEvents: "Bijeenkomsten die ik organiseerde",
     },
     field: {
       email: "E-mailadres",
@@ -153,7 +155,7 @@ const account = {
       created_at: "Gemaakt op",
       privacy_accepted_at: "Privacyverklaring aanvaard op",
       notify_reminders: "Herinneringen",
-      notify_invitations: "Uitnodigingen",
+      notify_event_invitations: "Uitnodigingen",
       notify_newsletters: "Nieuwsbrieven",
       role: "Rol",
       digibank: "Digibank",
@@ -193,6 +195,12 @@ const account = {
       completed_at: "Afgerond op",
       present: "Aanwezig",
       recorded_at: "Genoteerd op",
+      event: "Bijeenkomst",
+      response: "Mijn antwoord",
+      plus_ones: "Aantal mensen dat ik meebreng",
+      answers: "Antwoorden op de vragen",
+      answered_at: "Geantwoord op",
+      attended_at: "Aanwezig op",
     },
     value: {
       status: {
@@ -216,6 +224,13 @@ const account = {
         queued: "wacht om te vertrekken",
         sent: "verstuurd",
         failed: "niet verstuurd",
+      },
+      response: {
+        none: "nog niet geantwoord",
+        yes: "ja",
+        no: "nee",
+        maybe: "misschien",
+        waiting: "op de wachtlijst",
       },
       attendance: {
         present: "was er",

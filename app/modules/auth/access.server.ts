@@ -34,11 +34,17 @@ export interface PersonRef {
   roles: Array<{ role: Role; regionId: number | null; digibankId: number | null }>;
 }
 
-/** Who organises a course: a digibank of a region, or (digibankId null) the region itself. */
-export interface CourseScope {
+/**
+ * Who organises a course or an event: a digibank of a region, or (digibankId null) the region
+ * itself.
+ */
+export interface OrganiserScope {
   regionId: number;
   digibankId: number | null;
 }
+
+export type CourseScope = OrganiserScope;
+export type EventScope = OrganiserScope;
 
 export interface CourseRef extends CourseScope {
   status: "draft" | "published" | "cancelled";
@@ -90,7 +96,15 @@ export type Permission =
   /** Enrol in a published course, or join its waiting list: the people of its audience. */
   | { action: "enrol_course"; course: CourseRef }
   /** Mark which skills only a course can grant: those who plan courses. */
-  | { action: "manage_skills" };
+  | { action: "manage_skills" }
+  /** Open the event pages for organisers at all (what they list stays within the actor's scope). */
+  | { action: "plan_any_events" }
+  /**
+   * Create, change, publish, send and cancel events of this scope, see who answered what, keep the
+   * door list, export: regional staff and coordinators of the region, and for a digibank's event
+   * also that digibank's coordinators (as for courses).
+   */
+  | { action: "plan_events"; scope: EventScope };
 
 export function isAdmin(actor: Actor) {
   return actor.roles.some((r) => r.role === "admin");
@@ -140,17 +154,18 @@ export function may(actor: Actor | null, permission: Permission): boolean {
       return actor.staffRegionIds.length > 0;
     case "plan_any_courses":
     case "manage_skills":
+    case "plan_any_events":
       return actor.coordinatedDigibankIds.length > 0 || actor.staffRegionIds.length > 0;
     case "plan_courses":
-      return plansCourses(actor, permission.scope);
+    case "plan_events":
+      return organises(actor, permission.scope);
     case "train_course":
       return (
-        plansCourses(actor, permission.course) ||
-        permission.course.trainerUserIds.includes(actor.id)
+        organises(actor, permission.course) || permission.course.trainerUserIds.includes(actor.id)
       );
     case "view_course":
       return (
-        plansCourses(actor, permission.course) ||
+        organises(actor, permission.course) ||
         permission.course.trainerUserIds.includes(actor.id) ||
         (permission.course.status !== "draft" && inAudience(actor, permission.course))
       );
@@ -162,7 +177,7 @@ export function may(actor: Actor | null, permission: Permission): boolean {
   }
 }
 
-function plansCourses(actor: Actor, scope: CourseScope) {
+function organises(actor: Actor, scope: OrganiserScope) {
   return (
     actor.staffRegionIds.includes(scope.regionId) ||
     actor.coordinatedRegionIds.includes(scope.regionId) ||

@@ -47,6 +47,41 @@ export interface CourseSnapshot {
   sessions: CourseSessionSnapshot[];
 }
 
+/**
+ * A gathering (an event) as its emails and .ics attachments tell about it, copied into the
+ * payload when the message is queued.
+ */
+export interface EventSnapshot {
+  eventId: number;
+  title: string;
+  description: string;
+  /** ISO instants. */
+  startsAt: string;
+  endsAt: string;
+  answerDeadline: string;
+  /** iCalendar SEQUENCE: events.sequence when queued. */
+  sequence: number;
+  cancelled: boolean;
+  address: string | null;
+  accessibilityNotes: string | null;
+  onlineUrl: string | null;
+  /** The digibank or region that organises it. */
+  organiserName: string;
+  contact: { name: string; email: string; phone: string | null };
+  maxPlusOnes: number;
+}
+
+/** The links an event invitation carries: the answer page and one per answer, and unsubscribe. */
+export interface EventInvitationLinks {
+  /** The answer page (questions, plus-ones); each answer button opens it with that answer chosen. */
+  answerUrl: string;
+  yesUrl: string;
+  noUrl: string;
+  maybeUrl: string;
+  /** RFC 8058 one-click unsubscribe from event invitations (also sent as List-Unsubscribe). */
+  unsubscribeUrl: string;
+}
+
 export interface EmailPayloads {
   /** A one-time sign-in link (30 minutes). */
   sign_in_link: { name: string; url: string };

@@ -23,7 +23,7 @@ export function loadAccount(db: Database, userId: number) {
       "phone",
       "language",
       "notify_reminders",
-      "notify_invitations",
+      "notify_event_invitations",
       "notify_newsletters",
     ])
     .select((eb) => eb("password_hash", "is not", null).as("has_password"))
@@ -37,7 +37,7 @@ export interface ProfileInput {
   phone: string | null;
   language: Language;
   notifyReminders: boolean;
-  notifyInvitations: boolean;
+  notifyEventInvitations: boolean;
   notifyNewsletters: boolean;
 }
 
@@ -49,7 +49,7 @@ export async function updateProfile(db: Database, userId: number, input: Profile
       phone: input.phone,
       language: input.language,
       notify_reminders: input.notifyReminders,
-      notify_invitations: input.notifyInvitations,
+      notify_event_invitations: input.notifyEventInvitations,
       notify_newsletters: input.notifyNewsletters,
     })
     .where("id", "=", userId)

@@ -28,6 +28,7 @@ const CODED: Record<string, string> = {
   purpose: "account:data.value.purpose",
   template: "account:data.value.template",
   action: "account:data.value.action",
+  response: "account:data.value.response",
 };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

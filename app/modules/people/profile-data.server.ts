@@ -46,7 +46,7 @@ export const peoplePersonalData: PersonalDataPart = {
         "created_at",
         "privacy_accepted_at",
         "notify_reminders",
-        "notify_invitations",
+        "notify_event_invitations",
         "notify_newsletters",
       ])
       .where("id", "=", subject.id)
@@ -113,7 +113,7 @@ export const peoplePersonalData: PersonalDataPart = {
         status: "deleted",
         deleted_at: sql<Date>`now()`,
         notify_reminders: false,
-        notify_invitations: false,
+        notify_event_invitations: false,
         notify_newsletters: false,
       })
       .where("id", "=", subject.id)
