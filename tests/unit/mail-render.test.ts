@@ -4,6 +4,8 @@ import ICAL from "ical.js";
 import {
   type CourseSessionSnapshot,
   EMAIL_TEMPLATES,
+  type EventInvitationLinks,
+  type EventSnapshot,
   type CourseSnapshot,
   type EmailPayloads,
   type ShiftSnapshot,
@@ -86,6 +88,31 @@ const ENROL_COURSE: CourseSnapshot = {
     },
   ],
 };
+const EVENT: EventSnapshot = {
+  eventId: 90,
+  title: "Dag van de Digibank",
+  description: "Workshops en een lunch.",
+  startsAt: "2027-06-04T07:30:00.000Z",
+  endsAt: "2027-06-04T14:00:00.000Z",
+  answerDeadline: "2027-05-28T21:59:00.000Z",
+  sequence: 1,
+  cancelled: false,
+  address: "Provinciehuis, Universiteitslaan 1, 3500 Hasselt",
+  accessibilityNotes: "Rolstoeltoegankelijk",
+  onlineUrl: null,
+  organiserName: "Regio Limburg",
+  contact: { name: "Lotte Janssens", email: "lotte@digibank.example", phone: null },
+  maxPlusOnes: 1,
+};
+const EVENT_TOKEN = "12.AAAAAAAAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBB";
+const EVENT_LINKS: EventInvitationLinks = {
+  answerUrl: `https://digihelpers.example/events/answer/${EVENT_TOKEN}`,
+  yesUrl: `https://digihelpers.example/events/answer/${EVENT_TOKEN}?response=yes`,
+  noUrl: `https://digihelpers.example/events/answer/${EVENT_TOKEN}?response=no`,
+  maybeUrl: `https://digihelpers.example/events/answer/${EVENT_TOKEN}?response=maybe`,
+  unsubscribeUrl: `https://digihelpers.example/events/unsubscribe/${EVENT_TOKEN}`,
+};
+
 const samples: EmailPayloads = {
   sign_in_link: { name: "Jan", url: URL },
   password_reset: { name: "Jan", url: URL },
@@ -146,6 +173,21 @@ const samples: EmailPayloads = {
   course_enrolled: { name: "Jan", course: ENROL_COURSE, url: URL },
   course_waiting: { name: "Jan", course: ENROL_COURSE, position: 3, url: URL },
   course_promoted: { name: "Jan", course: ENROL_COURSE, url: URL },
+  event_invitation: { name: "Jan", event: EVENT, links: EVENT_LINKS },
+  event_updated: { name: "Jan", event: EVENT, links: EVENT_LINKS },
+  event_cancelled: { name: "Jan", event: EVENT, reason: "Het provinciehuis is gesloten" },
+  event_reminder: { name: "Jan", event: EVENT, daysBefore: 7, response: "yes", links: EVENT_LINKS },
+  event_nudge: { name: "Jan", event: EVENT, links: EVENT_LINKS },
+  event_thanks: { name: "Jan", event: EVENT },
+  event_promoted: { name: "Jan", event: EVENT, links: EVENT_LINKS },
+  event_message: {
+    name: "Jan",
+    event: EVENT,
+    senderName: "Lotte Janssens",
+    subject: "Parkeren",
+    body: "Parkeren kan achter het provinciehuis.\n\nTot dan!",
+    links: EVENT_LINKS,
+  },
 };
 
 describe("renderEmail", () => {

@@ -259,6 +259,65 @@ const mail: Namespace<typeof nl> = {
     intro: "{{senderName}} sends this message to everyone enrolled in {{title}}:",
     button: "See the course",
   },
+  event_invitation: {
+    subject: "Invitation: {{event.title}} on {{date}}",
+    heading: "You are invited",
+    intro: "{{organiserName}} invites you to {{title}}.",
+    plusOnes_one: "You may bring one person along.",
+    plusOnes_other: "You may bring up to {{count}} people along.",
+    answer:
+      "Will you come? Choose below. You confirm your answer on the page that opens, and you can still change it later.",
+    calendar: "The gathering is attached for your calendar.",
+  },
+  event_updated: {
+    subject: "Changed: {{event.title}} on {{date}}",
+    heading: "The gathering has changed",
+    intro: "Something about {{title}} changed. This is how it stands now:",
+    calendar: "The new version is attached for your calendar.",
+    button: "See or change your answer",
+  },
+  event_cancelled: {
+    subject: "Cancelled: {{event.title}} on {{date}}",
+    heading: "The gathering is cancelled",
+    intro: "{{title}} will not take place.",
+    reason: "The reason: {{reason}}",
+    calendar: "The attachment takes the gathering out of your calendar.",
+  },
+  event_reminder: {
+    subject: "Reminder: {{event.title}} on {{date}}",
+    heading: "Coming up: your gathering",
+    intro_one: "It is tomorrow: {{title}}.",
+    intro_other: "It is in {{count}} days: {{title}}.",
+    yes: "You said you will come. We look forward to seeing you!",
+    maybe: "You answered maybe. Will you let us know if you are coming?",
+    button: "See or change your answer",
+  },
+  event_nudge: {
+    subject: "Are you coming to {{event.title}}? Let us know",
+    heading: "Let us know if you are coming",
+    intro:
+      "You have not answered the invitation to {{title}} yet. Please answer before {{deadline}}.",
+  },
+  event_thanks: {
+    subject: "Thank you for coming to {{event.title}}",
+    heading: "Thank you!",
+    intro: "It was good to see you at {{title}}. Thank you for all you do as a digihelper.",
+    contact: "An idea or a question? Let {{contactName}} ({{contactEmail}}) know.",
+    signature: "Until next time, {{organiserName}}",
+  },
+  event_promoted: {
+    subject: "A place opened up: you are on the list for {{event.title}}",
+    heading: "You have a place now",
+    intro: "A place opened up for {{title}}. You were on the waiting list, so now you are coming.",
+    next: "The gathering is attached for your calendar. Can you not come after all? Change your answer, so someone else gets your place.",
+    button: "See or change your answer",
+  },
+  event_message: {
+    subject: "{{event.title}}: {{subject}}",
+    heading: "A message about your gathering",
+    intro: "{{senderName}} sends this message to everyone coming to {{title}}:",
+    button: "See or change your answer",
+  },
 };
 
 export default mail;

@@ -269,6 +269,67 @@ const mail: Namespace<typeof nl> = {
     intro: "{{senderName}} envoie ce message à toutes les personnes inscrites à {{title}} :",
     button: "Voir la formation",
   },
+  event_invitation: {
+    subject: "Invitation : {{event.title}} le {{date}}",
+    heading: "Vous êtes invité·e",
+    intro: "{{organiserName}} vous invite à {{title}}.",
+    plusOnes_one: "Vous pouvez venir accompagné·e d’une personne.",
+    plusOnes_other: "Vous pouvez venir avec {{count}} personnes au plus.",
+    answer:
+      "Vous venez ? Choisissez ci-dessous. Vous confirmez votre réponse sur la page qui s’ouvre, et vous pourrez encore la modifier.",
+    calendar: "La rencontre est en pièce jointe pour votre agenda.",
+  },
+  event_updated: {
+    subject: "Modifiée : {{event.title}} le {{date}}",
+    heading: "La rencontre a changé",
+    intro: "{{title}} a changé. Voici ce qui est prévu maintenant :",
+    calendar: "La nouvelle version est en pièce jointe pour votre agenda.",
+    button: "Voir ou modifier votre réponse",
+  },
+  event_cancelled: {
+    subject: "Annulée : {{event.title}} le {{date}}",
+    heading: "La rencontre est annulée",
+    intro: "{{title}} n’aura pas lieu.",
+    reason: "La raison : {{reason}}",
+    calendar: "La pièce jointe retire la rencontre de votre agenda.",
+  },
+  event_reminder: {
+    subject: "Rappel : {{event.title}} le {{date}}",
+    heading: "Bientôt : votre rencontre",
+    intro_one: "C’est demain : {{title}}.",
+    intro_other: "C’est dans {{count}} jours : {{title}}.",
+    yes: "Vous avez dit que vous venez. Nous nous réjouissons de vous voir !",
+    maybe: "Vous avez répondu peut-être. Pouvez-vous nous dire si vous venez ?",
+    button: "Voir ou modifier votre réponse",
+  },
+  event_nudge: {
+    subject: "Venez-vous à {{event.title}} ? Dites-le-nous",
+    heading: "Dites-nous si vous venez",
+    intro:
+      "Vous n’avez pas encore répondu à l’invitation à {{title}}. Merci de répondre avant le {{deadline}}.",
+  },
+  event_thanks: {
+    subject: "Merci d’être venu·e à {{event.title}}",
+    heading: "Merci !",
+    intro:
+      "Merci d’avoir été là à {{title}}, et merci pour tout ce que vous faites comme digihelper.",
+    contact: "Une idée ou une question ? Écrivez à {{contactName}} ({{contactEmail}}).",
+    signature: "À la prochaine, {{organiserName}}",
+  },
+  event_promoted: {
+    subject: "Une place s’est libérée : vous participez à {{event.title}}",
+    heading: "Vous avez une place",
+    intro:
+      "Une place s’est libérée pour {{title}}. Vous étiez sur la liste d’attente : vous participez maintenant.",
+    next: "La rencontre est en pièce jointe pour votre agenda. Vous ne pouvez finalement pas ? Modifiez votre réponse pour que quelqu’un d’autre ait votre place.",
+    button: "Voir ou modifier votre réponse",
+  },
+  event_message: {
+    subject: "{{event.title}} : {{subject}}",
+    heading: "Un message sur votre rencontre",
+    intro: "{{senderName}} envoie ce message à toutes les personnes qui viennent à {{title}} :",
+    button: "Voir ou modifier votre réponse",
+  },
 };
 
 export default mail;

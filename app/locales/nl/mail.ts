@@ -261,6 +261,67 @@ const mail = {
     intro: "{{senderName}} stuurt dit bericht aan iedereen die ingeschreven is voor {{title}}:",
     button: "Bekijk de vorming",
   },
+  event_invitation: {
+    subject: "Uitnodiging: {{event.title}} op {{date}}",
+    heading: "Je bent uitgenodigd",
+    intro: "{{organiserName}} nodigt je uit voor {{title}}.",
+    plusOnes_one: "Je mag één persoon meebrengen.",
+    plusOnes_other: "Je mag tot {{count}} personen meebrengen.",
+    answer:
+      "Kom je? Kies hieronder. Je bevestigt je antwoord op de pagina die opent, en je kan het later nog wijzigen.",
+    calendar: "In de bijlage zit de bijeenkomst voor je agenda.",
+  },
+  event_updated: {
+    subject: "Gewijzigd: {{event.title}} op {{date}}",
+    heading: "De bijeenkomst is gewijzigd",
+    intro: "Er is iets veranderd aan {{title}}. Zo ziet het er nu uit:",
+    calendar: "In de bijlage zit de nieuwe versie voor je agenda.",
+    button: "Bekijk of wijzig je antwoord",
+  },
+  event_cancelled: {
+    subject: "Gaat niet door: {{event.title}} op {{date}}",
+    heading: "De bijeenkomst gaat niet door",
+    intro: "{{title}} gaat niet door.",
+    reason: "De reden: {{reason}}",
+    calendar: "Met de bijlage haal je de bijeenkomst uit je agenda.",
+  },
+  event_reminder: {
+    subject: "Herinnering: {{event.title}} op {{date}}",
+    heading: "Binnenkort: je bijeenkomst",
+    intro_one: "Morgen is het zover: {{title}}.",
+    intro_other: "Over {{count}} dagen is het zover: {{title}}.",
+    yes: "Je zei dat je komt. We kijken ernaar uit!",
+    maybe: "Je zei misschien. Laat je nog weten of je komt?",
+    button: "Bekijk of wijzig je antwoord",
+  },
+  event_nudge: {
+    subject: "Kom je naar {{event.title}}? Laat het ons weten",
+    heading: "We horen graag of je komt",
+    intro:
+      "Je hebt nog niet geantwoord op de uitnodiging voor {{title}}. Antwoord graag voor {{deadline}}.",
+  },
+  event_thanks: {
+    subject: "Bedankt om te komen naar {{event.title}}",
+    heading: "Bedankt!",
+    intro: "Fijn dat je erbij was op {{title}}. Bedankt voor alles wat je als digihelper doet.",
+    contact:
+      "Heb je nog een idee of een vraag? Laat het weten aan {{contactName}} ({{contactEmail}}).",
+    signature: "Tot de volgende keer, {{organiserName}}",
+  },
+  event_promoted: {
+    subject: "Er is een plaats vrij: je bent erbij op {{event.title}}",
+    heading: "Je hebt nu een plaats",
+    intro:
+      "Er kwam een plaats vrij voor {{title}}. Je stond op de wachtlijst, dus nu ben je erbij.",
+    next: "In de bijlage zit de bijeenkomst voor je agenda. Kan je toch niet? Wijzig dan je antwoord, zodat iemand anders je plaats krijgt.",
+    button: "Bekijk of wijzig je antwoord",
+  },
+  event_message: {
+    subject: "{{event.title}}: {{subject}}",
+    heading: "Een bericht over je bijeenkomst",
+    intro: "{{senderName}} stuurt dit bericht aan iedereen die komt naar {{title}}:",
+    button: "Bekijk of wijzig je antwoord",
+  },
 };
 
 export default mail;

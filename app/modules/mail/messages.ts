@@ -177,6 +177,36 @@ export interface EmailPayloads {
   course_waiting: { name: string; course: CourseSnapshot; position: number; url: string };
   /** To a person: a place freed up and you moved from the waiting list into the course (.ics). */
   course_promoted: { name: string; course: CourseSnapshot; url: string };
+  /** To an invitee: you are invited (with a REQUEST .ics with RSVP, answer buttons, unsubscribe). */
+  event_invitation: { name: string; event: EventSnapshot; links: EventInvitationLinks };
+  /** To the invited who did not say no: the event changed (SEQUENCE raised). */
+  event_updated: { name: string; event: EventSnapshot; links: EventInvitationLinks };
+  /** To everyone invited: the event is cancelled (CANCEL .ics). */
+  event_cancelled: { name: string; event: EventSnapshot; reason: string | null };
+  /** To those who said yes or maybe: the event is in this many days. */
+  event_reminder: {
+    name: string;
+    event: EventSnapshot;
+    daysBefore: number;
+    response: "yes" | "maybe";
+    links: EventInvitationLinks;
+  };
+  /** To those who have not answered: the deadline comes soon. */
+  event_nudge: { name: string; event: EventSnapshot; links: EventInvitationLinks };
+  /** To those who came: thank you. */
+  event_thanks: { name: string; event: EventSnapshot };
+  /** To someone on the waiting list: a place freed up, you are coming (REQUEST .ics). */
+  event_promoted: { name: string; event: EventSnapshot; links: EventInvitationLinks };
+  /** From the organiser to everyone who said yes. */
+  event_message: {
+    name: string;
+    event: EventSnapshot;
+    /** Who wrote it: the organiser's name. */
+    senderName: string;
+    subject: string;
+    body: string;
+    links: EventInvitationLinks;
+  };
 }
 
 export type EmailTemplate = keyof EmailPayloads;
@@ -205,6 +235,14 @@ export const EMAIL_TEMPLATES = [
   "course_enrolled",
   "course_waiting",
   "course_promoted",
+  "event_invitation",
+  "event_updated",
+  "event_cancelled",
+  "event_reminder",
+  "event_nudge",
+  "event_thanks",
+  "event_promoted",
+  "event_message",
 ] as const satisfies readonly EmailTemplate[];
 
 /**

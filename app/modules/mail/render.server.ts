@@ -10,6 +10,14 @@ import CourseTrainerRosterEmail from "../../../emails/course-trainer-roster.tsx"
 import CourseEnrolledEmail from "../../../emails/course-enrolled.tsx";
 import CoursePromotedEmail from "../../../emails/course-promoted.tsx";
 import CourseWaitingEmail from "../../../emails/course-waiting.tsx";
+import EventInvitationEmail from "../../../emails/event-invitation.tsx";
+import EventUpdatedEmail from "../../../emails/event-updated.tsx";
+import EventCancelledEmail from "../../../emails/event-cancelled.tsx";
+import EventReminderEmail from "../../../emails/event-reminder.tsx";
+import EventNudgeEmail from "../../../emails/event-nudge.tsx";
+import EventThanksEmail from "../../../emails/event-thanks.tsx";
+import EventPromotedEmail from "../../../emails/event-promoted.tsx";
+import EventMessageEmail from "../../../emails/event-message.tsx";
 import EmailChangeEmail from "../../../emails/email-change.tsx";
 import InvitationEmail from "../../../emails/invitation.tsx";
 import JoinDeclinedEmail from "../../../emails/join-declined.tsx";
@@ -27,6 +35,7 @@ import SignInLinkEmail from "../../../emails/sign-in-link.tsx";
 import type { EmailProps } from "../../../emails/types.ts";
 import { renderCalendar, type CalendarEntry } from "~/modules/calendar/ical.server.ts";
 import { courseCalendarEntries } from "~/modules/courses/calendar.server.ts";
+import { eventCalendarEntry } from "~/modules/events/calendar.server.ts";
 import { shiftCalendarEntry } from "~/modules/shifts/calendar.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import type { Language } from "~/utils/i18n.ts";
@@ -36,6 +45,7 @@ import type {
   CourseSnapshot,
   EmailPayloads,
   EmailTemplate,
+  EventSnapshot,
   ShiftSnapshot,
 } from "./messages.ts";
 
@@ -63,6 +73,14 @@ const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
   course_enrolled: CourseEnrolledEmail,
   course_waiting: CourseWaitingEmail,
   course_promoted: CoursePromotedEmail,
+  event_invitation: EventInvitationEmail,
+  event_updated: EventUpdatedEmail,
+  event_cancelled: EventCancelledEmail,
+  event_reminder: EventReminderEmail,
+  event_nudge: EventNudgeEmail,
+  event_thanks: EventThanksEmail,
+  event_promoted: EventPromotedEmail,
+  event_message: EventMessageEmail,
 };
 
 // The files a message carries are derived from its template and payload, like its text, so the
@@ -99,6 +117,15 @@ export const courseCalendar = (
     ),
 });
 
+/** An event; CANCEL marks it cancelled. */
+const eventCalendar = (event: EventSnapshot, method: MailCalendar["method"]): MailCalendar => ({
+  method,
+  filename: `digihelpers-event-${event.eventId}.ics`,
+  entries: (language, url) => [
+    eventCalendarEntry(method === "CANCEL" ? { ...event, cancelled: true } : event, language, url),
+  ],
+});
+
 const calendars: {
   [K in EmailTemplate]?: (payload: EmailPayloads[K]) => MailCalendar | null;
 } = {
@@ -124,6 +151,10 @@ const calendars: {
   course_enrolled: ({ course }) => courseCalendar(course, "REQUEST"),
   // Waiting is not a place: nothing for the calendar until they move up.
   course_promoted: ({ course }) => courseCalendar(course, "REQUEST"),
+  event_invitation: ({ event }) => eventCalendar(event, "REQUEST"),
+  event_updated: ({ event }) => eventCalendar(event, "REQUEST"),
+  event_cancelled: ({ event }) => eventCalendar(event, "CANCEL"),
+  event_promoted: ({ event }) => eventCalendar(event, "REQUEST"),
 };
 
 export interface EmailAttachment {
@@ -161,7 +192,8 @@ export async function renderEmail<K extends EmailTemplate>(
   // A shift's (or a course session's) subject may name its day, written for the reader.
   const dated =
     (payload as { shift?: ShiftSnapshot }).shift ??
-    (payload as { session?: CourseSessionSnapshot }).session;
+    (payload as { session?: CourseSessionSnapshot }).session ??
+    (payload as { event?: EventSnapshot }).event;
   const date = dated
     ? formatDateTime(new Date(dated.startsAt), language, {
         weekday: "long",
@@ -192,7 +224,12 @@ function attachmentsOf<K extends EmailTemplate>(
   if (!calendar) return [];
   const organizer = envelope.from ? mailbox(envelope.from) : undefined;
   const content = renderCalendar(
-    calendar.entries(language, (payload as { url?: string }).url ?? null),
+    calendar.entries(
+      language,
+      (payload as { url?: string }).url ??
+        (payload as { links?: { answerUrl: string } }).links?.answerUrl ??
+        null,
+    ),
     {
       method: calendar.method,
       organizer: organizer && { name: organizer.name ?? "Digihelpers", email: organizer.email },
