@@ -14,7 +14,15 @@ export const BODY_LIMITS: ReadonlyArray<{
   path: RegExp;
   bytes: number;
   fields: number;
-}> = [];
+}> = [
+  // An event's audience page: guests come as a CSV file of up to 1 MB (MAX_GUEST_BYTES), and the
+  // confirm step carries the checked text again; the audience rules tick up to a few hundred boxes.
+  {
+    path: /^\/events\/manage\/\d{1,10}\/audience(\.data)?\/?$/,
+    bytes: 3 * 1024 * 1024,
+    fields: 2000,
+  },
+];
 
 export function bodyLimitFor(pathname: string) {
   return BODY_LIMITS.find((limit) => limit.path.test(pathname)) ?? DEFAULT_BODY_LIMIT;
