@@ -439,7 +439,8 @@ export async function updateEvent(
           payload: {
             name: r.name,
             event: snapshot,
-            links: await eventInvitationLinks(db, appUrl, r),
+            // Through the transaction: on PGlite a second connection would wait for this one.
+            links: await eventInvitationLinks(trx, appUrl, r),
           },
         });
       return { ok: true, notified: recipients.length };
@@ -539,7 +540,7 @@ async function lockPlannedEvent(trx: Trx, actor: Actor, eventId: number) {
 }
 
 /** What the audience form offers: the region's digibanken, municipalities, skills and courses. */
-export async function loadAudienceOptions(db: Database, event: Event) {
+export async function loadAudienceOptions(db: Database | Trx, event: Event) {
   const [digibanks, municipalities, skills, courses] = await Promise.all([
     db
       .selectFrom("digibanks")
@@ -584,7 +585,7 @@ export async function saveAudience(
     const event = await lockPlannedEvent(trx, actor, eventId);
     if (!event) return { ok: false, reason: "not_found" };
     if (event.status === "cancelled") return { ok: false, reason: "cancelled" };
-    const options = await loadAudienceOptions(db, event);
+    const options = await loadAudienceOptions(trx, event);
     const within = (ids: number[], allowed: Array<{ id: number }>) => {
       const set = new Set(allowed.map((a) => a.id));
       return ids.every((id) => set.has(id));
