@@ -102,7 +102,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         );
       text = decodeGuestFile(new Uint8Array(await file.arrayBuffer()));
     } else {
-      const pasted = formData.get("guests");
+      const pasted = formData.get("guestList");
       text = typeof pasted === "string" ? pasted : "";
     }
     if (intent === "checkGuests") {
@@ -112,10 +112,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           { audienceRefusal: null, guestCheck: { failure: checked.reason } },
           { status: 400 },
         );
-      return data({
-        audienceRefusal: null,
-        guestCheck: { failure: null, text, report: checked.report },
-      });
+      // Rows refused: the list as sent is not accepted as a whole (a 400), the report says which.
+      return data(
+        { audienceRefusal: null, guestCheck: { failure: null, text, report: checked.report } },
+        { status: checked.report.refused.length > 0 ? 400 : 200 },
+      );
     }
     const expected = Number(formData.get("expected"));
     const outcome = await addGuests(
@@ -201,7 +202,8 @@ export default function EventAudience() {
       {open ? (
         <section aria-labelledby="rules" className="stack">
           <h2 id="rules">{t("audience.rules")}</h2>
-          <Form method="post" className="stack" noValidate>
+          {/* Multipart, as the guest forms: the page's larger limits are for multipart only. */}
+          <Form method="post" encType="multipart/form-data" className="stack" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="audience" />
             <FormMessage>
@@ -274,7 +276,7 @@ export default function EventAudience() {
               <FormMessage>
                 {check?.failure ? t(`guests.failure.${check.failure}`) : null}
               </FormMessage>
-              <Field name="guests" label={t("guests.paste")}>
+              <Field name="guestList" label={t("guests.paste")}>
                 {(props) => (
                   <textarea
                     {...props}
@@ -335,7 +337,7 @@ export default function EventAudience() {
               <Form method="post" encType="multipart/form-data">
                 <CsrfField />
                 <input type="hidden" name="intent" value="addGuests" />
-                <input type="hidden" name="guests" value={check.text} />
+                <input type="hidden" name="guestList" value={check.text} />
                 <input type="hidden" name="expected" value={report.toAdd.length} />
                 <button type="submit" className="button">
                   {t("guests.confirm", { count: report.toAdd.length })}

@@ -22,6 +22,7 @@ import {
   EventActionSchema,
   EventFormSchema,
   toEventFormValues,
+  typingErrors,
   withOneMoreQuestion,
 } from "~/modules/events/planning-schemas.ts";
 import { readOutcome, redirectWithOutcome } from "~/utils/flash.server.ts";
@@ -93,13 +94,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
   const submission = parseWithZod(formData, { schema: EventFormSchema });
   const values = toEventFormValues(submission.payload);
-  if (intent === ADD_QUESTION)
-    return data({
-      values: withOneMoreQuestion(values),
-      errors: {},
-      refusal: null,
-      actionErrors: {},
-    });
+  if (intent === ADD_QUESTION) {
+    const errors = typingErrors(submission.status === "success" ? {} : submission.error);
+    return data(
+      { values: withOneMoreQuestion(values), errors, refusal: null, actionErrors: {} },
+      { status: Object.keys(errors).length > 0 ? 400 : 200 },
+    );
+  }
+  // A button this page never shows.
+  if (intent !== null && intent !== "")
+    return data(
+      { values, errors: { intent: ["auth:fields.required"] }, refusal: null, actionErrors: {} },
+      { status: 400 },
+    );
   if (submission.status !== "success")
     return data(
       { values, errors: submission.error ?? {}, refusal: null, actionErrors: {} },

@@ -14,6 +14,7 @@ import {
   ADD_QUESTION,
   EventFormSchema,
   toEventFormValues,
+  typingErrors,
   withOneMoreQuestion,
 } from "~/modules/events/planning-schemas.ts";
 import { redirectWithOutcome } from "~/utils/flash.server.ts";
@@ -34,13 +35,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title} · Digihelpers` },
 ];
 
+const REQUIRED = "auth:fields.required";
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "plan_any_events" });
   const submission = await readForm(request, context, EventFormSchema);
   const values = toEventFormValues(submission.payload);
-  // One more question row, nothing saved: the form comes back as typed.
-  if (submission.payload.intent === ADD_QUESTION)
-    return data({ values: withOneMoreQuestion(values), errors: {}, refusal: null });
+  const intent = submission.payload.intent;
+  // One more question row, nothing saved: the form comes back as typed (a 400 if something
+  // typed is wrong, told beside its field).
+  if (intent === ADD_QUESTION) {
+    const errors = typingErrors(submission.status === "success" ? {} : submission.error);
+    return data(
+      { values: withOneMoreQuestion(values), errors, refusal: null },
+      { status: Object.keys(errors).length > 0 ? 400 : 200 },
+    );
+  }
+  // A button this page never shows.
+  if (intent !== undefined && intent !== "")
+    return data({ values, errors: { intent: [REQUIRED] }, refusal: null }, { status: 400 });
   if (submission.status !== "success")
     return data({ values, errors: submission.error ?? {}, refusal: null }, { status: 400 });
   const outcome = await createEvent(context.db, actor, submission.value);

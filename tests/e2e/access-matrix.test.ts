@@ -1456,7 +1456,7 @@ const CASES: Case[] = [
         method: "POST",
         request: async (w) => ({
           path: `/events/manage/${await draftOfR1(w)}/audience`,
-          fields: { intent: "checkGuests", guests: `${unique("gast")},Gast,fr` },
+          fields: { intent: "checkGuests", guestList: `${unique("gast")},Gast,fr` },
         }),
         ok: { status: 200 },
         expect: ofRegionEventOfR1(),
@@ -1466,7 +1466,7 @@ const CASES: Case[] = [
         method: "POST",
         request: async (w) => ({
           path: `/events/manage/${await draftOfR1(w)}/audience`,
-          fields: { intent: "addGuests", guests: `${unique("gast")},Gast,fr`, expected: "1" },
+          fields: { intent: "addGuests", guestList: `${unique("gast")},Gast,fr`, expected: "1" },
         }),
         ok: { status: 302, location: /^\/events\/manage\/\d+\/audience#guests$/ },
         expect: ofRegionEventOfR1(),

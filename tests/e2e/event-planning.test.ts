@@ -142,7 +142,7 @@ describe("bad input on the event form", () => {
     const html = await (await client.get(audience)).text();
     const guestsBefore = (html.match(/name="guestId"/g) ?? []).length;
     const big = "a@x.example,Naam,nl\n".repeat((10 * 1024 * 1024) / 20);
-    const refused = await client.post(audience, { intent: "checkGuests", guests: big });
+    const refused = await client.post(audience, { intent: "checkGuests", guestList: big });
     expect([400, 413]).toContain(refused.status);
     const after = await (await client.get(audience)).text();
     expect((after.match(/name="guestId"/g) ?? []).length).toBe(guestsBefore);

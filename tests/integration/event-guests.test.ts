@@ -93,7 +93,6 @@ describe("checking guests row by row", () => {
       "formula@x.example,=1+1,en",
       "de@x.example,Dieter,de",
       "   ",
-      "nul@x.example,Na\u0000am,nl",
     ].join("\n");
     const checked = await checkGuests(database.db, event.id, text);
     expect(checked.ok).toBe(true);
@@ -124,9 +123,17 @@ describe("checking guests row by row", () => {
       { line: 7, email: member.email, reason: "platform_account" },
       { line: 8, email: "cr@x.example", reason: "name_control" },
       { line: 10, email: "=formule@x.example", reason: "email" },
-      { line: 14, email: "nul@x.example", reason: "name_control" },
     ]);
     expect(report.blankLines).toBe(2);
+  });
+
+  it("refuses a list holding a NUL or another control character as a whole", async () => {
+    const { event } = await world();
+    for (const text of ["a@x.example,Na\u0000am,nl", "a@x.example,A\u001b[31m,nl"])
+      expect(await checkGuests(database.db, event.id, text)).toEqual({
+        ok: false,
+        reason: "control",
+      });
   });
 
   it("a formula in a name stays harmless in the CSV the organiser exports", () => {

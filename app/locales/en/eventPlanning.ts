@@ -205,6 +205,8 @@ const eventPlanning = {
     removeLabel: "Remove {{name}}",
     removed: "The guest was removed.",
     failure: {
+      control:
+        "The list holds an invisible control character (such as NUL): is it a text file? Nothing was added.",
       too_large: "The list is too large: at most 1 MB. Nothing was added.",
       too_many_rows: "The list is too long: at most 5,000 lines. Nothing was added.",
       empty: "There is nobody in the list to add.",

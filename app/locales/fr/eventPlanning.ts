@@ -207,6 +207,8 @@ const eventPlanning = {
     removeLabel: "Retirer {{name}}",
     removed: "L'invité a été retiré.",
     failure: {
+      control:
+        "La liste contient un caractère de contrôle invisible (comme NUL) : est-ce bien un fichier texte ? Rien n'a été ajouté.",
       too_large: "La liste est trop grande : 1 Mo au plus. Rien n'a été ajouté.",
       too_many_rows: "La liste est trop longue : 5 000 lignes au plus. Rien n'a été ajouté.",
       empty: "Il n'y a personne à ajouter dans la liste.",

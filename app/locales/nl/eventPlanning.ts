@@ -207,6 +207,8 @@ const eventPlanning = {
     removeLabel: "{{name}} verwijderen",
     removed: "De gast is verwijderd.",
     failure: {
+      control:
+        "De lijst bevat een onzichtbaar stuurteken (zoals NUL): is het wel een tekstbestand? Er is niets toegevoegd.",
       too_large: "De lijst is te groot: hoogstens 1 MB. Er is niets toegevoegd.",
       too_many_rows: "De lijst is te lang: hoogstens 5.000 regels. Er is niets toegevoegd.",
       empty: "Er staat niemand in de lijst om toe te voegen.",

@@ -45,7 +45,10 @@ export interface GuestReport {
 
 export type GuestCheck =
   | { ok: true; report: GuestReport }
-  | { ok: false; reason: "too_large" | "too_many_rows" | "empty" };
+  | { ok: false; reason: "too_large" | "too_many_rows" | "empty" | "control" };
+
+/* eslint-disable-next-line no-control-regex -- a NUL or other control has no place in a list */
+const CONTROL_OUTSIDE_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /**
  * An uploaded file as text: UTF-8 (with or without a byte order mark), or, when it is not valid
@@ -122,6 +125,9 @@ export async function checkGuests(
   text: string,
 ): Promise<GuestCheck> {
   if (text.length > MAX_GUEST_BYTES) return { ok: false, reason: "too_large" };
+  // Not a text list at all (a binary file, or a NUL typed in): refused as a whole. Line breaks
+  // and tabs are text; a line break inside a quoted name is refused for that row below.
+  if (CONTROL_OUTSIDE_LINES.test(text)) return { ok: false, reason: "control" };
   const records = parseCsv(text);
   const rows = records.filter((r) => r.cells.some((c) => c.trim() !== ""));
   if (rows.length > MAX_GUEST_ROWS + 1) return { ok: false, reason: "too_many_rows" };
@@ -204,7 +210,8 @@ export type AddGuestsOutcome =
   | { ok: true; added: number }
   | {
       ok: false;
-      reason: "not_found" | "cancelled" | "too_large" | "too_many_rows" | "empty" | "changed";
+      reason:
+        "not_found" | "cancelled" | "too_large" | "too_many_rows" | "empty" | "control" | "changed";
     };
 
 /**

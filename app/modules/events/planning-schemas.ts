@@ -281,3 +281,18 @@ export function withOneMoreQuestion(values: EventFormValues): EventFormValues {
     ? values
     : { ...values, questions: [...values.questions, emptyQuestion()] };
 }
+
+/**
+ * The errors worth telling when the form is posted only to grow by a question: what was typed
+ * wrong (a NUL, a number out of range, 2027-02-30, too long), not the fields still left empty.
+ */
+export function typingErrors(error: Record<string, string[] | null> | null | undefined) {
+  return Object.fromEntries(
+    Object.entries(error ?? {})
+      .map(([name, messages]) => [
+        name,
+        (messages ?? []).filter((m) => m !== "auth:fields.required"),
+      ])
+      .filter(([, messages]) => messages!.length > 0),
+  ) as Record<string, string[]>;
+}
