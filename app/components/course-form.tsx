@@ -285,7 +285,7 @@ interface FieldProps {
   "aria-describedby"?: string;
 }
 
-function Field({
+export function Field({
   name,
   label,
   hint,
@@ -325,7 +325,7 @@ function Field({
   );
 }
 
-function Input(props: {
+export function Input(props: {
   name: string;
   label: string;
   value: string;
@@ -340,7 +340,7 @@ function Input(props: {
   );
 }
 
-function Select(props: {
+export function Select(props: {
   name: string;
   label: string;
   value: string;
@@ -365,7 +365,7 @@ function Select(props: {
   );
 }
 
-function Radios(props: {
+export function Radios(props: {
   name: string;
   legend: string;
   value: string;
@@ -375,7 +375,7 @@ function Radios(props: {
   return <Choices {...props} type="radio" values={[props.value]} />;
 }
 
-function Checks(props: {
+export function Checks(props: {
   name: string;
   legend: string;
   values: string[];

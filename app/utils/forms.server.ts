@@ -12,12 +12,28 @@ export const DEFAULT_BODY_LIMIT = { bytes: 64 * 1024, fields: 200 };
  */
 export const BODY_LIMITS: ReadonlyArray<{
   path: RegExp;
+  /** Only bodies of this media type get the larger limits (none: every form encoding). */
+  mediaType?: string;
   bytes: number;
   fields: number;
-}> = [];
+}> = [
+  // An event's audience page: guests come as a CSV file of up to 1 MB (MAX_GUEST_BYTES), and the
+  // confirm step carries the checked text again; the audience rules tick up to a few hundred boxes.
+  // Its forms post multipart; anything else sent there keeps the default limits.
+  {
+    path: /^\/events\/manage\/\d{1,10}\/audience(\.data)?\/?$/,
+    mediaType: "multipart/form-data",
+    bytes: 3 * 1024 * 1024,
+    fields: 2000,
+  },
+];
 
-export function bodyLimitFor(pathname: string) {
-  return BODY_LIMITS.find((limit) => limit.path.test(pathname)) ?? DEFAULT_BODY_LIMIT;
+export function bodyLimitFor(pathname: string, mediaType?: string) {
+  return (
+    BODY_LIMITS.find(
+      (limit) => limit.path.test(pathname) && (!limit.mediaType || limit.mediaType === mediaType),
+    ) ?? DEFAULT_BODY_LIMIT
+  );
 }
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
@@ -29,9 +45,9 @@ const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
  * response, which the root error boundary shows in the reader's language.
  */
 export async function readFormData(request: Request): Promise<FormData> {
-  const limit = bodyLimitFor(new URL(request.url).pathname);
   const contentType = request.headers.get("Content-Type") ?? "";
   const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
+  const limit = bodyLimitFor(new URL(request.url).pathname, mediaType);
   if (!FORM_TYPES.includes(mediaType))
     throw new Response("Unsupported Media Type", { status: 415 });
 

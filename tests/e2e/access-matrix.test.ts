@@ -1293,6 +1293,201 @@ const CASES: Case[] = [
   // ---
 
   // Events: planning, audience and sending (/events/manage). Cases for planning go below this line.
+  ...((): Case[] => {
+    /** The event form filled in well: a gathering 40 days ahead, with one question. */
+    const eventFields = (scope: string, extra: Record<string, string> = {}) => {
+      const day = localParts(new Date(Date.now() + 40 * COURSE_DAY)).date;
+      return {
+        scope,
+        title: "Matrixbijeenkomst",
+        startDate: day,
+        startTime: "10:00",
+        endDate: day,
+        endTime: "16:00",
+        address: "Provinciehuis, Hasselt",
+        capacity: "50",
+        deadlineDate: localParts(new Date(Date.now() + 30 * COURSE_DAY)).date,
+        deadlineTime: "23:59",
+        maxPlusOnes: "1",
+        reminderDays: "7, 1",
+        contactName: "Lotte",
+        contactEmail: "lotte@matrix.example",
+        "questions[0].label": "Eet je mee?",
+        "questions[0].kind": "choice",
+        "questions[0].choices": "Ja\nNee",
+        ...extra,
+      };
+    };
+    /** A region-wide event of R1 is planned by R1's staff and admins (not by a digibank's coordinator). */
+    const ofRegionEventOfR1 = (): Expectation => ({ ...ofEventOfR1(), coordinator1: "notfound" });
+    const draftOfR1 = async (w: World) => (await eventOfR1(w, { status: "draft" })).event.id;
+    const publishedOfR1 = async (w: World) => (await eventOfR1(w)).event.id;
+    return [
+      {
+        name: "/events/manage",
+        method: "GET",
+        request: get("/events/manage"),
+        ok: { status: 200 },
+        expect: eventPlanners(),
+      },
+      {
+        name: "/events/manage/new",
+        method: "GET",
+        request: get("/events/manage/new"),
+        ok: { status: 200 },
+        expect: eventPlanners(),
+      },
+      {
+        name: "/events/manage/new: plan an event of D1",
+        method: "POST",
+        request: async (w) => ({
+          path: "/events/manage/new",
+          fields: eventFields(`digibank-${w.d1}`),
+        }),
+        ok: { status: 302, location: /^\/events\/manage\/\d+\/audience$/ },
+        expect: { ...eventPlanners(), coordinator2: "refused", staff2: "refused" },
+      },
+      {
+        name: "/events/manage/new: add a question (nothing saved)",
+        method: "POST",
+        request: async (w) => ({
+          path: "/events/manage/new",
+          fields: eventFields(`digibank-${w.d1}`, { intent: "addQuestion" }),
+        }),
+        ok: { status: 200 },
+        expect: eventPlanners(),
+      },
+      {
+        name: "/events/manage/:id/edit (a region-wide event of R1)",
+        method: "GET",
+        request: async (w) => ({ path: `/events/manage/${await publishedOfR1(w)}/edit` }),
+        ok: { status: 200 },
+        expect: ofRegionEventOfR1(),
+      },
+      {
+        name: "/events/manage/:id/edit: change a draft",
+        method: "POST",
+        request: async (w) => ({
+          path: `/events/manage/${await draftOfR1(w)}/edit`,
+          fields: eventFields(`region-${w.r1}`),
+        }),
+        ok: { status: 302, location: /^\/events\/manage\/\d+\/edit$/ },
+        expect: ofRegionEventOfR1(),
+      },
+      {
+        name: "/events/manage/:id/edit: change a published event (the invited hear of it)",
+        method: "POST",
+        request: async (w) => ({
+          path: `/events/manage/${await publishedOfR1(w)}/edit`,
+          fields: eventFields(`region-${w.r1}`),
+        }),
+        ok: { status: 302, location: /^\/events\/manage\/\d+\/edit$/ },
+        expect: ofRegionEventOfR1(),
+      },
+      {
+        name: "/events/manage/:id/edit: add a question",
+        method: "POST",
+        request: async (w) => ({
+          path: `/events/manage/${await draftOfR1(w)}/edit`,
+          fields: eventFields(`region-${w.r1}`, { intent: "addQuestion" }),
+        }),
+        ok: { status: 200 },
+        expect: ofRegionEventOfR1(),
+      },
+      {
+        name: "/events/manage/:id/edit: publish",
+        method: "POST",
+        request: async (w) => ({
+          path: `/events/manage/${await draftOfR1(w)}/edit`,
+          fields: { intent: "publish" },
+        }),
+        ok: { status: 302, location: /^\/events\/manage\/\d+\/edit$/ },
+        expect: ofRegionEventOfR1(),
+      },
+      {
+        name: "/events/manage/:id/edit: cancel",
+        method: "POST",
+        request: async (w) => ({
+          path: `/events/manage/${await publishedOfR1(w)}/edit`,
+          fields: { intent: "cancel", reason: "De zaal is niet vrij" },
+        }),
+        ok: { status: 302, location: /^\/events\/manage\/\d+\/edit$/ },
+        expect: ofRegionEventOfR1(),
+      },
+      {
+        name: "/events/manage/:id/edit: cancel without a reason",
+        method: "POST",
+        request: async (w) => ({
+          path: `/events/manage/${await publishedOfR1(w)}/edit`,
+          fields: { intent: "cancel", reason: "" },
+        }),
+        ok: { status: 400 },
+        expect: { ...ofRegionEventOfR1(), staff1: "refused", admin: "refused" },
+      },
+      {
+        name: "/events/manage/:id/audience",
+        method: "GET",
+        request: async (w) => ({ path: `/events/manage/${await draftOfR1(w)}/audience` }),
+        ok: { status: 200 },
+        expect: ofRegionEventOfR1(),
+      },
+      {
+        name: "/events/manage/:id/audience: save the rules",
+        method: "POST",
+        request: async (w) => ({
+          path: `/events/manage/${await draftOfR1(w)}/audience`,
+          fields: { intent: "audience", roles: "volunteer", digibankIds: String(w.d1) },
+        }),
+        ok: { status: 302, location: /^\/events\/manage\/\d+\/audience#preview$/ },
+        expect: ofRegionEventOfR1(),
+      },
+      {
+        name: "/events/manage/:id/audience: rules naming another region's digibank",
+        method: "POST",
+        request: async (w) => ({
+          path: `/events/manage/${await draftOfR1(w)}/audience`,
+          fields: { intent: "audience", roles: "volunteer", digibankIds: String(w.d3) },
+        }),
+        ok: { status: 400 },
+        expect: { ...ofRegionEventOfR1(), staff1: "refused", admin: "refused" },
+      },
+      {
+        name: "/events/manage/:id/audience: check a guest list",
+        method: "POST",
+        request: async (w) => ({
+          path: `/events/manage/${await draftOfR1(w)}/audience`,
+          fields: { intent: "checkGuests", guestList: `${unique("gast")},Gast,fr` },
+        }),
+        ok: { status: 200 },
+        expect: ofRegionEventOfR1(),
+      },
+      {
+        name: "/events/manage/:id/audience: add the checked guests",
+        method: "POST",
+        request: async (w) => ({
+          path: `/events/manage/${await draftOfR1(w)}/audience`,
+          fields: { intent: "addGuests", guestList: `${unique("gast")},Gast,fr`, expected: "1" },
+        }),
+        ok: { status: 302, location: /^\/events\/manage\/\d+\/audience#guests$/ },
+        expect: ofRegionEventOfR1(),
+      },
+      {
+        name: "/events/manage/:id/audience: remove a guest",
+        method: "POST",
+        request: async (w) => {
+          const { createEventGuest } = await import("../factories/index.ts");
+          const eventId = await draftOfR1(w);
+          const guest = await createEventGuest(database.db, { eventId });
+          return {
+            path: `/events/manage/${eventId}/audience`,
+            fields: { intent: "removeGuest", guestId: String(guest.id) },
+          };
+        },
+        ok: { status: 302, location: /^\/events\/manage\/\d+\/audience#guests$/ },
+        expect: ofRegionEventOfR1(),
+      },
+    ];
+  })(),
 
   // ---
 
