@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   sendEventInvitationBatch,
@@ -324,11 +325,10 @@ describe("follow-ups, with an injected clock", () => {
     const { event } = await world(1, { startsAt, answerDeadline: deadline });
     const invitedAt = new Date(deadline.getTime() - 2 * DAY);
     await sendEventInvitations(database.db, jobs, event.id, { now: invitedAt });
-    await database.db
-      .updateTable("event_invitations")
-      .set({ created_at: invitedAt })
-      .where("event_id", "=", event.id)
-      .execute();
+    // The row's creation time is the database's: set it to the invitation's moment.
+    await sql`update event_invitations set created_at = ${invitedAt} where event_id = ${event.id}`.execute(
+      database.db,
+    );
     expect(
       await sendEventNudges(database.db, jobs, new Date(deadline.getTime() - DAY - 60_000)),
     ).toBe(0);
