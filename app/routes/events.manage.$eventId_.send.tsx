@@ -12,7 +12,6 @@ import {
   scheduleEventInvitations,
   sendEventInvitationsNow,
 } from "~/modules/events/sending.server.ts";
-import { localInstant, localParts, localToday } from "~/modules/shifts/recurrence.ts";
 import { readOutcome, redirectWithOutcome } from "~/utils/flash.server.ts";
 import { formatDateTime, formatNumber } from "~/utils/format.ts";
 import { readForm } from "~/utils/forms.server.ts";
@@ -43,8 +42,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     invited: state.invited,
     delivered: state.delivered,
     failed: state.failed,
-    today: localToday(),
-    scheduled: event.send_at ? localParts(new Date(event.send_at)) : null,
+    today: state.today,
+    scheduled: state.scheduled,
     outcome: await readOutcome(request, context),
   };
 }
@@ -79,7 +78,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         : { tone: "error", message: `eventPlanning:send.refusal.${outcome.reason}` },
     );
   }
-  const sendAt = v.intent === "schedule" ? localInstant(v.date, v.time) : null;
+  const sendAt = v.intent === "schedule" ? { date: v.date, time: v.time } : null;
   const outcome = await scheduleEventInvitations(db, actor, eventId, sendAt);
   if (!outcome.ok && outcome.reason === "not_found")
     throw new Response("Not found", { status: 404 });

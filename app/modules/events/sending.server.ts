@@ -5,6 +5,7 @@ import type { EnqueueEmail } from "~/modules/mail/outbox.server.ts";
 import { enqueueEmails } from "~/modules/mail/outbox.server.ts";
 import type { EmailTemplate } from "~/modules/mail/messages.ts";
 import type { Database } from "~/utils/db.server.ts";
+import { localInstant, localParts, localToday } from "~/modules/shifts/recurrence.ts";
 import { appUrlFromEnv } from "~/utils/env.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
 import { audienceUserIds, previewAudience } from "./audience.server.ts";
@@ -275,14 +276,19 @@ export type ScheduleOutcome =
   | { ok: true; sendAt: Date | null }
   | { ok: false; reason: SendRefusal | "in_past" | "after_deadline" };
 
-/** Sets (or clears, with null) the moment the scheduled tick sends the invitations. */
+/**
+ * Sets (or clears, with null) the moment the scheduled tick sends the invitations: an instant, or
+ * a day and wall-clock time in Brussels.
+ */
 export async function scheduleEventInvitations(
   db: Database,
   actor: Actor,
   eventId: number,
-  sendAt: Date | null,
+  moment: Date | { date: string; time: string } | null,
   now = new Date(),
 ): Promise<ScheduleOutcome> {
+  const sendAt =
+    moment === null || moment instanceof Date ? moment : localInstant(moment.date, moment.time);
   const event = await plannedEvent(db, actor, eventId);
   if (!event) return { ok: false, reason: "not_found" };
   if (sendAt !== null) {
@@ -350,6 +356,9 @@ export async function loadSendState(db: Database, actor: Actor, eventId: number)
   return {
     event,
     preview,
+    /** Today and the scheduled moment, in Brussels, for the form's fields. */
+    today: localToday(),
+    scheduled: event.send_at ? localParts(new Date(event.send_at)) : null,
     invited: Number(counts.invited),
     delivered: Number(counts.delivered),
     failed: Number(counts.failed),
