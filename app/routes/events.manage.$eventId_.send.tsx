@@ -6,6 +6,7 @@ import { CsrfField, FormMessage } from "~/components/forms.tsx";
 import { GeneralErrorBoundary, errorMeta } from "~/components/error-boundary.tsx";
 import { OutcomeMessage } from "~/components/outcome-message.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
+import { loadPlannedEvent } from "~/modules/events/event.server.ts";
 import { SendActionSchema } from "~/modules/events/send-schemas.server.ts";
 import {
   loadSendState,
@@ -56,6 +57,9 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "plan_any_events" });
   const eventId = paramId(params.eventId);
+  // Out of scope answers 404 before the form is read, as for a GET.
+  if (!(await loadPlannedEvent(context.db, actor, eventId)))
+    throw new Response("Not found", { status: 404 });
   const submission = await readForm(request, context, SendActionSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const v = submission.value;

@@ -264,6 +264,7 @@ export async function sendEventInvitationsNow(
   const refused = sendRefusal(event, now);
   if (refused) return { ok: false, reason: refused };
   const preview = await previewAudience(db, event);
+  await ensureSendQueue(jobs);
   const id = await jobs.send(
     EVENT_INVITATIONS_QUEUE,
     { eventId },
@@ -365,10 +366,26 @@ export async function loadSendState(db: Database, actor: Actor, eventId: number)
   };
 }
 
+const queuesMade = new WeakSet<JobQueue>();
+
+/**
+ * The send-run queue, made once per job queue. stately: at most one run queued and one running
+ * per event (the singleton key). Made here too, not only at start-up, so a process that queues
+ * without working the queue (a web process, a test) has it.
+ */
+async function ensureSendQueue(jobs: JobQueue) {
+  if (queuesMade.has(jobs)) return;
+  if (!(await jobs.getQueue(EVENT_INVITATIONS_QUEUE)))
+    await jobs.createQueue(EVENT_INVITATIONS_QUEUE, { policy: "stately" }).catch(async (error) => {
+      // Made by another press at the same moment: fine.
+      if (!(await jobs.getQueue(EVENT_INVITATIONS_QUEUE))) throw error;
+    });
+  queuesMade.add(jobs);
+}
+
 /** Registers the send-run worker and the scheduled tick (every minute). */
 export async function startEventSending(jobs: JobQueue, db: Database) {
-  // stately: at most one run queued and one running per event (the singleton key).
-  await jobs.createQueue(EVENT_INVITATIONS_QUEUE, { policy: "stately" });
+  await ensureSendQueue(jobs);
   await jobs.work<{ eventId: number }>(EVENT_INVITATIONS_QUEUE, async ([job]) => {
     if (job) await sendEventInvitations(db, jobs, job.data.eventId);
   });
