@@ -1304,7 +1304,7 @@ const CASES: Case[] = [
     method: "GET",
     request: async (w) => ({ path: `/events/manage/${(await eventOfR1(w)).event.id}/send` }),
     ok: { status: 200 },
-    expect: ofEventOfR1(),
+    expect: planOfRegionEventOfR1(),
   },
   {
     name: "/events/manage/:id/send: send now",
@@ -1314,7 +1314,7 @@ const CASES: Case[] = [
       fields: { intent: "send" },
     }),
     ok: { status: 302, location: /^\/events\/manage\/\d+\/send$/ },
-    expect: ofEventOfR1(),
+    expect: planOfRegionEventOfR1(),
   },
   {
     name: "/events/manage/:id/send: schedule",
@@ -1328,7 +1328,7 @@ const CASES: Case[] = [
       },
     }),
     ok: { status: 302, location: /^\/events\/manage\/\d+\/send$/ },
-    expect: ofEventOfR1(),
+    expect: planOfRegionEventOfR1(),
   },
   {
     name: "/events/manage/:id/send: clear the schedule",
@@ -1338,7 +1338,7 @@ const CASES: Case[] = [
       fields: { intent: "clearSchedule" },
     }),
     ok: { status: 302, location: /^\/events\/manage\/\d+\/send$/ },
-    expect: ofEventOfR1(),
+    expect: planOfRegionEventOfR1(),
   },
   {
     name: "/events/manage/:id/send: schedule on 2027-02-30 (refused, nothing written)",
@@ -1348,7 +1348,7 @@ const CASES: Case[] = [
       fields: { intent: "schedule", date: "2027-02-30", time: "09:00" },
     }),
     ok: { status: 400 },
-    expect: ofEventOfR1(),
+    expect: planOfRegionEventOfR1(),
   },
   {
     name: "/events/unsubscribe/:token (asks to confirm, changes nothing)",
@@ -1366,9 +1366,7 @@ const CASES: Case[] = [
     request: async (w) => {
       const { invitations } = await eventOfR1(w);
       const token = await invitationToken(invitations!.volunteerA);
-      return {
-        path: `/events/unsubscribe/${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`,
-      };
+      return { path: `/events/unsubscribe/${tamper(token)}` };
     },
     ok: { status: 404 },
     expect: all("notfound"),
@@ -1439,6 +1437,19 @@ async function eventOfR1(w: World, { status = "published" as "published" | "draf
         }
       : null;
   return { event, invitations };
+}
+/**
+ * A region-wide event of R1 as plan_events has it: R1's staff and admins; a digibank's coordinator
+ * plans only their digibank's events, so coordinator1 is told it is not there, like R2's people.
+ * (ofEventOfR1 names coordinator1 as a planner, which access.server.ts does not grant.)
+ */
+function planOfRegionEventOfR1(): Expectation {
+  return { ...ofEventOfR1(), coordinator1: "notfound" };
+}
+/** The token (or a path ending in one) with one character of its MAC changed. */
+function tamper(token: string) {
+  const at = token.length - 8;
+  return `${token.slice(0, at)}${token[at] === "A" ? "B" : "A"}${token.slice(at + 1)}`;
 }
 /** The signed token of an invitation's links, as its emails carry it. */
 async function invitationToken(invitation: { id: number; token_nonce: string }) {
@@ -1690,7 +1701,7 @@ describe("the role-by-route access matrix", () => {
       expect(
         (await send("List-Unsubscribe=Later", "application/x-www-form-urlencoded")).status,
       ).toBe(400);
-      const tampered = await fetch(`${base}${path.slice(0, -1)}${path.endsWith("A") ? "B" : "A"}`, {
+      const tampered = await fetch(`${base}${tamper(path)}`, {
         method: "POST",
         body: "List-Unsubscribe=One-Click",
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
