@@ -76,8 +76,8 @@ describe.runIf(browserAvailable)("sending invitations and unsubscribing, in a br
     await expect.poll(() => page.textContent("main")).toContain("De uitnodigingen gaan nu uit");
     await visit(page, page.url());
 
-    await page.getByLabel("Dag").fill("2099-01-01");
-    await page.getByLabel("Uur").fill("10:30");
+    await page.getByLabel("Dag", { exact: true }).fill("2099-01-01");
+    await page.getByLabel("Uur", { exact: true }).fill("10:30");
     await Promise.all([
       page.waitForURL(/\/send$/),
       page.getByRole("button", { name: "Versturen op dit moment" }).click(),

@@ -33,7 +33,6 @@ export async function findUnsubscribeTarget(
     .innerJoin("events as e", "e.id", "i.event_id")
     .leftJoin("users as u", "u.id", "i.user_id")
     .leftJoin("event_guests as g", "g.id", "i.guest_id")
-    .leftJoin("event_guest_opt_outs as o", (join) => join.onRef("o.email", "=", "g.email"))
     .select([
       "i.id",
       "i.event_id",
