@@ -171,6 +171,8 @@ function answerOutagesWith503(
   next();
 }
 
+const ONE_CLICK_PATHS = /^\/events\/unsubscribe\/[^/]+$/;
+
 /**
  * A request that can change state must come from one of our own pages: its Origin (or, failing
  * that, its Referer) names this host. The accounts capability adds a token on top.
@@ -181,6 +183,9 @@ function rejectCrossOriginWrites(
   next: express.NextFunction,
 ) {
   if (SAFE_METHODS.has(req.method)) return next();
+  // RFC 8058 one-click unsubscribe: the mail provider posts from its own servers, with no Origin.
+  // The signed token in the path is the proof; the POST only ever stops invitations.
+  if (ONE_CLICK_PATHS.test(req.path)) return next();
   const expected = `${req.protocol}://${req.get("host")}`;
   const source = req.get("origin") ?? originOf(req.get("referer"));
   if (source === expected) return next();

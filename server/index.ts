@@ -21,6 +21,7 @@ import { startAuthMaintenance } from "../app/modules/auth/maintenance.server.ts"
 import { startSeriesHorizonJob } from "../app/modules/shifts/series.server.ts";
 import { startShiftJobs } from "../app/modules/shifts/jobs.server.ts";
 import { startCourseJobs } from "../app/modules/courses/jobs.server.ts";
+import { startEventJobs } from "../app/modules/events/jobs.server.ts";
 import { createHttpApp } from "./app.ts";
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -59,6 +60,7 @@ async function start(env: Env) {
   await startSeriesHorizonJob(jobs, database.db);
   await startShiftJobs(jobs, database.db);
   await startCourseJobs(jobs, database.db);
+  await startEventJobs(jobs, database.db);
   await startEmailWorker(jobs, {
     db: database.db,
     transport: createMailTransport({ smtpUrl: env.SMTP_URL, mailboxDir }),

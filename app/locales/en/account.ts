@@ -292,6 +292,7 @@ const account: Namespace<typeof nl> = {
         shift_release_granted: "allowed to give up a shift",
         shifts_exported: "shifts downloaded",
         course_exported: "course participants downloaded",
+        event_invitations_unsubscribed: "unsubscribed from invitations to gatherings",
       },
       purpose: {
         sign_in: "signing in",

@@ -296,6 +296,7 @@ const account: Namespace<typeof nl> = {
         shift_release_granted: "permanence cédée avec accord",
         shifts_exported: "permanences téléchargées",
         course_exported: "participants d’une formation téléchargés",
+        event_invitations_unsubscribed: "désinscription des invitations aux rencontres",
       },
       purpose: {
         sign_in: "connexion",

@@ -291,6 +291,7 @@ const account = {
         shift_release_granted: "dienst mocht afgegeven worden",
         shifts_exported: "diensten gedownload",
         course_exported: "deelnemers van een vorming gedownload",
+        event_invitations_unsubscribed: "uitgeschreven voor uitnodigingen voor bijeenkomsten",
       },
       purpose: {
         sign_in: "aanmelden",

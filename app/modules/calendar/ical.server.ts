@@ -37,6 +37,12 @@ export interface CalendarOptions {
   /** REQUEST and CANCEL name an organizer (the platform's sender) and the recipient. */
   organizer?: { name: string; email: string };
   attendee?: { name?: string; email: string };
+  /**
+   * The attendee is asked to answer (RSVP=TRUE, PARTSTAT=NEEDS-ACTION): a gathering's invitation,
+   * whose ORGANIZER is a person who reads the replies. Without it, shifts and courses keep
+   * RSVP=FALSE and ACCEPTED.
+   */
+  askReply?: boolean;
   /** DTSTAMP: when this description was made. */
   now?: Date;
   /** How often a subscribed app should fetch again, in seconds (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
@@ -87,9 +93,14 @@ export function renderCalendar(entries: CalendarEntry[], options: CalendarOption
               {
                 ...options.attendee,
                 role: ICalAttendeeRole.REQ,
-                // Nobody reads the sender's mailbox: a calendar should not offer to answer.
-                rsvp: false,
-                status: entry.cancelled ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
+                // Nobody reads the sender's mailbox: a calendar should not offer to answer, unless
+                // the organizer is a person (askReply).
+                rsvp: options.askReply === true && !entry.cancelled,
+                status: entry.cancelled
+                  ? ICalAttendeeStatus.DECLINED
+                  : options.askReply
+                    ? ICalAttendeeStatus.NEEDSACTION
+                    : ICalAttendeeStatus.ACCEPTED,
               },
             ]
           : [],

@@ -63,6 +63,63 @@ export async function enqueueEmail<K extends EmailTemplate>(
   return { queued: true, messageId: inserted.id };
 }
 
+/**
+ * Many messages at once, with enqueueEmail's semantics (a key seen before is the same message, not
+ * queued again): one multi-row insert into the outbox and one pg-boss insert per queue, in the
+ * caller's transaction. For bulk mail (a gathering's invitations), where a round trip per message
+ * would be most of the time. Returns one result per email, in order.
+ */
+export async function enqueueEmails(
+  trx: Transaction<DB>,
+  jobs: JobQueue,
+  emails: ReadonlyArray<EnqueueEmail<EmailTemplate>>,
+): Promise<EnqueueResult[]> {
+  if (emails.length === 0) return [];
+  const inserted = await trx
+    .insertInto("email_messages")
+    .values(
+      emails.map((email) => ({
+        idempotency_key: email.idempotencyKey,
+        template: email.template,
+        recipient_id: email.recipientId ?? null,
+        to_address: email.to,
+        language: email.language,
+        payload: sql<Record<string, unknown>>`${JSON.stringify(email.payload)}::jsonb`,
+      })),
+    )
+    .onConflict((oc) => oc.column("idempotency_key").doNothing())
+    .returning(["id", "idempotency_key", "template"])
+    .execute();
+  const made = new Map(inserted.map((row) => [row.idempotency_key, row.id]));
+  const missing = emails.map((e) => e.idempotencyKey).filter((key) => !made.has(key));
+  const existing = new Map<string, number>();
+  if (missing.length) {
+    const rows = await trx
+      .selectFrom("email_messages")
+      .select(["id", "idempotency_key"])
+      .where("idempotency_key", "in", missing)
+      .execute();
+    for (const row of rows) existing.set(row.idempotency_key, row.id);
+  }
+  const byQueue = new Map<string, EmailJob[]>();
+  for (const row of inserted) {
+    const queue = emailQueueFor(row.template as EmailTemplate);
+    byQueue.set(queue, [...(byQueue.get(queue) ?? []), { messageId: row.id }]);
+  }
+  // Jobs take the queue's retry and expiry policy, and wake the workers at commit (notify).
+  for (const [queue, data] of byQueue)
+    await jobs.insert(
+      queue,
+      data.map((d) => ({ data: d })),
+      { db: fromKysely(trx) },
+    );
+  return emails.map((email) => {
+    const id = made.get(email.idempotencyKey);
+    if (id !== undefined) return { queued: true, messageId: id };
+    return { queued: false, messageId: existing.get(email.idempotencyKey)! };
+  });
+}
+
 // Through the transaction: the job commits or rolls back with the row (and on PGlite, a send on
 // another connection would wait forever for this transaction to end). The queue's NOTIFY goes out
 // with the commit, so a listening worker starts on it at once.

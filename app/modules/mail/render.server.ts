@@ -92,6 +92,10 @@ interface MailCalendar {
   /** The attachment's name, e.g. digihelpers-shift-12.ics. */
   filename: string;
   entries(language: Language, url: string | null): CalendarEntry[];
+  /** The ORGANIZER when it is not the platform's sender: a person who reads calendar replies. */
+  organizer?: { name: string; email: string };
+  /** Ask the recipient to answer (RSVP=TRUE, NEEDS-ACTION). */
+  askReply?: boolean;
 }
 
 const shiftCalendar = (shift: ShiftSnapshot, method: MailCalendar["method"]): MailCalendar => ({
@@ -151,7 +155,13 @@ const calendars: {
   course_enrolled: ({ course }) => courseCalendar(course, "REQUEST"),
   // Waiting is not a place: nothing for the calendar until they move up.
   course_promoted: ({ course }) => courseCalendar(course, "REQUEST"),
-  event_invitation: ({ event }) => eventCalendar(event, "REQUEST"),
+  // The invitation asks for an answer; the event's contact is the organizer, so a reply from the
+  // calendar reaches a person (the answer page remains the way that counts).
+  event_invitation: ({ event }) => ({
+    ...eventCalendar(event, "REQUEST"),
+    organizer: { name: event.contact.name, email: event.contact.email },
+    askReply: true,
+  }),
   event_updated: ({ event }) => eventCalendar(event, "REQUEST"),
   event_cancelled: ({ event }) => eventCalendar(event, "CANCEL"),
   event_promoted: ({ event }) => eventCalendar(event, "REQUEST"),
@@ -174,6 +184,32 @@ export interface RenderedEmail {
   html: string;
   text: string;
   attachments: EmailAttachment[];
+  /** Extra header fields (List-Unsubscribe), derived from the template and payload. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * Mail that a person can stop with one click (RFC 8058): a gathering's invitation and what follows
+ * from it unasked (the reminder, the nudge). The link is the payload's own unsubscribe link.
+ */
+const ONE_CLICK_UNSUBSCRIBE: ReadonlySet<EmailTemplate> = new Set([
+  "event_invitation",
+  "event_reminder",
+  "event_nudge",
+]);
+
+export function unsubscribeHeaders(
+  template: EmailTemplate,
+  payload: unknown,
+): Record<string, string> | undefined {
+  if (!ONE_CLICK_UNSUBSCRIBE.has(template)) return undefined;
+  const url = (payload as { links?: { unsubscribeUrl?: unknown } }).links?.unsubscribeUrl;
+  // Only a plain http(s) URL without angle brackets or line breaks goes into a header.
+  if (typeof url !== "string" || !/^https?:\/\/[^\s<>]+$/.test(url)) return undefined;
+  return {
+    "List-Unsubscribe": `<${url}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
 }
 
 /** One message in the recipient's language: its subject, HTML and plain-text parts, and its files. */
@@ -209,7 +245,14 @@ export async function renderEmail<K extends EmailTemplate>(
   // with a second render of its own.
   const html = await render(element);
   const text = toPlainText(html);
-  return { subject, html, text, attachments: attachmentsOf(template, language, payload, envelope) };
+  const headers = unsubscribeHeaders(template, payload);
+  return {
+    subject,
+    html,
+    text,
+    attachments: attachmentsOf(template, language, payload, envelope),
+    ...(headers ? { headers } : {}),
+  };
 }
 
 function attachmentsOf<K extends EmailTemplate>(
@@ -222,7 +265,9 @@ function attachmentsOf<K extends EmailTemplate>(
     ((payload: EmailPayloads[K]) => MailCalendar | null) | undefined;
   const calendar = describe?.(payload);
   if (!calendar) return [];
-  const organizer = envelope.from ? mailbox(envelope.from) : undefined;
+  const sender = envelope.from ? mailbox(envelope.from) : undefined;
+  const organizer =
+    calendar.organizer ?? (sender && { name: sender.name ?? "Digihelpers", email: sender.email });
   const content = renderCalendar(
     calendar.entries(
       language,
@@ -232,8 +277,11 @@ function attachmentsOf<K extends EmailTemplate>(
     ),
     {
       method: calendar.method,
-      organizer: organizer && { name: organizer.name ?? "Digihelpers", email: organizer.email },
-      attendee: envelope.to ? { email: envelope.to } : undefined,
+      organizer,
+      attendee: envelope.to
+        ? { email: envelope.to, ...(calendar.askReply ? { name: nameOf(payload) } : {}) }
+        : undefined,
+      askReply: calendar.askReply,
     },
   );
   return [
@@ -243,6 +291,11 @@ function attachmentsOf<K extends EmailTemplate>(
       contentType: `text/calendar; charset=utf-8; method=${calendar.method}`,
     },
   ];
+}
+
+function nameOf(payload: unknown): string | undefined {
+  const name = (payload as { name?: unknown }).name;
+  return typeof name === "string" && name ? name : undefined;
 }
 
 /** "Digihelpers <noreply@x.be>" → its display name and address. */

@@ -18,6 +18,8 @@ export interface OutgoingEmail {
    * of one message (see docs/decisions/004) carries the same id, which mail clients fold into one.
    */
   messageId?: string;
+  /** Extra header fields, such as List-Unsubscribe (RFC 8058) on a gathering's invitation. */
+  headers?: Record<string, string>;
 }
 
 export interface MailTransport {
