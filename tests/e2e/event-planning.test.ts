@@ -215,7 +215,7 @@ describe.runIf(browserAvailable)("regional staff plan a gathering in the browser
     ).resolves.toContain("Geen geldig e-mailadres.");
     await page.getByRole("button", { name: "1 gast toevoegen" }).click();
     await page.getByText("1 gast is toegevoegd.").waitFor();
-    await page.getByRole("cell", { name: "Schepen Peeters" }).waitFor();
+    await page.getByRole("cell", { name: "Schepen Peeters", exact: true }).waitFor();
     await page.getByText("Van wie 1 gast van buiten het platform").waitFor();
 
     // Publish from the edit page.
