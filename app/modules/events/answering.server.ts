@@ -6,7 +6,8 @@ import { appUrlFromEnv } from "~/utils/env.server.ts";
 import type { Language } from "~/utils/i18n.ts";
 import type { Database } from "~/utils/db.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
-import { hasControlCharacters } from "~/utils/schemas.ts";
+import { z } from "zod";
+import { boundedInt, hasControlCharacters } from "~/utils/schemas.ts";
 import { loadEventSnapshot } from "./calendar.server.ts";
 import { eventInvitationLinks, nonceMatches, readEventInvitationToken } from "./tokens.server.ts";
 
@@ -469,4 +470,24 @@ async function noticePromoted(
     idempotencyKey: `event_promoted:${row.id}:${new Date(waitingSince).getTime()}`,
     payload: { name: row.recipient.name, event, links },
   });
+}
+
+/**
+ * The answer form, as posted by the answer page and /events: the answer, the plus-ones and the
+ * answers to the questions (fields "answers.q<question id>"). Checked against the event by
+ * validateAnswer; here only what any event allows.
+ */
+export const AnswerFormSchema = z.object({
+  response: z.enum(ANSWERS, { message: "events:answer.errors.response" }),
+  plusOnes: boundedInt({ min: 0, max: 10, message: "events:answer.errors.plusOnes" }).optional(),
+  answers: z.record(z.string(), z.string()).optional(),
+});
+
+/** The form's values as answerEventInvitation takes them (question ids without their "q"). */
+export function answerInputFromForm(value: z.infer<typeof AnswerFormSchema>): AnswerInput {
+  const answers: Record<string, string> = {};
+  for (const [key, text] of Object.entries(value.answers ?? {})) {
+    answers[/^q\d{1,10}$/.test(key) ? key.slice(1) : key] = text;
+  }
+  return { response: value.response, plusOnes: value.plusOnes ?? 0, answers };
 }
