@@ -222,6 +222,8 @@ export interface AnswerInput {
   plusOnes?: number;
   /** By question id (as a string, the way the answers column keeps them). */
   answers?: Record<string, string>;
+  /** Keep the answers given before (a short form without the questions, on /events). */
+  keepAnswers?: boolean;
 }
 
 /** Field errors, keyed "plusOnes" or "answers.q<question id>", valued by catalog keys. */
@@ -313,7 +315,8 @@ export async function answerEventInvitation(
     .where("id", "=", row.event_id)
     .executeTakeFirstOrThrow();
   const questions = await loadQuestions(db, row.event_id);
-  const valid = validateAnswer(input, { maxPlusOnes: event.max_plus_ones }, questions);
+  const given = input.keepAnswers ? { ...input, answers: row.answers } : input;
+  const valid = validateAnswer(given, { maxPlusOnes: event.max_plus_ones }, questions);
   if (!valid.ok) return { ok: false, reason: "invalid", fieldErrors: valid.fieldErrors };
 
   const outcome = await db.transaction().execute(async (trx) => {
