@@ -7,7 +7,11 @@ import {
   waitingPosition,
 } from "~/modules/events/answering.server.ts";
 import { eventInvitationToken } from "~/modules/events/tokens.server.ts";
+import { loadActor } from "~/modules/auth/access.server.ts";
 import { erasePersonalData } from "~/modules/people/personal-data.server.ts";
+import { listShiftEvents } from "~/modules/shifts/events.server.ts";
+import { createCalendarFeed, renderPersonalFeed } from "~/modules/shifts/feed.server.ts";
+import { loadShiftWeek } from "~/modules/shifts/week.server.ts";
 import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
 import {
   assignRole,
@@ -405,5 +409,57 @@ describe("the waiting list", () => {
     expect(await promotedMail(invitation.id)).toEqual([
       expect.objectContaining({ language: "fr", to: guest.email }),
     ]);
+  });
+});
+
+describe("the calendar", () => {
+  it("shows the gatherings said yes to on /shifts, in its list and in the feed; not maybe or waiting", async () => {
+    const startsAt = days(30);
+    const yes = await createEvent(database.db, { regionId, title: "Brunch", startsAt });
+    const maybe = await createEvent(database.db, { regionId, title: "Quiz", startsAt });
+    const full = await createEvent(database.db, {
+      regionId,
+      title: "Volzet",
+      startsAt,
+      capacity: 1,
+    });
+    const user = await person();
+    const actor = (await loadActor(database.db, user.id))!;
+    const mine = (eventId: number) =>
+      createEventInvitation(database.db, { eventId, userId: user.id });
+    await answerEventInvitation(database.db, jobs, (await mine(yes.id)).id, { response: "yes" });
+    await answerEventInvitation(database.db, jobs, (await mine(maybe.id)).id, {
+      response: "maybe",
+    });
+    const holder = await invite(full.id);
+    await answerEventInvitation(database.db, jobs, holder.invitation.id, { response: "yes" });
+    await answerEventInvitation(database.db, jobs, (await mine(full.id)).id, { response: "yes" });
+
+    const window = { from: days(29), to: days(32) };
+    const events = (await listShiftEvents(database.db, actor, window, "nl")).filter(
+      (e) => e.kind === "event",
+    );
+    expect(events.map((e) => [e.id, e.url, e.className])).toEqual([
+      [`event-${yes.id}`, `/events/${yes.id}`, "gathering-event"],
+    ]);
+    expect(events[0]!.title).toMatch(/^🤝 Bijeenkomst: Brunch/);
+    expect(
+      (
+        await listShiftEvents(database.db, actor, { ...window, filters: { open: true } }, "nl")
+      ).filter((e) => e.kind === "event"),
+    ).toEqual([]);
+
+    const { days: week } = await loadShiftWeek(database.db, actor, {
+      week: startsAt.toISOString().slice(0, 10),
+      filters: {},
+      language: "nl",
+    });
+    expect(week.flatMap((d) => d.events.map((e) => e.title))).toEqual(["Brunch"]);
+
+    const token = await createCalendarFeed(database.db, user.id);
+    const feed = (await renderPersonalFeed(database.db, token, { appUrl: "https://dh.test" }))!;
+    expect(feed).toContain(`UID:event-${yes.id}@digihelpers`);
+    expect(feed).not.toContain(`event-${maybe.id}@`);
+    expect(feed).not.toContain(`event-${full.id}@`);
   });
 });
