@@ -72,6 +72,7 @@ function ShiftLinks({ shifts }: { shifts: CardShift[] }) {
 function Card({ card }: { card: HomeCard }) {
   const { t, i18n } = useTranslation();
   const { t: tTraining } = useTranslation("training");
+  const { t: tEvents } = useTranslation("events");
   const n = (value: number) => formatNumber(value, i18n.language);
   const id = `card-${card.kind}`;
   const heading = (text: string) => <h2 id={id}>{text}</h2>;
@@ -164,6 +165,31 @@ function Card({ card }: { card: HomeCard }) {
             ))}
           </ul>
           {more("/courses/train", tTraining("card.all"))}
+        </section>
+      );
+    case "event_invitations":
+      return (
+        <section aria-labelledby={id}>
+          {heading(tEvents("card.title"))}
+          {card.toAnswerCount > 0 ? (
+            <>
+              <p>{tEvents("card.waiting", { count: card.toAnswerCount })}</p>
+              <ul className="plain-list card-shifts">
+                {card.toAnswer.map((item) => (
+                  <li key={item.eventId}>
+                    <Link to={item.href}>{item.text}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {card.next ? (
+            <p>
+              <span aria-hidden="true">🤝 </span>
+              <Link to={card.next.href}>{card.next.text}</Link>
+            </p>
+          ) : null}
+          {more("/events", tEvents("card.link"))}
         </section>
       );
     case "join_requests":

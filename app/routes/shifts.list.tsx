@@ -63,6 +63,7 @@ export default function ShiftList() {
   const { t } = useTranslation("shifts");
   const { t: tc } = useTranslation();
   const { t: tk } = useTranslation("courses");
+  const { t: te } = useTranslation("events");
   const { filters, options, week, days, outcome } = useLoaderData<typeof loader>();
   // A shift that left the view (full now, under "still needs help") has its message at the top.
   const placed = days.some((day) => day.shifts.some((s) => shiftAnchor(s.id) === outcome?.at));
@@ -113,6 +114,24 @@ export default function ShiftList() {
       {days.map((day) => (
         <section key={day.date} aria-labelledby={`day-${day.date}`} className="shift-day">
           <h3 id={`day-${day.date}`}>{day.title}</h3>
+          {day.events.length > 0 ? (
+            <ul className="plain-list shift-list">
+              {day.events.map((event) => (
+                <li key={`event-${event.eventId}`} className="shift-item gathering-item">
+                  <p className="shift-item__when">
+                    <strong>{event.time}</strong> · <span aria-hidden="true">🤝 </span>
+                    {te("calendar.kind")}: {event.title}
+                  </p>
+                  <p>{event.place ?? te("detail.online")}</p>
+                  <p>
+                    <Link to={`/events/${event.eventId}`}>
+                      {te("list.more", { title: event.title })}
+                    </Link>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {day.courseSessions.length > 0 ? (
             <ul className="plain-list shift-list">
               {day.courseSessions.map((session) => (

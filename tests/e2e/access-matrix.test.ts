@@ -1574,6 +1574,89 @@ const CASES: Case[] = [
   // ---
 
   // Events: the invited (/events, the answer page, unsubscribe). Cases go below this line.
+  {
+    name: "/events",
+    method: "GET",
+    request: get("/events"),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/events/:id (an event of R1 volunteerA and volunteerB are invited to)",
+    method: "GET",
+    request: async (w) => ({ path: `/events/${(await eventOfR1(w)).event.id}` }),
+    ok: { status: 200 },
+    // Only the invited see it here: organisers use /events/manage.
+    expect: invitedToEventOfR1(),
+  },
+  {
+    name: "/events/:id: answer one's own invitation with the questions",
+    method: "POST",
+    request: async (w) => {
+      const { event } = await eventOfR1(w);
+      return {
+        path: `/events/${event.id}`,
+        fields: { response: "yes", [`answers.q${event.questions[0]!.id}`]: "Ja" },
+      };
+    },
+    ok: { status: 302, location: /^\/events\/\d+$/ },
+    expect: invitedToEventOfR1(),
+  },
+  {
+    name: "/events: answer one's own invitation from the list (volunteerA's)",
+    method: "POST",
+    request: async (w) => {
+      const { invitations } = await eventOfR1(w);
+      return {
+        path: "/events",
+        fields: { invitationId: String(invitations!.volunteerA.id), response: "maybe" },
+      };
+    },
+    ok: { status: 302, location: /^\/events#invitation-\d+$/ },
+    // Someone else's invitation is not there for them.
+    expect: { ...all("notfound"), anonymous: "login", volunteerA: "ok" },
+  },
+  {
+    name: "/events/answer/:token (volunteerA's link, no sign-in needed)",
+    method: "GET",
+    request: async (w) => ({ path: `${await answerPathOfR1(w)}?response=yes` }),
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
+    name: "/events/answer/:token: answer with the link, whoever holds it",
+    method: "POST",
+    request: async (w) => {
+      const { event, invitations } = await eventOfR1(w);
+      const { eventInvitationToken } = await import("~/modules/events/tokens.server.ts");
+      const token = await eventInvitationToken(database.db, invitations!.volunteerA);
+      return {
+        path: `/events/answer/${token}`,
+        fields: { response: "yes", [`answers.q${event.questions[0]!.id}`]: "Nee" },
+      };
+    },
+    ok: { status: 302, location: /^\/events\/answer\/[\w.-]+$/ },
+    expect: all("ok"),
+  },
+  {
+    name: "/events/answer/:token with a tampered token",
+    method: "GET",
+    request: async (w) => ({
+      path: (await answerPathOfR1(w)).replace(/\.(.)/, (_, c) => `.${c === "A" ? "B" : "A"}`),
+    }),
+    ok: { status: 200 },
+    expect: all("notfound"),
+  },
+  {
+    name: "/events/answer/:token: answer with a tampered token",
+    method: "POST",
+    request: async (w) => ({
+      path: (await answerPathOfR1(w)).replace(/\.(.)/, (_, c) => `.${c === "A" ? "B" : "A"}`),
+      fields: { response: "yes" },
+    }),
+    ok: { status: 302 },
+    expect: all("notfound"),
+  },
 ];
 
 /** Who opens the course planning pages: coordinators, regional staff and admins. */
@@ -1592,6 +1675,17 @@ const COURSE_DAY = 24 * 3600_000;
 
 // Used by the event cases as they are added; until then named here so lint knows.
 void [eventPlanners, ofEventOfR1, eventOfR1];
+
+/** An event of R1 as its invited see it: volunteerA and volunteerB; anyone else is told it is not there. */
+function invitedToEventOfR1(): Expectation {
+  return { ...all("notfound"), anonymous: "login", volunteerA: "ok", volunteerB: "ok" };
+}
+/** The answer page of volunteerA's invitation to a fresh event of R1. */
+async function answerPathOfR1(w: World) {
+  const { invitations } = await eventOfR1(w);
+  const { eventInvitationToken } = await import("~/modules/events/tokens.server.ts");
+  return `/events/answer/${await eventInvitationToken(database.db, invitations!.volunteerA)}`;
+}
 
 /** Who opens the event planning pages: coordinators, regional staff and admins. */
 function eventPlanners(): Expectation {

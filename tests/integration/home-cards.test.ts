@@ -6,6 +6,8 @@ import {
   createClaim,
   createDigibank,
   createDigipunt,
+  createEvent,
+  createEventInvitation,
   createMunicipality,
   createRegion,
   createShift,
@@ -184,5 +186,70 @@ describe("the home page's cards", () => {
       { monday: "2027-03-01", label: "Week 9, 1–7 mrt", rate: "40%" },
       { monday: "2027-03-15", label: "Week 11, 15–21 mrt", rate: "0%" },
     ]);
+  });
+});
+
+describe("the invitations card", () => {
+  it("lists invitations waiting for an answer with their deadline, and the next gathering said yes to", async () => {
+    const db = database.db;
+    const region = await createRegion(db, { name: "Regio Drie" });
+    const bank = await createDigibank(db, { regionId: region.id, name: "Digibank C" });
+    const user = await createUser(db, { name: "Dirk Wouters" });
+    await assignRole(db, { userId: user.id, role: "volunteer", digibankId: bank.id });
+    const actor = (await loadActor(db, user.id))!;
+    const event = (title: string, startsAt: string, deadline: string, status?: "cancelled") =>
+      createEvent(db, {
+        regionId: region.id,
+        title,
+        startsAt: at(startsAt),
+        answerDeadline: at(deadline),
+        status,
+      });
+    const brunch = await event("Brunch", "2027-03-20T09:00:00Z", "2027-03-10T22:00:00Z");
+    const dag = await event("Dag van de Digibank", "2027-06-05T08:00:00Z", "2027-05-20T21:00:00Z");
+    const closed = await event("Te laat", "2027-03-05T09:00:00Z", "2027-02-27T22:00:00Z");
+    const off = await event(
+      "Geannuleerd",
+      "2027-03-12T09:00:00Z",
+      "2027-03-08T22:00:00Z",
+      "cancelled",
+    );
+    const quiz = await event("Quiz", "2027-03-15T18:00:00Z", "2027-03-09T22:00:00Z");
+    for (const e of [brunch, dag, closed, off]) {
+      await createEventInvitation(db, { eventId: e.id, userId: user.id });
+    }
+    await createEventInvitation(db, { eventId: quiz.id, userId: user.id, response: "yes" });
+
+    const cards = await listHomeCards(db, actor, { language: "nl", now: NOW });
+    const card = cards.find((c) => c.kind === "event_invitations");
+    expect(card).toEqual({
+      kind: "event_invitations",
+      toAnswerCount: 2,
+      toAnswer: [
+        {
+          eventId: brunch.id,
+          href: `/events/${brunch.id}`,
+          text: expect.stringMatching(/^Brunch: antwoord tot 10 maart 2027/),
+        },
+        {
+          eventId: dag.id,
+          href: `/events/${dag.id}`,
+          text: expect.stringMatching(/^Dag van de Digibank: antwoord tot 20 mei 2027/),
+        },
+      ],
+      next: {
+        eventId: quiz.id,
+        href: `/events/${quiz.id}`,
+        text: expect.stringMatching(/^Volgende bijeenkomst: Quiz, /),
+      },
+    });
+    // Someone not invited gets no such card.
+    const other = await createUser(db);
+    await assignRole(db, { userId: other.id, role: "volunteer", digibankId: bank.id });
+    const theirs = await listHomeCards(db, (await loadActor(db, other.id))!, {
+      language: "nl",
+      now: NOW,
+    });
+    expect(theirs.map((c) => c.kind)).not.toContain("event_invitations");
   });
 });

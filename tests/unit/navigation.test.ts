@@ -34,6 +34,14 @@ describe("navigationFor", () => {
     expect(navigationFor([]).map((i) => i.key)).not.toContain("shifts");
   });
 
+  it("gives volunteers, coordinators, regional staff and admins their invitations to gatherings, and nobody else", () => {
+    const events = { key: "events", href: "/events" };
+    for (const role of ["volunteer", "coordinator", "regional_staff", "admin"] as const)
+      expect(navigationFor([role])).toContainEqual(events);
+    for (const roles of [null, []] as const)
+      expect(navigationFor(roles)).not.toContainEqual(events);
+  });
+
   it("gives coordinators and administrators the planning pages, and nobody else", () => {
     const planning = { key: "planning", href: "/planning" };
     expect(navigationFor(["coordinator"])).toContainEqual(planning);

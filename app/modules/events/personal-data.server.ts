@@ -1,5 +1,7 @@
-import { sql } from "kysely";
+import { type Transaction, sql } from "kysely";
+import type { DB } from "../../../db/schema.ts";
 import type { PersonalDataPart } from "~/modules/people/personal-data.server.ts";
+import { promoteEventWaitingList } from "./answering.server.ts";
 
 // The events capability's part of the personal data: the person's invitations to gatherings and
 // their answers (with the answers to the event's questions and whether they came), the events
@@ -74,12 +76,33 @@ export const eventsPersonalData: PersonalDataPart = {
     return { eventInvitations: [...invitations, ...asGuest], plannedEvents };
   },
 
-  async erase(trx, subject) {
+  async erase(trx, subject, { jobs = null } = {}) {
+    const t = trx as Transaction<DB>;
+    // Places held (a yes, as the person or as a guest under their address) go to the waiting
+    // list: each event row is locked first, as an answer does, so promotions keep the line's order.
+    const held = await t
+      .selectFrom("event_invitations as i")
+      .leftJoin("event_guests as g", "g.id", "i.guest_id")
+      .select("i.event_id as eventId")
+      .distinct()
+      .where("i.response", "=", "yes")
+      .where((eb) =>
+        eb.or([
+          eb("i.user_id", "=", subject.id),
+          eb(sql`lower(g.email)`, "=", subject.email.toLowerCase()),
+        ]),
+      )
+      .orderBy("i.event_id")
+      .execute();
+    for (const { eventId } of held) {
+      await t.selectFrom("events").select("id").where("id", "=", eventId).forUpdate().execute();
+    }
     await trx.deleteFrom("event_invitations").where("user_id", "=", subject.id).execute();
     await trx
       .deleteFrom("event_guests")
       .where(sql`lower(email)`, "=", subject.email.toLowerCase())
       .execute();
+    for (const { eventId } of held) await promoteEventWaitingList(t, jobs, eventId);
     await trx
       .deleteFrom("event_guest_opt_outs")
       .where("email", "=", subject.email.toLowerCase())

@@ -1,5 +1,6 @@
 import { type Actor, may } from "~/modules/auth/access.server.ts";
 import { listTrainedCourses } from "~/modules/courses/attendance.server.ts";
+import { listInvitationsOfUser } from "~/modules/events/invited.server.ts";
 import { listMyCourseSessions } from "~/modules/courses/my-sessions.server.ts";
 import { listPendingRequests } from "~/modules/people/join-requests.server.ts";
 import { type NetworkOverview, getNetworkOverview } from "~/modules/places/overview.server.ts";
@@ -35,6 +36,14 @@ export type HomeCard =
   | { kind: "release_requests"; shifts: CardShift[] }
   | { kind: "join_requests"; count: number; digibanks: string[] }
   | { kind: "attendance_to_take"; sessions: CardCourseSession[] }
+  | {
+      kind: "event_invitations";
+      /** Invitations waiting for an answer, soonest deadline first, each "title: answer by date". */
+      toAnswer: Array<{ eventId: number; href: string; text: string }>;
+      toAnswerCount: number;
+      /** The next gathering they said yes to. */
+      next: { eventId: number; href: string; text: string } | null;
+    }
   | {
       kind: "region_figures";
       regions: Array<{
@@ -246,9 +255,47 @@ export const trainerCards: CardProvider = {
   },
 };
 
+/** Anyone invited to gatherings: invitations waiting for an answer, and the next one said yes to. */
+export const invitationCards: CardProvider = {
+  async cards(db, actor, { language, now }) {
+    if (!actor) return [];
+    const { upcoming } = await listInvitationsOfUser(db, actor.id, { now });
+    const open = upcoming.filter(
+      (i) => !i.cancelled && i.response === "none" && now < i.answerDeadline,
+    );
+    const yes = upcoming.find((i) => !i.cancelled && i.response === "yes");
+    if (open.length === 0 && !yes) return [];
+    const t = getFixedT(language, "events");
+    const day = (d: Date) => formatDateTime(d, language, { dateStyle: "long", timeStyle: "short" });
+    open.sort((a, b) => a.answerDeadline.getTime() - b.answerDeadline.getTime());
+    return [
+      {
+        kind: "event_invitations",
+        toAnswer: open.slice(0, CARD_SHIFTS).map((i) => ({
+          eventId: i.eventId,
+          href: `/events/${i.eventId}`,
+          text: t("card.answerBy", { title: i.title, date: day(i.answerDeadline) }),
+        })),
+        toAnswerCount: open.length,
+        next: yes
+          ? {
+              eventId: yes.eventId,
+              href: `/events/${yes.eventId}`,
+              text: t("card.next", {
+                title: yes.title,
+                date: whenText(yes.startsAt, yes.endsAt, language),
+              }),
+            }
+          : null,
+      },
+    ];
+  },
+};
+
 /** Every capability's cards, in the order the home page shows them. */
 export const CARD_PROVIDERS: readonly CardProvider[] = [
   welcomeCards,
+  invitationCards,
   volunteerCards,
   trainerCards,
   planningCards,

@@ -1,5 +1,6 @@
 import type { Actor } from "~/modules/auth/access.server.ts";
 import { listMyCourseSessions } from "~/modules/courses/my-sessions.server.ts";
+import { listMyEvents } from "~/modules/events/my-events.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
@@ -20,8 +21,11 @@ export interface ShiftEvent {
   missingSkill: string | null;
   /** That in words: "Vraagt de vaardigheid eID en kaartlezer, die je nog niet hebt". */
   skillNote: string | null;
-  /** "shift", or "course" for a session of a course the reader has a place in. */
-  kind: "shift" | "course";
+  /**
+   * "shift", "course" for a session of a course the reader has a place in, or "event" for a
+   * gathering they said yes to.
+   */
+  kind: "shift" | "course" | "event";
   /** FullCalendar's per-event class and colour: course sessions have their own (green, AA on white text). */
   className?: string;
   color?: string;
@@ -78,5 +82,24 @@ export async function listShiftEvents(
     className: "course-event",
     color: "#1d6b3a",
   }));
-  return [...events, ...courseEvents].sort((a, b) => a.start.localeCompare(b.start));
+  // Gatherings they said yes to: their own word, icon and colour (purple, AA on white text).
+  const te = getFixedT(language, "events");
+  const gatherings = await listMyEvents(db, actor.id, window);
+  const eventEvents: ShiftEvent[] = gatherings.map((event) => ({
+    id: `event-${event.eventId}`,
+    title: [`🤝 ${te("calendar.kind")}: ${event.title}`, event.place ?? te("detail.online")].join(
+      " · ",
+    ),
+    start: event.startsAt.toISOString(),
+    end: event.endsAt.toISOString(),
+    url: `/events/${event.eventId}`,
+    missingSkill: null,
+    skillNote: null,
+    kind: "event",
+    className: "gathering-event",
+    color: "#6b2c91",
+  }));
+  return [...events, ...courseEvents, ...eventEvents].sort((a, b) =>
+    a.start.localeCompare(b.start),
+  );
 }

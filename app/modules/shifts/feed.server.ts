@@ -5,6 +5,7 @@ import { type CalendarEntry, renderCalendar } from "~/modules/calendar/ical.serv
 import type { Database } from "~/utils/db.server.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
 import { courseFeedSource } from "~/modules/courses/feed.server.ts";
+import { eventFeedSource } from "~/modules/events/feed.server.ts";
 import { selectShiftSnapshot, shiftCalendarEntry, toShiftSnapshot } from "./calendar.server.ts";
 import { volunteerShiftUrl } from "./notices.server.ts";
 
@@ -47,7 +48,11 @@ export const shiftFeedSource: FeedSource = {
   },
 };
 
-export const FEED_SOURCES: readonly FeedSource[] = [shiftFeedSource, courseFeedSource];
+export const FEED_SOURCES: readonly FeedSource[] = [
+  shiftFeedSource,
+  courseFeedSource,
+  eventFeedSource,
+];
 
 /** How far back the feed reaches: about three months, so last season's shifts stay visible. */
 export const FEED_HISTORY_DAYS = 92;

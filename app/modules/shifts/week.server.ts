@@ -1,5 +1,6 @@
 import type { Actor } from "~/modules/auth/access.server.ts";
 import { listMyCourseSessions } from "~/modules/courses/my-sessions.server.ts";
+import { listMyEvents } from "~/modules/events/my-events.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import type { Language } from "~/utils/i18n.ts";
@@ -51,12 +52,23 @@ export async function loadShiftWeek(
           time: `${time(session.startsAt)}–${time(session.endsAt)}`,
         }),
       );
-  const dates = [...new Set([...items, ...sessions].map((entry) => entry.date))].sort();
+  // And the gatherings they said yes to, the same way.
+  const gatherings = narrowed
+    ? []
+    : (await listMyEvents(db, actor.id, { from: week.from, to: week.to })).map((event) => ({
+        ...event,
+        date: localParts(event.startsAt).date,
+        time: `${time(event.startsAt)}–${time(event.endsAt)}`,
+      }));
+  const dates = [
+    ...new Set([...items, ...sessions, ...gatherings].map((entry) => entry.date)),
+  ].sort();
   const days = dates.map((date) => ({
     date,
     title: formatDateTime(noon(date), language, { dateStyle: "full" }),
     shifts: items.filter((item) => item.date === date),
     courseSessions: sessions.filter((session) => session.date === date),
+    events: gatherings.filter((event) => event.date === date),
   }));
   const long = (date: string) => formatDateTime(noon(date), language, { dateStyle: "long" });
   return {
