@@ -22,7 +22,8 @@ export type AuditAction =
   | "shift_claim_removed"
   | "shift_release_granted"
   | "shifts_exported"
-  | "course_exported";
+  | "course_exported"
+  | "event_answers_exported";
 
 export async function recordAuditEvent(
   db: Database,
