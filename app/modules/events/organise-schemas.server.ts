@@ -25,6 +25,7 @@ export const EventOverviewActionSchema = z.discriminatedUnion("intent", [
 export const DoorArrivalSchema = z.object({
   invitationId: id(),
   arrived: z.enum(["true", "false"]),
-  q: z.string().max(100).optional(),
+  /** The list's search, kept on the way back; refused with control characters like any text. */
+  q: singleLineText({ max: 100, min: 0 }).optional(),
   everyone: z.enum(["1"]).optional(),
 });
