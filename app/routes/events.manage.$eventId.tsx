@@ -386,7 +386,7 @@ export default function EventOverview() {
             </div>
             <div className="field">
               <label htmlFor="message-body">{t("message.body")}</label>
-              <textarea id="message-body" name="body" rows={6} maxLength={5000} required />
+              <textarea id="message-body" name="body" rows={6} maxLength={4000} required />
               {errorOf("body") ? <p className="field__error">{errorOf("body")}</p> : null}
             </div>
             <button type="submit" className="button">

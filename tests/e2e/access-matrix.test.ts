@@ -1363,7 +1363,7 @@ const CASES: Case[] = [
       };
     },
     ok: { status: 302 },
-    expect: { ...organiserOfR1(), coordinator1: "refused", staff1: "refused", admin: "refused" },
+    expect: { ...organiserOfR1(), staff1: "refused", admin: "refused" },
   },
   {
     name: "/events/manage/:id: a message to everyone coming",

@@ -17,7 +17,8 @@ export const EventOverviewActionSchema = z.discriminatedUnion("intent", [
     intent: z.literal("message"),
     formKey,
     subject: singleLineText({ max: 150 }),
-    body: multiLineText({ max: 5000 }).refine((text) => text.length > 0, required),
+    // As a course message: the matrix's 5,000 characters are over-long for every field.
+    body: multiLineText({ max: 4000 }).refine((text) => text.length > 0, required),
   }),
 ]);
 
