@@ -275,79 +275,58 @@ export default function EventOverview() {
       {invitees.length === 0 ? (
         <p>{t("overview.noInvitees")}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption>
-              {total > invitees.length
-                ? t("overview.listedSome", { shown: invitees.length, total })
-                : t("overview.listed", { count: total })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("overview.column.name")}</th>
-                <th scope="col">{t("overview.column.answer")}</th>
-                <th scope="col">{t("overview.column.mail")}</th>
-                <th scope="col">{t("overview.column.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invitees.map((i) => (
-                <tr key={i.id} id={`invitee-${i.id}`}>
-                  <th scope="row">
-                    {i.name}
-                    <br />
-                    <span className="muted">
-                      {i.guest ? t("overview.guest") : t("overview.platform")} · {i.email}
-                    </span>
-                  </th>
-                  <td>
-                    {i.revoked
-                      ? t("overview.answer.withdrawn")
-                      : t(`overview.answer.${i.response}`)}
-                    {i.response === "yes" && i.plusOnes > 0 && !i.revoked
-                      ? ` · ${t("overview.plusOnes", { count: i.plusOnes })}`
-                      : null}
-                  </td>
-                  <td>
-                    {t(`overview.delivery.${i.delivery}`)}
-                    {i.optedOut ? (
-                      <>
-                        <br />
-                        {t("overview.optedOut")}
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    <OutcomeMessage outcome={outcome} at={`invitee-${i.id}`} />
-                    {published && !i.revoked && !i.optedOut ? (
-                      <Form method="post" className="inline-form" preventScrollReset>
-                        <CsrfField />
-                        <input type="hidden" name="intent" value="resend" />
-                        <input type="hidden" name="invitationId" value={i.id} />
-                        <input type="hidden" name="formKey" value={formKey} />
-                        <button type="submit" className="button button--secondary">
-                          {t("resend.button")}
-                          <span className="visually-hidden">: {i.name}</span>
-                        </button>
-                      </Form>
-                    ) : null}
-                    {!i.revoked && (i.response === "none" || i.response === "no") ? (
-                      <Form method="post" className="inline-form" preventScrollReset>
-                        <CsrfField />
-                        <input type="hidden" name="intent" value="withdraw" />
-                        <input type="hidden" name="invitationId" value={i.id} />
-                        <button type="submit" className="button button--secondary">
-                          {t("withdraw.button")}
-                          <span className="visually-hidden">: {i.name}</span>
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <p>
+            {total > invitees.length
+              ? t("overview.listedSome", { shown: invitees.length, total })
+              : t("overview.listed", { count: total })}
+          </p>
+          <ul className="invitee-list">
+            {invitees.map((i) => (
+              <li key={i.id} id={`invitee-${i.id}`}>
+                <strong>{i.name}</strong>
+                <br />
+                <span className="muted">
+                  {i.guest ? t("overview.guest") : t("overview.platform")} · {i.email}
+                </span>
+                <br />
+                {i.revoked ? t("overview.answer.withdrawn") : t(`overview.answer.${i.response}`)}
+                {i.response === "yes" && i.plusOnes > 0 && !i.revoked
+                  ? ` (${t("overview.plusOnes", { count: i.plusOnes })})`
+                  : null}
+                {" · "}
+                {t("overview.mail")}: {t(`overview.delivery.${i.delivery}`)}
+                {i.optedOut ? ` · ${t("overview.optedOut")}` : null}
+                <OutcomeMessage outcome={outcome} at={`invitee-${i.id}`} />
+                <div className="inline-actions">
+                  {published && !i.revoked && !i.optedOut ? (
+                    <Form method="post" preventScrollReset>
+                      <CsrfField />
+                      <input type="hidden" name="intent" value="resend" />
+                      <input type="hidden" name="invitationId" value={i.id} />
+                      <input type="hidden" name="formKey" value={formKey} />
+                      <button type="submit" className="button button--secondary">
+                        {t("resend.button")}
+                        <span className="visually-hidden">: {i.name}</span>
+                      </button>
+                    </Form>
+                  ) : null}
+                  {!i.revoked && (i.response === "none" || i.response === "no") ? (
+                    <Form method="post" preventScrollReset>
+                      <CsrfField />
+                      <input type="hidden" name="intent" value="withdraw" />
+                      <input type="hidden" name="invitationId" value={i.id} />
+                      <button type="submit" className="button button--secondary">
+                        {t("withdraw.button")}
+                        <span className="visually-hidden">: {i.name}</span>
+                      </button>
+                    </Form>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
 
       <h2>{t("overview.waitingList")}</h2>

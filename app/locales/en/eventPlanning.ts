@@ -48,7 +48,7 @@ const eventPlanning: Namespace<typeof nl> = {
     listed_other: "{{count}} invitees",
     listedSome: "The first {{shown}} of {{total}} invitees; choose an answer or download the list.",
     noInvitees: "Nobody here (yet).",
-    column: { name: "Name", answer: "Answer", mail: "Invitation", actions: "Actions" },
+    mail: "Invitation",
     guest: "Guest",
     platform: "On the platform",
     plusOnes_one: "+{{count}} person",
@@ -125,7 +125,7 @@ const eventPlanning: Namespace<typeof nl> = {
   },
   door: {
     title: "Door list: {{title}}",
-    totals: "{{yes}} coming, with {{plusOnes}} plus-ones; {{arrived}} arrived.",
+    totals: "Coming: {{yes}} · plus-ones: {{plusOnes}} · arrived: {{arrived}}",
     search: "Find a name",
     everyone: "Also those who said maybe or no (walk-ins)",
     searchButton: "Search",

@@ -49,7 +49,7 @@ const eventPlanning: Namespace<typeof nl> = {
     listedSome:
       "Les {{shown}} premiers des {{total}} invités ; choisissez une réponse ou téléchargez la liste.",
     noInvitees: "Personne ici (pour l'instant).",
-    column: { name: "Nom", answer: "Réponse", mail: "Invitation", actions: "Actions" },
+    mail: "Invitation",
     guest: "Invité externe",
     platform: "Sur la plateforme",
     plusOnes_one: "+{{count}} personne",
@@ -126,7 +126,7 @@ const eventPlanning: Namespace<typeof nl> = {
   },
   door: {
     title: "Liste de présence : {{title}}",
-    totals: "{{yes}} viennent, avec {{plusOnes}} accompagnants ; {{arrived}} arrivés.",
+    totals: "Viennent : {{yes}} · accompagnants : {{plusOnes}} · arrivés : {{arrived}}",
     search: "Chercher un nom",
     everyone: "Aussi ceux qui ont dit peut-être ou non (arrivée imprévue)",
     searchButton: "Chercher",

@@ -46,7 +46,7 @@ const eventPlanning = {
     listedSome:
       "De eerste {{shown}} van {{total}} uitgenodigden; kies een antwoord of download de lijst.",
     noInvitees: "Hier staat (nog) niemand.",
-    column: { name: "Naam", answer: "Antwoord", mail: "Uitnodiging", actions: "Doen" },
+    mail: "Uitnodiging",
     guest: "Gast",
     platform: "Op het platform",
     plusOnes_one: "+{{count}} persoon",
@@ -123,7 +123,7 @@ const eventPlanning = {
   },
   door: {
     title: "Aanwezigheidslijst: {{title}}",
-    totals: "{{yes}} komen, met {{plusOnes}} extra personen; {{arrived}} aangekomen.",
+    totals: "Komen: {{yes}} · extra personen: {{plusOnes}} · aangekomen: {{arrived}}",
     search: "Zoek een naam",
     everyone: "Ook wie misschien of nee zei (onverwacht binnen)",
     searchButton: "Zoeken",
