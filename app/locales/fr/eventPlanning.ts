@@ -132,7 +132,7 @@ const eventPlanning: Namespace<typeof nl> = {
     searchButton: "Chercher",
     printHint: "Imprimez cette page pour une liste sur papier avec une colonne à cocher.",
     nobody: "Personne n'a encore dit oui.",
-    noMatch: "Personne trouvé pour « {{q}} ».",
+    noMatch: "Aucun nom ne correspond à « {{q}} ».",
     caption: "Ceux qui ont dit oui, par ordre alphabétique",
     captionEveryone: "Tous les invités, par ordre alphabétique",
     tick: "✓",
