@@ -64,6 +64,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       place: event.address,
       onlineUrl: event.online_url,
       cancelReason: event.cancel_reason,
+      over: event.ends_at.getTime() <= Date.now(),
     },
     organiser: overview.organiser,
     counts: overview.counts,
@@ -299,7 +300,7 @@ export default function EventOverview() {
                 {i.optedOut ? ` · ${t("overview.optedOut")}` : null}
                 <OutcomeMessage outcome={outcome} at={`invitee-${i.id}`} />
                 <div className="inline-actions">
-                  {published && !i.revoked && !i.optedOut ? (
+                  {published && !event.over && !i.revoked && !i.optedOut ? (
                     <Form method="post" preventScrollReset>
                       <CsrfField />
                       <input type="hidden" name="intent" value="resend" />

@@ -294,6 +294,15 @@ describe("resending one invitation", () => {
     });
     expect(await resend(w.inv.gust.id)).toMatchObject({ ok: false, reason: "opted_out" });
     expect(await resend(other.inv.anna.id)).toMatchObject({ ok: false, reason: "no_invitation" });
+    // After the event: its links answer nothing, so nothing goes out.
+    expect(
+      await resendInvitation(database.db, jobs, w.actor, {
+        eventId: w.event.id,
+        invitationId: w.inv.anna.id,
+        formKey: KEY_1,
+        now: new Date(w.event.ends_at.getTime() + 1),
+      }),
+    ).toMatchObject({ ok: false, reason: "over" });
     expect(await resend(w.inv.anna.id, w.event.id, w.outsider)).toEqual({
       ok: false,
       reason: "not_found",

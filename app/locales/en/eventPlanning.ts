@@ -67,6 +67,7 @@ const eventPlanning: Namespace<typeof nl> = {
     refusal: {
       not_found: "This gathering does not exist, or you do not organise it.",
       not_published: "That is only possible for a published gathering.",
+      over: "The gathering is over: no invitation goes out any more.",
       no_invitation: "That invitation does not belong to this gathering.",
       withdrawn: "The invitation of {{name}} was withdrawn: nothing is sent.",
       opted_out: "{{name}} asked for no more invitations: nothing is sent.",

@@ -68,6 +68,7 @@ const eventPlanning: Namespace<typeof nl> = {
     refusal: {
       not_found: "Cette rencontre n'existe pas, ou vous ne l'organisez pas.",
       not_published: "Ce n'est possible que pour une rencontre publiée.",
+      over: "La rencontre est passée : plus aucune invitation ne part.",
       no_invitation: "Cette invitation n'appartient pas à cette rencontre.",
       withdrawn: "L'invitation de {{name}} a été retirée : rien n'est envoyé.",
       opted_out: "{{name}} ne veut plus recevoir d'invitations : rien n'est envoyé.",

@@ -65,6 +65,7 @@ const eventPlanning = {
     refusal: {
       not_found: "Deze bijeenkomst bestaat niet, of je organiseert ze niet.",
       not_published: "Dat kan alleen bij een gepubliceerde bijeenkomst.",
+      over: "De bijeenkomst is voorbij: er vertrekt geen uitnodiging meer.",
       no_invitation: "Die uitnodiging hoort niet bij deze bijeenkomst.",
       withdrawn: "De uitnodiging van {{name}} is ingetrokken: er vertrekt niets.",
       opted_out: "{{name}} wil geen uitnodigingen meer krijgen: er vertrekt niets.",

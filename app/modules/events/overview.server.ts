@@ -234,7 +234,7 @@ export async function loadEventOverview(db: Database, actor: Actor, eventId: num
 }
 
 export type OrganiseRefusal =
-  "not_found" | "not_published" | "no_invitation" | "withdrawn" | "opted_out" | "answered";
+  "not_found" | "not_published" | "over" | "no_invitation" | "withdrawn" | "opted_out" | "answered";
 
 export type OrganiseOutcome<T = object> =
   ({ ok: true } & T) | { ok: false; reason: OrganiseRefusal; name?: string };
@@ -291,12 +291,14 @@ export async function resendInvitation(
   db: Database,
   jobs: JobQueue,
   actor: Actor,
-  values: { eventId: number; invitationId: number; formKey: string },
+  values: { eventId: number; invitationId: number; formKey: string; now?: Date },
 ): Promise<OrganiseOutcome<{ name: string; queued: boolean }>> {
   return db.transaction().execute(async (trx) => {
     const event = await plannedEventFor(trx, actor, values.eventId);
     if (!event) return { ok: false, reason: "not_found" };
     if (event.status !== "published") return { ok: false, reason: "not_published" };
+    // Its links answer nothing once the event is over: an invitation then is only noise.
+    if (event.ends_at <= (values.now ?? new Date())) return { ok: false, reason: "over" };
     const invitation = await lockInvitation(trx, values.eventId, values.invitationId);
     if (!invitation) return { ok: false, reason: "no_invitation" };
     const name = invitation.name ?? "";
