@@ -16,6 +16,7 @@ import { createShiftSeries } from "../app/modules/shifts/series.server.ts";
 import { type Weekday, addDays, localToday } from "../app/modules/shifts/recurrence.ts";
 import { hashPassword } from "../app/modules/auth/password.server.ts";
 import { seedCourses } from "./seed-courses.ts";
+import { seedEvents } from "./seed-events.ts";
 
 // The demo world: two real Flemish regions with their municipalities, four digibanken, a handful of
 // digipunten and about sixty digihelpers. Trainers use it in demonstrations, so the four demo
@@ -419,6 +420,38 @@ export async function seedDemoWorld(
         full: "Smartphone en tablet voor wie nog nooit swipete",
       },
       grants: { past: "itsme", open: "tax_on_web" },
+    });
+
+    // Gatherings: a Dag van de Digibank ahead in each region (the demo volunteer has not answered
+    // yet) and a brunch past, with who came.
+    const contact = (user: { id: number; name: string; email: string }) => ({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+    });
+    const limburgCoordinator = await db
+      .selectFrom("users")
+      .select(["id", "name", "email"])
+      .where("id", "=", planners.get(bankLimburg.id)!)
+      .executeTakeFirstOrThrow();
+    await seedEvents(db, {
+      today,
+      regionId: brugge.id,
+      digibankId: bankBrugge.id,
+      organiser: contact(staff),
+      brunchOrganiser: contact(coordinator),
+      address: "Oud Sint-Jan, Mariastraat 38, 8000 Brugge",
+      brunchAddress: "Lokaal dienstencentrum Sint-Kruis, Moerkerkse Steenweg 140, 8310 Brugge",
+      unanswered: volunteer.id,
+    });
+    await seedEvents(db, {
+      today,
+      regionId: limburg.id,
+      digibankId: bankLimburg.id,
+      organiser: contact(limburgStaff),
+      brunchOrganiser: contact(limburgCoordinator),
+      address: "Cultuurcentrum Palethe, Jeugdlaan 2, 3900 Pelt",
+      brunchAddress: "Bibliotheek Lommel, Adelbergpark 1, 3920 Lommel",
     });
 
     return {

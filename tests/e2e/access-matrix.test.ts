@@ -1570,6 +1570,112 @@ const CASES: Case[] = [
   // ---
 
   // Events: the organiser's page, door list, export, resend, message. Cases go below this line.
+  {
+    name: "/events/manage/:id (the organiser's page of a region-wide event of R1)",
+    method: "GET",
+    request: async (w) => ({ path: `/events/manage/${(await eventOfR1(w)).event.id}` }),
+    ok: { status: 200 },
+    expect: organiserOfR1(),
+  },
+  {
+    name: "/events/manage/:id?answer=yes (filtered by answer)",
+    method: "GET",
+    request: async (w) => ({
+      path: `/events/manage/${(await eventOfR1(w)).event.id}?answer=yes`,
+    }),
+    ok: { status: 200 },
+    expect: organiserOfR1(),
+  },
+  {
+    name: "/events/manage/:id/door (the door list, searched, with walk-ins)",
+    method: "GET",
+    request: async (w) => ({
+      path: `/events/manage/${(await eventOfR1(w)).event.id}/door?q=Pers&everyone=1`,
+    }),
+    ok: { status: 200 },
+    expect: organiserOfR1(),
+  },
+  {
+    name: "/events/manage/:id: resend volunteerA's invitation",
+    method: "POST",
+    request: async (w) => {
+      const { event, invitations } = await eventOfR1(w);
+      return {
+        path: `/events/manage/${event.id}`,
+        fields: {
+          intent: "resend",
+          invitationId: String(invitations!.volunteerA.id),
+          formKey: crypto.randomUUID(),
+        },
+      };
+    },
+    ok: { status: 302, location: /^\/events\/manage\/\d+#invitee-\d+$/ },
+    expect: organiserOfR1(),
+  },
+  {
+    name: "/events/manage/:id: withdraw volunteerA's unanswered invitation",
+    method: "POST",
+    request: async (w) => {
+      const { event, invitations } = await eventOfR1(w);
+      return {
+        path: `/events/manage/${event.id}`,
+        fields: { intent: "withdraw", invitationId: String(invitations!.volunteerA.id) },
+      };
+    },
+    ok: { status: 302, location: /^\/events\/manage\/\d+#invitee-\d+$/ },
+    expect: organiserOfR1(),
+  },
+  {
+    name: "/events/manage/:id: withdraw volunteerB's yes (refused: ask them first)",
+    method: "POST",
+    request: async (w) => {
+      const { event, invitations } = await eventOfR1(w);
+      return {
+        path: `/events/manage/${event.id}`,
+        fields: { intent: "withdraw", invitationId: String(invitations!.volunteerB.id) },
+      };
+    },
+    ok: { status: 302 },
+    expect: { ...organiserOfR1(), staff1: "refused", admin: "refused" },
+  },
+  {
+    name: "/events/manage/:id: a message to everyone coming",
+    method: "POST",
+    request: async (w) => ({
+      path: `/events/manage/${(await eventOfR1(w)).event.id}`,
+      fields: {
+        intent: "message",
+        formKey: crypto.randomUUID(),
+        subject: "Parkeren",
+        body: "Parkeer achter het gebouw.",
+      },
+    }),
+    ok: { status: 302, location: /^\/events\/manage\/\d+#message$/ },
+    expect: organiserOfR1(),
+  },
+  {
+    name: "/events/manage/:id/door: check volunteerB in",
+    method: "POST",
+    request: async (w) => {
+      const { event, invitations } = await eventOfR1(w);
+      return {
+        path: `/events/manage/${event.id}/door`,
+        fields: { invitationId: String(invitations!.volunteerB.id), arrived: "true" },
+      };
+    },
+    ok: { status: 302, location: /^\/events\/manage\/\d+\/door#guest-\d+$/ },
+    expect: organiserOfR1(),
+  },
+  {
+    name: "/events/manage/:id/export.csv (recorded)",
+    method: "POST",
+    request: async (w) => ({
+      path: `/events/manage/${(await eventOfR1(w)).event.id}/export.csv`,
+      fields: {},
+    }),
+    ok: { status: 200 },
+    expect: organiserOfR1(),
+  },
 
   // ---
 
@@ -1687,6 +1793,14 @@ async function answerPathOfR1(w: World) {
   return `/events/answer/${await eventInvitationToken(database.db, invitations!.volunteerA)}`;
 }
 
+/**
+ * The organiser's pages of a region-wide event of R1: R1's staff and admins. A digibank's
+ * coordinator plans only that digibank's events (access.server.ts: organises), so coordinator1
+ * is told a region-wide one is not there, like R2's planners.
+ */
+function organiserOfR1(): Expectation {
+  return { ...ofEventOfR1(), coordinator1: "notfound" };
+}
 /** Who opens the event planning pages: coordinators, regional staff and admins. */
 function eventPlanners(): Expectation {
   return only(["coordinator1", "coordinator2", "staff1", "staff2", "admin"]);

@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SIGN_INS, isDatabaseEmpty, seedDemoWorld } from "../../db/seed.ts";
+import { dagVanDeDigibankDate } from "../../db/seed-events.ts";
+import { localParts } from "~/modules/shifts/recurrence.ts";
 import { getNetworkOverview } from "~/modules/places/overview.server.ts";
 import { createTestDatabase, snapshotCounts, type TestDatabase } from "../support/database.ts";
 
@@ -204,6 +206,89 @@ describe("the demo world", () => {
       .executeTakeFirstOrThrow();
     expect(Number(demo.enrolled)).toBeGreaterThanOrEqual(1);
     expect(Number(demo.teaches)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("has a Dag van de Digibank next June in each region, answered in part, and a brunch past with who came", async () => {
+    const db = database.db;
+    // 2027-06-04 is the first Friday of June after 2026-11-22.
+    expect(dagVanDeDigibankDate(TODAY)).toBe("2027-06-04");
+    const events = await db
+      .selectFrom("events as e")
+      .innerJoin("regions as r", "r.id", "e.region_id")
+      .select([
+        "e.id",
+        "e.title",
+        "e.status",
+        "e.digibank_id",
+        "e.starts_at",
+        "e.ends_at",
+        "e.capacity",
+        "e.max_plus_ones",
+        "r.name as region",
+      ])
+      .orderBy("e.id")
+      .execute();
+    const regions = ["Noord-Limburg", "Referentieregio Brugge"];
+    for (const region of regions) {
+      const dag = events.find((e) => e.region === region && e.title === "Dag van de Digibank")!;
+      expect(dag).toMatchObject({ status: "published", digibank_id: null, max_plus_ones: 1 });
+      expect(dag.capacity).toBeGreaterThanOrEqual(100);
+      expect(localParts(dag.starts_at)).toEqual({ date: "2027-06-04", time: "09:30" });
+      expect(localParts(dag.ends_at)).toEqual({ date: "2027-06-04", time: "16:00" });
+      const questions = await db
+        .selectFrom("event_questions")
+        .select(["kind", "label", "choices"])
+        .where("event_id", "=", dag.id)
+        .orderBy("position")
+        .execute();
+      expect(questions.map((q) => q.kind)).toEqual(["choice", "text"]);
+      expect(questions[0]!.choices).toContain("Vegetarisch");
+      expect(questions[1]!.label).toBe("Heb je hulp nodig om er te geraken?");
+      const invitations = await db
+        .selectFrom("event_invitations as i")
+        .innerJoin("email_messages as m", "m.id", "i.email_message_id")
+        .select(["i.response", "i.plus_ones", "i.answers", "m.status", "m.template"])
+        .where("i.event_id", "=", dag.id)
+        .execute();
+      expect(invitations.length).toBeGreaterThan(10);
+      // Delivered, every one: the mail is in the outbox as sent.
+      expect(
+        invitations.every((i) => i.status === "sent" && i.template === "event_invitation"),
+      ).toBe(true);
+      const responses = new Set(invitations.map((i) => i.response));
+      for (const r of ["yes", "no", "maybe", "none"]) expect(responses.has(r as never)).toBe(true);
+      expect(invitations.some((i) => i.plus_ones > 0)).toBe(true);
+      expect(invitations.some((i) => Object.keys(i.answers).length > 0)).toBe(true);
+
+      const brunch = events.find((e) => e.region === region && e.title !== "Dag van de Digibank")!;
+      expect(brunch.starts_at < TODAY).toBe(true);
+      const days = (TODAY.getTime() - brunch.starts_at.getTime()) / 864e5;
+      expect(days).toBeGreaterThan(45);
+      expect(days).toBeLessThan(75);
+      const came = await db
+        .selectFrom("event_invitations")
+        .select(["response", "attended_at"])
+        .where("event_id", "=", brunch.id)
+        .execute();
+      expect(came.some((c) => c.attended_at !== null)).toBe(true);
+      expect(came.some((c) => c.response === "yes" && c.attended_at === null)).toBe(true);
+    }
+    // The demo volunteer's invitation waits for an answer.
+    const demo = await db
+      .selectFrom("event_invitations as i")
+      .innerJoin("users as u", "u.id", "i.user_id")
+      .innerJoin("events as e", "e.id", "i.event_id")
+      .select(["i.response"])
+      .where("u.email", "=", "volunteer@digihelpers.example")
+      .where("e.title", "=", "Dag van de Digibank")
+      .executeTakeFirstOrThrow();
+    expect(demo.response).toBe("none");
+    // The trigger's count of places agrees with the answers.
+    const { rows } = await sql<{ off: number }>`
+      select count(*)::int as off from events e
+      where e.taken_places <> (select coalesce(sum(1 + plus_ones), 0) from event_invitations
+                               where event_id = e.id and response = 'yes')`.execute(db);
+    expect(rows[0]!.off).toBe(0);
   });
 
   it("is only ever seeded into an empty database, and a refusal changes nothing", async () => {

@@ -23,7 +23,8 @@ export type AuditAction =
   | "shift_release_granted"
   | "shifts_exported"
   | "course_exported"
-  | "event_invitations_unsubscribed";
+  | "event_invitations_unsubscribed"
+  | "event_answers_exported";
 
 export async function recordAuditEvent(
   db: Database,
