@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -7,6 +6,7 @@ import { renderToPipeableStream, renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import stylesHref from "~/styles/app.css";
 import { isDatabaseUnreachableError } from "~/utils/db.server.ts";
+import { withoutNulBytes } from "~/utils/html-stream.server.ts";
 import { getFixedT, getLanguage, i18nFor } from "~/utils/i18n.server.ts";
 import { NonceProvider } from "~/utils/nonce.tsx";
 
@@ -58,7 +58,7 @@ export default async function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
