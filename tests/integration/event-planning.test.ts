@@ -277,6 +277,47 @@ describe("creating and changing an event", () => {
     ).rejects.toThrow(/events_capacity/);
   });
 
+  it("raising the capacity moves the waiting list up in order, each told once", async () => {
+    const w = await world();
+    const event = await insertEvent(database.db, { regionId: w.region.id, capacity: 2 });
+    for (let i = 0; i < 2; i++)
+      await createEventInvitation(database.db, {
+        eventId: event.id,
+        userId: (await createUser(database.db)).id,
+        response: "yes",
+      });
+    const waiting = [];
+    for (let i = 0; i < 3; i++)
+      waiting.push(
+        await createEventInvitation(database.db, {
+          eventId: event.id,
+          userId: (await createUser(database.db)).id,
+          response: "waiting",
+        }),
+      );
+    const value = EventFormSchema.parse(formOfEvent(event, w.region.id, { capacity: "4" }));
+    expect((await updateEvent(database.db, jobs, w.actor, event.id, value)).ok).toBe(true);
+    const rows = await database.db
+      .selectFrom("event_invitations")
+      .select(["id", "response"])
+      .where(
+        "id",
+        "in",
+        waiting.map((i) => i.id),
+      )
+      .orderBy("id")
+      .execute();
+    expect(rows.map((r) => r.response)).toEqual(["yes", "yes", "waiting"]);
+    const promoted = await database.db
+      .selectFrom("email_messages")
+      .select("recipient_id")
+      .where("template", "=", "event_promoted")
+      .execute();
+    expect(promoted.map((m) => m.recipient_id).sort()).toEqual(
+      [waiting[0]!.user_id, waiting[1]!.user_id].sort(),
+    );
+  });
+
   it("grows, changes and removes questions, keeping a kept question's id", async () => {
     const w = await world();
     const created = await createEvent(

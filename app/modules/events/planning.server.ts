@@ -1,4 +1,5 @@
 import type { Transaction } from "kysely";
+import { promoteEventWaitingList } from "./answering.server.ts";
 import { sql } from "kysely";
 import type { DB, Event } from "../../../db/schema.ts";
 import { type Actor, type EventScope, isAdmin, may } from "~/modules/auth/access.server.ts";
@@ -424,6 +425,9 @@ export async function updateEvent(
         // Nothing of this change may stay: undo it by rolling back.
         throw new RefusalRollback(refusal);
       }
+      // More places: the waiting list moves up in its order, each told once.
+      if (published && form.capacity > event.capacity)
+        await promoteEventWaitingList(trx, jobs, eventId, { now });
       if (!(published && news)) return { ok: true, notified: 0 };
 
       const snapshot = (await loadEventSnapshot(trx, eventId))!;
