@@ -1499,7 +1499,7 @@ const CASES: Case[] = [
     method: "GET",
     request: async (w) => ({ path: `/events/manage/${(await eventOfR1(w)).event.id}/send` }),
     ok: { status: 200 },
-    expect: planOfRegionEventOfR1(),
+    expect: ofEventOfR1(),
   },
   {
     name: "/events/manage/:id/send: send now",
@@ -1509,7 +1509,7 @@ const CASES: Case[] = [
       fields: { intent: "send" },
     }),
     ok: { status: 302, location: /^\/events\/manage\/\d+\/send$/ },
-    expect: planOfRegionEventOfR1(),
+    expect: ofEventOfR1(),
   },
   {
     name: "/events/manage/:id/send: schedule",
@@ -1523,7 +1523,7 @@ const CASES: Case[] = [
       },
     }),
     ok: { status: 302, location: /^\/events\/manage\/\d+\/send$/ },
-    expect: planOfRegionEventOfR1(),
+    expect: ofEventOfR1(),
   },
   {
     name: "/events/manage/:id/send: clear the schedule",
@@ -1533,7 +1533,7 @@ const CASES: Case[] = [
       fields: { intent: "clearSchedule" },
     }),
     ok: { status: 302, location: /^\/events\/manage\/\d+\/send$/ },
-    expect: planOfRegionEventOfR1(),
+    expect: ofEventOfR1(),
   },
   {
     name: "/events/manage/:id/send: schedule on 2027-02-30 (refused, nothing written)",
@@ -1543,7 +1543,7 @@ const CASES: Case[] = [
       fields: { intent: "schedule", date: "2027-02-30", time: "09:00" },
     }),
     ok: { status: 400 },
-    expect: planOfRegionEventOfR1(),
+    expect: ofEventOfR1(),
   },
   {
     name: "/events/unsubscribe/:token (asks to confirm, changes nothing)",
@@ -1834,14 +1834,6 @@ async function eventOfR1(w: World, { status = "published" as "published" | "draf
         }
       : null;
   return { event, invitations };
-}
-/**
- * A region-wide event of R1 as plan_events has it: R1's staff and admins; a digibank's coordinator
- * plans only their digibank's events, so coordinator1 is told it is not there, like R2's people.
- * (ofEventOfR1 names coordinator1 as a planner, which access.server.ts does not grant.)
- */
-function planOfRegionEventOfR1(): Expectation {
-  return ofEventOfR1();
 }
 /** The token (or a path ending in one) with one character of its MAC changed. */
 function tamper(token: string) {

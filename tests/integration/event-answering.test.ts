@@ -114,7 +114,13 @@ describe("the answer link's token", () => {
     const [, nonce, mac] = a.token.split(".");
     // The first character: the last one of 22 also holds padding bits, which decoding ignores.
     const flipped = (mac!.startsWith("A") ? "B" : "A") + mac!.slice(1);
+    // The same bytes spelled otherwise: the last character with one of its ignored bits changed.
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const last = alphabet.indexOf(mac!.at(-1)!);
+    const respelled = mac!.slice(0, -1) + alphabet[last ^ 1];
+    expect(Buffer.from(respelled, "base64url")).toEqual(Buffer.from(mac!, "base64url"));
     const foreign = [
+      `${a.invitation.id}.${nonce}.${respelled}`, // the MAC's bytes, spelled otherwise
       `${a.invitation.id}.${nonce}.${flipped}`, // tampered signature
       `${b.invitation.id}.${nonce}.${mac}`, // another invitation's id on this token
       `${a.invitation.id}.${b.invitation.token_nonce}.${mac}`, // another nonce
