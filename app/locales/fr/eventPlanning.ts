@@ -7,7 +7,7 @@ const eventPlanning: Namespace<typeof nl> = {
   list: {
     title: "Planifier des rencontres",
     intro:
-      "Les rencontres de ta digibank ou de ta région, brouillons compris. Invite des personnes, suis les réponses et tiens la liste de présence.",
+      "Les rencontres de votre digibank ou de votre région, brouillons compris. Invitez des personnes, suivez les réponses et tenez la liste de présence.",
     new: "Nouvelle rencontre",
     upcoming: "Rencontres à venir",
     past: "Passées",
@@ -26,9 +26,9 @@ const eventPlanning: Namespace<typeof nl> = {
   form: {
     newTitle: "Nouvelle rencontre",
     newIntro:
-      "Indique ce qu'est la rencontre, quand et où elle a lieu. Elle reste un brouillon jusqu'à ce que tu la publies. Ensuite, tu choisis qui inviter.",
+      "Indiquez ce qu'est la rencontre, quand et où elle a lieu. Elle reste un brouillon jusqu'à ce que vous la publiiez. Ensuite, vous choisissez qui inviter.",
     create: "Enregistrer le brouillon et choisir les invités",
-    checkFields: "Vérifie les champs indiqués ci-dessous.",
+    checkFields: "Vérifiez les champs indiqués ci-dessous.",
     what: "Quoi",
     scope: "Organisée par",
     scopeRegion: "Toute la région {{name}}",
@@ -41,7 +41,7 @@ const eventPlanning: Namespace<typeof nl> = {
     endTime: "Heure de fin",
     timeHint: "Heure belge.",
     place: "Où",
-    placeHint: "Indique une adresse, un lien pour participer en ligne, ou les deux.",
+    placeHint: "Indiquez une adresse, un lien pour participer en ligne, ou les deux.",
     address: "Adresse",
     accessibilityNotes: "Accessibilité",
     accessibilityHint: "Par exemple : accessible en fauteuil roulant, ascenseur, parking, bus 5.",
@@ -78,7 +78,7 @@ const eventPlanning: Namespace<typeof nl> = {
     title: "Modifier la rencontre",
     draftIntro: "Cette rencontre est encore un brouillon : personne n'est invité.",
     publishedIntro:
-      "Cette rencontre est publiée. Si tu changes l'heure, le lieu, le lien, le titre, la description ou la date limite, chaque invité qui n'a pas dit non reçoit un e-mail avec la nouvelle version pour son agenda.",
+      "Cette rencontre est publiée. Si vous changez l'heure, le lieu, le lien, le titre, la description ou la date limite, chaque invité qui n'a pas dit non reçoit un e-mail avec la nouvelle version pour son agenda.",
     cancelledIntro: "Cette rencontre est annulée. Elle ne peut plus changer.",
     submit: "Enregistrer les modifications",
     back: "Retour aux rencontres",
@@ -88,16 +88,16 @@ const eventPlanning: Namespace<typeof nl> = {
     overviewLink: "Réponses et liste de présence",
     publishHeading: "Publier",
     publishText:
-      "Une fois publiée, tu peux envoyer les invitations. Jusque-là, la rencontre reste un brouillon.",
+      "Une fois publiée, vous pouvez envoyer les invitations. Jusque-là, la rencontre reste un brouillon.",
     publish: "Publier",
     cancelHeading: "Annuler",
     cancelText:
       "Chaque invité reçoit un e-mail avec la raison, et la rencontre disparaît de son agenda. C'est définitif.",
     cancelReason: "Raison",
     cancel: "Annuler la rencontre",
-    notFound: "Cette rencontre n'existe pas, ou tu ne la planifies pas.",
+    notFound: "Cette rencontre n'existe pas, ou vous ne la planifiez pas.",
     notice: {
-      created: "Le brouillon est enregistré. Choisis maintenant qui inviter.",
+      created: "Le brouillon est enregistré. Choisissez maintenant qui inviter.",
       saved: "Les modifications sont enregistrées.",
       notified_one: "Les modifications sont enregistrées. {{count}} invité reçoit un e-mail.",
       notified_other: "Les modifications sont enregistrées. {{count}} invités reçoivent un e-mail.",
@@ -106,30 +106,31 @@ const eventPlanning: Namespace<typeof nl> = {
     },
   },
   errors: {
-    scope: "Choisis une digibank ou une région pour laquelle tu planifies des rencontres.",
-    onlineUrl: "Indique un lien complet, qui commence par https://.",
-    capacity: "Indique un nombre de places de 1 à 10 000.",
-    plusOnes: "Indique un nombre de 0 à 10.",
-    reminderDays: "Indique jusqu'à trois nombres de 1 à 60, séparés par des virgules.",
+    scope: "Choisissez une digibank ou une région pour laquelle vous planifiez des rencontres.",
+    onlineUrl: "Indiquez un lien complet, qui commence par https://.",
+    capacity: "Indiquez un nombre de places de 1 à 10 000.",
+    plusOnes: "Indiquez un nombre de 0 à 10.",
+    reminderDays: "Indiquez jusqu'à trois nombres de 1 à 60, séparés par des virgules.",
     choices: "Un choix a 2 à 10 possibilités, une par ligne.",
     tooManyQuestions: "Une rencontre a au plus cinq questions.",
     endBeforeStart: "La fin doit être après le début.",
     deadlineAfterStart: "Les réponses doivent se clôturer au plus tard au début de la rencontre.",
-    place: "Indique une adresse, un lien, ou les deux.",
+    place: "Indiquez une adresse, un lien, ou les deux.",
     refusal: {
-      not_found: "Cette rencontre n'existe pas, ou tu ne la planifies pas.",
+      not_found: "Cette rencontre n'existe pas, ou vous ne la planifiez pas.",
       scope: "Tu ne planifies pas de rencontres pour cette digibank ou cette région.",
       scope_fixed:
         "Les invitations sont peut-être déjà parties : l'organisateur ne peut plus changer.",
-      start_in_past: "Le début est dans le passé. Choisis un moment plus tard.",
-      capacity_below_taken_one: "{{count}} place est déjà prise : tu ne peux pas en donner moins.",
+      start_in_past: "Le début est dans le passé. Choisissez un moment plus tard.",
+      capacity_below_taken_one:
+        "{{count}} place est déjà prise : vous ne pouvez pas en donner moins.",
       capacity_below_taken_other:
-        "{{count}} places sont déjà prises : tu ne peux pas en donner moins.",
+        "{{count}} places sont déjà prises : vous ne pouvez pas en donner moins.",
       cancelled: "Cette rencontre est annulée. Elle ne peut plus changer.",
       already_published: "Cette rencontre est déjà publiée.",
       question_not_found:
         "Une des questions n'appartient plus à cette rencontre. Recharge la page.",
-      times: "Vérifie le début, la fin et la date limite des réponses.",
+      times: "Vérifiez le début, la fin et la date limite des réponses.",
       audience_outside_region:
         "Tu as choisi une digibank, une commune, une compétence ou une formation qui n'appartient pas à la région de cette rencontre. Rien n'a été enregistré.",
     },
@@ -137,7 +138,7 @@ const eventPlanning: Namespace<typeof nl> = {
   audience: {
     title: "Invités",
     intro:
-      "Choisis qui inviter. Les personnes qui rejoignent ce groupe plus tard peuvent être invitées plus tard, sans écrire à nouveau aux autres.",
+      "Choisissez qui inviter. Les personnes qui rejoignent ce groupe plus tard peuvent être invitées plus tard, sans écrire à nouveau aux autres.",
     rules: "Qui sur la plateforme",
     roles: "Quel rôle",
     role: {
@@ -153,10 +154,10 @@ const eventPlanning: Namespace<typeof nl> = {
     filtersHint: "Rien de coché : tous ceux qui ont le rôle choisi.",
     none: "Il n'y a rien à choisir.",
     save: "Enregistrer le choix",
-    saved: "Le choix est enregistré. Vois ci-dessous combien de personnes tu invites.",
+    saved: "Le choix est enregistré. Voyez ci-dessous combien de personnes vous invitez.",
     preview: "Aperçu",
     previewIntro:
-      "Voici combien de personnes reçoivent une invitation si tu envoies maintenant. Rien n'a encore été envoyé.",
+      "Voici combien de personnes reçoivent une invitation si vous envoyez maintenant. Rien n'a encore été envoyé.",
     toInvite_one: "{{count}} personne reçoit une invitation",
     toInvite_other: "{{count}} personnes reçoivent une invitation",
     byLanguage: "Par langue : {{nl}} en néerlandais, {{fr}} en français, {{en}} en anglais",
@@ -172,7 +173,7 @@ const eventPlanning: Namespace<typeof nl> = {
   guests: {
     heading: "Invités hors de la plateforme",
     intro:
-      "Des partenaires ou des personnes de la commune. Colle une liste ou choisis un fichier CSV avec sur chaque ligne : adresse e-mail, nom, langue (nl, fr ou en). Une ligne d'en-tête est permise, virgules ou points-virgules aussi.",
+      "Des partenaires ou des personnes de la commune. Collez une liste ou choisissez un fichier CSV avec sur chaque ligne : adresse e-mail, nom, langue (nl, fr ou en). Une ligne d'en-tête est permise, virgules ou points-virgules aussi.",
     paste: "Coller une liste",
     file: "Ou un fichier CSV (jusqu'à 1 Mo, 5 000 lignes)",
     check: "Vérifier la liste",
@@ -216,10 +217,10 @@ const eventPlanning: Namespace<typeof nl> = {
       too_many_rows: "La liste est trop longue : 5 000 lignes au plus. Rien n'a été ajouté.",
       empty: "Il n'y a personne à ajouter dans la liste.",
       changed:
-        "La liste des invités a changé entre-temps. Vérifie à nouveau la liste : rien n'a été ajouté.",
+        "La liste des invités a changé entre-temps. Vérifiez à nouveau la liste : rien n'a été ajouté.",
       cancelled: "Cette rencontre est annulée.",
-      not_found: "Cette rencontre n'existe pas, ou tu ne la planifies pas.",
-      invited: "Cet invité est déjà invité : retire l'invitation sur la page des réponses.",
+      not_found: "Cette rencontre n'existe pas, ou vous ne la planifiez pas.",
+      invited: "Cette personne est déjà invitée : retirez l'invitation sur la page des réponses.",
     },
   },
   send: {
