@@ -124,7 +124,7 @@ describe("bad input on the event form", () => {
     expect((await reader.post("/language", { lng: "fr", redirectTo: "/" })).status).toBe(302);
     const response = await reader.post("/events/manage/new", { ...good(), capacity: "0" });
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain("Indique un nombre de places de 1 à 10 000.");
+    expect(await response.text()).toContain("Indiquez un nombre de places de 1 à 10 000.");
     await reader.post("/language", { lng: "nl", redirectTo: "/" });
   });
 
