@@ -5,6 +5,7 @@ import { EventAnswerForm } from "~/components/event-answer-form.tsx";
 import { currentAnswerText } from "~/components/event-invitation.tsx";
 import { GeneralErrorBoundary, errorMeta } from "~/components/error-boundary.tsx";
 import { OutcomeMessage } from "~/components/outcome-message.tsx";
+import { may } from "~/modules/auth/access.server.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { answerInputFromForm } from "~/modules/events/answering.server.ts";
 import {
@@ -43,6 +44,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     title: getFixedT(language, "events")("list.title"),
     upcoming: upcoming.map(view),
     past: past.map(view),
+    // Organisers reach their gatherings from here, as planners reach theirs from /courses.
+    canPlan: may(actor, { action: "plan_any_events" }),
     outcome: await readOutcome(request, context),
   };
 }
@@ -135,11 +138,16 @@ function Invitation({
 
 export default function EventsPage() {
   const { t } = useTranslation("events");
-  const { upcoming, past, outcome } = useLoaderData<typeof loader>();
+  const { upcoming, past, canPlan, outcome } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("list.title")}</h1>
       <p className="lead">{t("list.intro")}</p>
+      {canPlan ? (
+        <p>
+          <Link to="/events/manage">{t("list.manageLink")}</Link>
+        </p>
+      ) : null}
       <OutcomeMessage outcome={outcome} />
       <h2>{t("list.upcoming")}</h2>
       {upcoming.length === 0 ? (

@@ -164,7 +164,12 @@ describe.runIf(browserAvailable)("regional staff plan a gathering in the browser
   it("creates an event with a question, chooses the audience, previews and pastes guests", async () => {
     const { context, problems } = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page, base, STAFF, { redirectTo: "/events/manage" });
+    // Organisers find their gatherings from /events, beside their own invitations.
+    await signIn(page, base, STAFF, { redirectTo: "/events" });
+    await Promise.all([
+      page.waitForURL(base + "/events/manage"),
+      page.getByRole("link", { name: "Bijeenkomsten die je organiseert" }).click(),
+    ]);
     await Promise.all([
       page.waitForURL(base + "/events/manage/new"),
       page.getByRole("link", { name: "Nieuwe bijeenkomst" }).click(),

@@ -159,6 +159,10 @@ describe.runIf(browserAvailable)("a volunteer answers an invitation on a phone",
 
     await visit(page, `${base}/events`);
     expect(await text(page.locator("h1"))).toBe("Bijeenkomsten");
+    // A volunteer organises nothing: no way into the organisers' pages.
+    expect(await page.getByRole("link", { name: "Bijeenkomsten die je organiseert" }).count()).toBe(
+      0,
+    );
     const item = page.locator(`#invitation-${world.invitation.id}`);
     expect(await text(item)).toContain("Brunch voor de digihelpers");
     expect(await text(item)).toContain("Je zei ja, met 1 persoon extra.");

@@ -23,6 +23,7 @@ const events: Namespace<typeof nl> = {
   },
   list: {
     title: "Gatherings",
+    manageLink: "Gatherings you organise",
     intro: "Your invitations to gatherings: say yes, maybe or no, until the answer deadline.",
     upcoming: "Coming up",
     past: "Past",

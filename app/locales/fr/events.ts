@@ -23,6 +23,7 @@ const events: Namespace<typeof nl> = {
   },
   list: {
     title: "Rencontres",
+    manageLink: "Les rencontres que vous organisez",
     intro:
       "Vos invitations à des rencontres : répondez oui, peut-être ou non, jusqu'à la date limite de réponse.",
     upcoming: "À venir",

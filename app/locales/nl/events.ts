@@ -22,6 +22,7 @@ const events = {
   },
   list: {
     title: "Bijeenkomsten",
+    manageLink: "Bijeenkomsten die je organiseert",
     intro:
       "Je uitnodigingen voor bijeenkomsten: zeg ja, misschien of nee, tot de uiterste antwoorddatum.",
     upcoming: "Wat komt",
