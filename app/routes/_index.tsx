@@ -73,6 +73,7 @@ function Card({ card }: { card: HomeCard }) {
   const { t, i18n } = useTranslation();
   const { t: tTraining } = useTranslation("training");
   const { t: tEvents } = useTranslation("events");
+  const { t: tEventPlanning } = useTranslation("eventPlanning");
   const n = (value: number) => formatNumber(value, i18n.language);
   const id = `card-${card.kind}`;
   const heading = (text: string) => <h2 id={id}>{text}</h2>;
@@ -190,6 +191,22 @@ function Card({ card }: { card: HomeCard }) {
             </p>
           ) : null}
           {more("/events", tEvents("card.link"))}
+        </section>
+      );
+    case "events_organised":
+      return (
+        <section aria-labelledby={id}>
+          {heading(tEventPlanning("card.title"))}
+          <ul className="plain-list card-shifts">
+            {card.events.map((event) => (
+              <li key={event.eventId}>
+                <Link to={event.href}>{event.title}</Link>
+                <br />
+                {event.answers}
+              </li>
+            ))}
+          </ul>
+          {more("/events/manage", tEventPlanning("card.all"))}
         </section>
       );
     case "join_requests":

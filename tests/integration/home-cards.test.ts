@@ -252,4 +252,97 @@ describe("the invitations card", () => {
     });
     expect(theirs.map((c) => c.kind)).not.toContain("event_invitations");
   });
+
+  it("shows organisers their coming gatherings with the answers so far and failed mail", async () => {
+    const db = database.db;
+    const region = await createRegion(db, { name: "Regio Vier" });
+    const elsewhere = await createRegion(db, { name: "Regio Vijf" });
+    const bank = await createDigibank(db, { regionId: region.id, name: "Digibank D" });
+    const staff = await createUser(db, { name: "Sara Staf" });
+    await assignRole(db, { userId: staff.id, role: "regional_staff", regionId: region.id });
+    const otherStaff = await createUser(db);
+    await assignRole(db, { userId: otherStaff.id, role: "regional_staff", regionId: elsewhere.id });
+    const volunteer = await createUser(db);
+    await assignRole(db, { userId: volunteer.id, role: "volunteer", digibankId: bank.id });
+
+    const dag = await createEvent(db, {
+      regionId: region.id,
+      title: "Dag van de Digibank",
+      startsAt: at("2027-03-26T08:30:00Z"),
+    });
+    // Over, or a draft: not on the card; months ahead: after the nearer one.
+    await createEvent(db, {
+      regionId: region.id,
+      title: "Voorbij",
+      startsAt: at("2027-02-01T09:00:00Z"),
+    });
+    await createEvent(db, {
+      regionId: region.id,
+      title: "Ver",
+      startsAt: at("2027-06-01T09:00:00Z"),
+    });
+    await createEvent(db, {
+      regionId: region.id,
+      title: "Ontwerp",
+      status: "draft",
+      startsAt: at("2027-03-20T09:00:00Z"),
+    });
+    const answers = ["yes", "yes", "maybe", "none", "no"] as const;
+    for (const response of answers) {
+      const person = await createUser(db);
+      const invitation = await createEventInvitation(db, {
+        eventId: dag.id,
+        userId: person.id,
+        response,
+      });
+      if (response === "none") {
+        const mail = await db
+          .insertInto("email_messages")
+          .values({
+            idempotency_key: `home-card-failed-${invitation.id}`,
+            template: "event_invitation",
+            to_address: person.email,
+            language: "nl",
+            status: "failed",
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await db
+          .updateTable("event_invitations")
+          .set({ email_message_id: mail.id })
+          .where("id", "=", invitation.id)
+          .execute();
+      }
+    }
+
+    const cards = await listHomeCards(db, (await loadActor(db, staff.id))!, {
+      language: "nl",
+      now: NOW,
+    });
+    expect(cards.find((c) => c.kind === "events_organised")).toEqual({
+      kind: "events_organised",
+      events: [
+        {
+          eventId: dag.id,
+          href: `/events/manage/${dag.id}`,
+          title: expect.stringMatching(/^Dag van de Digibank, /),
+          answers:
+            "2 ja, 1 misschien, 1 nog zonder antwoord. 1 uitnodiging kon niet bezorgd worden.",
+        },
+        {
+          eventId: expect.any(Number),
+          href: expect.stringMatching(/^\/events\/manage\/\d+$/),
+          title: expect.stringMatching(/^Ver, /),
+          answers: "0 ja, 0 misschien, 0 nog zonder antwoord.",
+        },
+      ],
+    });
+    for (const person of [otherStaff, volunteer]) {
+      const theirs = await listHomeCards(db, (await loadActor(db, person.id))!, {
+        language: "nl",
+        now: NOW,
+      });
+      expect(theirs.map((c) => c.kind)).not.toContain("events_organised");
+    }
+  });
 });

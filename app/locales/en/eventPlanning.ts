@@ -413,6 +413,13 @@ const eventPlanning: Namespace<typeof nl> = {
     undone: "{{name}} is marked as not arrived again.",
     back: "Back to the gathering",
   },
+  card: {
+    title: "Gatherings you organise",
+    answers: "{{yes}} yes, {{maybe}} maybe, {{none}} not answered yet.",
+    failed_one: "{{count}} invitation could not be delivered.",
+    failed_other: "{{count}} invitations could not be delivered.",
+    all: "All your gatherings",
+  },
 };
 
 export default eventPlanning;

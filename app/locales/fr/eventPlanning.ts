@@ -419,6 +419,13 @@ const eventPlanning: Namespace<typeof nl> = {
     undone: "{{name}} est de nouveau noté·e comme pas arrivé·e.",
     back: "Retour à la rencontre",
   },
+  card: {
+    title: "Les rencontres que vous organisez",
+    answers: "{{yes}} oui, {{maybe}} peut-être, {{none}} sans réponse pour l’instant.",
+    failed_one: "{{count}} invitation n’a pas pu être remise.",
+    failed_other: "{{count}} invitations n’ont pas pu être remises.",
+    all: "Toutes vos rencontres",
+  },
 };
 
 export default eventPlanning;

@@ -415,6 +415,13 @@ const eventPlanning = {
     undone: "{{name}} staat weer als niet aangekomen.",
     back: "Terug naar de bijeenkomst",
   },
+  card: {
+    title: "Bijeenkomsten die je organiseert",
+    answers: "{{yes}} ja, {{maybe}} misschien, {{none}} nog zonder antwoord.",
+    failed_one: "{{count}} uitnodiging kon niet bezorgd worden.",
+    failed_other: "{{count}} uitnodigingen konden niet bezorgd worden.",
+    all: "Al je bijeenkomsten",
+  },
 };
 
 export default eventPlanning;

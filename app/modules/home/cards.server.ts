@@ -1,4 +1,4 @@
-import { type Actor, may } from "~/modules/auth/access.server.ts";
+import { type Actor, isAdmin, may } from "~/modules/auth/access.server.ts";
 import { listTrainedCourses } from "~/modules/courses/attendance.server.ts";
 import { listInvitationsOfUser } from "~/modules/events/invited.server.ts";
 import { listMyCourseSessions } from "~/modules/courses/my-sessions.server.ts";
@@ -43,6 +43,11 @@ export type HomeCard =
       toAnswerCount: number;
       /** The next gathering they said yes to. */
       next: { eventId: number; href: string; text: string } | null;
+    }
+  | {
+      kind: "events_organised";
+      /** Coming gatherings the reader organises, soonest first: "title, when: answers so far". */
+      events: Array<{ eventId: number; href: string; title: string; answers: string }>;
     }
   | {
       kind: "region_figures";
@@ -292,6 +297,72 @@ export const invitationCards: CardProvider = {
   },
 };
 
+/**
+ * An organiser (regional staff, a coordinator, an admin): the next gatherings they plan (a Dag van
+ * de Digibank is planned months ahead, so no horizon), with
+ * the answers so far and any invitation mail that failed, each linking to its organiser's page.
+ */
+export const organiserCards: CardProvider = {
+  async cards(db, actor, { language, now }) {
+    if (!actor || !may(actor, { action: "plan_any_events" })) return [];
+    const regionIds = [...new Set([...actor.staffRegionIds, ...actor.coordinatedRegionIds])];
+    const rows = await db
+      .selectFrom("events as e")
+      .leftJoin("event_invitations as i", (join) =>
+        join.onRef("i.event_id", "=", "e.id").on("i.revoked_at", "is", null),
+      )
+      .leftJoin("email_messages as m", "m.id", "i.email_message_id")
+      .select((eb) => [
+        "e.id",
+        "e.title",
+        "e.starts_at",
+        "e.ends_at",
+        eb.fn.count<string>("i.id").filterWhere("i.response", "=", "yes").as("yes"),
+        eb.fn.count<string>("i.id").filterWhere("i.response", "=", "maybe").as("maybe"),
+        eb.fn.count<string>("i.id").filterWhere("i.response", "=", "none").as("none"),
+        eb.fn.count<string>("i.id").filterWhere("m.status", "=", "failed").as("failed"),
+      ])
+      .where("e.status", "=", "published")
+      .where("e.ends_at", ">", now)
+      .$if(!isAdmin(actor), (qb) =>
+        qb.where((eb) =>
+          eb.or([
+            ...(regionIds.length ? [eb("e.region_id", "in", regionIds)] : []),
+            ...(actor.coordinatedDigibankIds.length
+              ? [eb("e.digibank_id", "in", actor.coordinatedDigibankIds)]
+              : []),
+            eb.lit(false),
+          ]),
+        ),
+      )
+      .groupBy("e.id")
+      .orderBy("e.starts_at")
+      .orderBy("e.id")
+      .limit(CARD_SHIFTS)
+      .execute();
+    if (rows.length === 0) return [];
+    const t = getFixedT(language, "eventPlanning");
+    return [
+      {
+        kind: "events_organised",
+        events: rows.map((row) => ({
+          eventId: row.id,
+          href: `/events/manage/${row.id}`,
+          title: `${row.title}, ${whenText(new Date(row.starts_at), new Date(row.ends_at), language)}`,
+          answers: [
+            t("card.answers", {
+              yes: Number(row.yes),
+              maybe: Number(row.maybe),
+              none: Number(row.none),
+            }),
+            ...(Number(row.failed) > 0 ? [t("card.failed", { count: Number(row.failed) })] : []),
+          ].join(" "),
+        })),
+      },
+    ];
+  },
+};
+
 /** Every capability's cards, in the order the home page shows them. */
 export const CARD_PROVIDERS: readonly CardProvider[] = [
   welcomeCards,
@@ -299,6 +370,7 @@ export const CARD_PROVIDERS: readonly CardProvider[] = [
   volunteerCards,
   trainerCards,
   planningCards,
+  organiserCards,
   regionCards,
 ];
 
