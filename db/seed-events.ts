@@ -28,6 +28,8 @@ interface EventWorld {
   brunchAddress: string;
   /** Stays without an answer (the demo volunteer). */
   unanswered?: number;
+  /** Said yes and came (the demo volunteer, at the brunch: it shows in their calendar). */
+  came?: number;
 }
 
 const LUNCH = ["Broodjes met vlees of vis", "Vegetarisch", "Veganistisch"];
@@ -144,7 +146,7 @@ export async function seedEvents(db: Transaction<DB>, world: EventWorld) {
   await invite(
     db,
     brunch.id,
-    { ...world, unanswered: undefined },
+    { ...world, unanswered: undefined, came: world.unanswered },
     localInstant(addDays(brunchDay, -30), "10:00"),
     brunchAnswer,
     localInstant(brunchDay, "10:05"),
@@ -184,7 +186,9 @@ async function invite(
   const answered = (index: number, userId: number) =>
     userId === world.unanswered
       ? { response: "none" as const, plusOnes: 0, answers: {}, attended: false }
-      : answer(index);
+      : userId === world.came
+        ? { ...answer(index), response: "yes" as const, attended: true }
+        : answer(index);
   const invitations = await db
     .insertInto("event_invitations")
     .values(

@@ -320,7 +320,7 @@ describe("the demo volunteer's feed, from the real server entry", () => {
   });
   afterAll(() => demo?.close());
 
-  it("signs in, makes the address, and reads their demo shifts and course sessions from it", async () => {
+  it("signs in, makes the address, and reads their demo shifts, course sessions and gatherings from it", async () => {
     const client = new HttpClient(demo.server.url);
     const signedIn = await client.post("/login", {
       email: "volunteer@digihelpers.example",
@@ -335,11 +335,12 @@ describe("the demo volunteer's feed, from the real server entry", () => {
     expect(response.status).toBe(200);
     const { calendar, events } = parse(await response.text());
     expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe("Digihelpers");
-    // The demo volunteer has shifts and a place in a course: both kinds come through FEED_SOURCES.
+    // The demo volunteer has shifts, a place in a course and the brunch they went to (two months
+    // ago, within the feed's history): each kind comes through FEED_SOURCES.
     const kinds = new Set(events.map((event) => event.uid.replace(/-\d+@digihelpers$/, "")));
-    expect([...kinds].sort()).toEqual(["course-session", "shift"]);
+    expect([...kinds].sort()).toEqual(["course-session", "event", "shift"]);
     for (const event of events) {
-      expect(event.uid).toMatch(/^(shift|course-session)-\d+@digihelpers$/);
+      expect(event.uid).toMatch(/^(shift|course-session|event)-\d+@digihelpers$/);
       expect(event.tzid).toBe("Europe/Brussels");
     }
   });
