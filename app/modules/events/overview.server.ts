@@ -2,7 +2,7 @@ import { type Transaction, sql } from "kysely";
 import type { DB, Event, EventResponse, Language } from "../../../db/schema.ts";
 import type { Actor } from "~/modules/auth/access.server.ts";
 import { recordAuditEvent } from "~/modules/audit/audit.server.ts";
-import { enqueueEmail } from "~/modules/mail/outbox.server.ts";
+import { enqueueEmail, failedForGoodAs } from "~/modules/mail/outbox.server.ts";
 import { type CsvColumn, writeCsv } from "~/modules/reports/csv.server.ts";
 import { localParts } from "~/modules/shifts/recurrence.ts";
 import type { Database } from "~/utils/db.server.ts";
@@ -29,12 +29,8 @@ export function readAnswerFilter(value: string | null): AnswerFilter | null {
     : null;
 }
 
-/**
- * Failed for good, as the administrators' mail page counts it (outbox.server.ts keeps the same
- * rule): 'failed' after the last retry, or 'sending' an hour past a crashed worker's claim.
- */
-const failedForGood = sql<boolean>`(m.status = 'failed'
-  or (m.status = 'sending' and m.sending_until < now() - interval '1 hour'))`;
+/** Failed for good, as the administrators' mail page counts it (outbox.server.ts). */
+const failedForGood = failedForGoodAs("m");
 
 export interface Invitee {
   id: number;

@@ -2,7 +2,7 @@ import { type Transaction, sql } from "kysely";
 import type { DB, Event } from "../../../db/schema.ts";
 import { type Actor, may } from "~/modules/auth/access.server.ts";
 import type { EnqueueEmail } from "~/modules/mail/outbox.server.ts";
-import { enqueueEmails } from "~/modules/mail/outbox.server.ts";
+import { enqueueEmails, failedForGoodAs } from "~/modules/mail/outbox.server.ts";
 import type { EmailTemplate } from "~/modules/mail/messages.ts";
 import type { Database } from "~/utils/db.server.ts";
 import { localInstant, localParts, localToday } from "~/modules/shifts/recurrence.ts";
@@ -350,7 +350,7 @@ export async function loadSendState(db: Database, actor: Actor, eventId: number)
     .select((eb) => [
       eb.fn.countAll<number>().as("invited"),
       eb.fn.count<number>("m.sent_at").as("delivered"),
-      eb.fn.count<number>(sql`case when m.status = 'failed' then 1 end`).as("failed"),
+      eb.fn.count<number>(sql`case when ${failedForGoodAs("m")} then 1 end`).as("failed"),
     ])
     .where("i.event_id", "=", eventId)
     .executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@ import { type Actor, isAdmin, may } from "~/modules/auth/access.server.ts";
 import { listTrainedCourses } from "~/modules/courses/attendance.server.ts";
 import { listInvitationsOfUser } from "~/modules/events/invited.server.ts";
 import { listMyCourseSessions } from "~/modules/courses/my-sessions.server.ts";
+import { failedForGoodAs } from "~/modules/mail/outbox.server.ts";
 import { listPendingRequests } from "~/modules/people/join-requests.server.ts";
 import { type NetworkOverview, getNetworkOverview } from "~/modules/places/overview.server.ts";
 import { shiftStateLabel } from "~/modules/shifts/labels.ts";
@@ -320,7 +321,7 @@ export const organiserCards: CardProvider = {
         eb.fn.count<string>("i.id").filterWhere("i.response", "=", "yes").as("yes"),
         eb.fn.count<string>("i.id").filterWhere("i.response", "=", "maybe").as("maybe"),
         eb.fn.count<string>("i.id").filterWhere("i.response", "=", "none").as("none"),
-        eb.fn.count<string>("i.id").filterWhere("m.status", "=", "failed").as("failed"),
+        eb.fn.count<string>("i.id").filterWhere(failedForGoodAs("m")).as("failed"),
       ])
       .where("e.status", "=", "published")
       .where("e.ends_at", ">", now)

@@ -147,6 +147,16 @@ const failedForGood = (eb: ExpressionBuilder<DB, "email_messages">) =>
     ]),
   ]);
 
+/**
+ * The same rule as a condition on an outbox row joined under `alias`, for pages that count an
+ * invitation's mail as failed (the event's organiser page, its send page, the home card).
+ */
+export function failedForGoodAs(alias: string) {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  return sql<boolean>`(${column("status")} = 'failed' or (${column("status")} = 'sending'
+    and ${column("sending_until")} < now() - interval '1 hour'))`;
+}
+
 /** Messages the worker gave up on, newest first, for the administrators' page. */
 export async function listFailedEmails(db: Kysely<DB>): Promise<EmailMessage[]> {
   return db
