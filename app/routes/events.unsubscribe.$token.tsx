@@ -41,7 +41,9 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.texts.title ?? ""} · Digihelpers` },
   // The address holds a secret: keep it out of other sites' logs and out of search engines.
-  { name: "referrer", content: "no-referrer" },
+  // "same-origin", not "no-referrer": under no-referrer a browser sends `Origin: null` with the
+  // page's own form POST, which Remix refuses as a cross-site request.
+  { name: "referrer", content: "same-origin" },
   { name: "robots", content: "noindex" },
 ];
 
