@@ -84,6 +84,8 @@ describe.runIf(browserAvailable)("the home page per role, on a phone", () => {
       "Aanwezigheden aanduiden",
       "Diensten die nog hulp nodig hebben",
       "Jouw volgende diensten",
+      // The demo volunteer's invitation to the Dag van de Digibank waits for an answer.
+      "Uitnodigingen",
     ]);
     expect(firstOnScreen).toBe(true);
     await expect(
@@ -103,6 +105,8 @@ describe.runIf(browserAvailable)("the home page per role, on a phone", () => {
     const { context, problems, page } = await open("coordinator@digihelpers.example");
     const { titles, firstOnScreen } = await cards(page);
     expect(titles).toEqual([
+      // Invited to the region's Dag van de Digibank, like every coordinator of the region.
+      "Uitnodigingen",
       "Deze week nog digihelpers nodig",
       "Vragen om vrij te geven",
       "Aanvragen om mee te doen",
@@ -116,7 +120,8 @@ describe.runIf(browserAvailable)("the home page per role, on a phone", () => {
   it("shows regional staff their region's figures", async () => {
     const { context, problems, page } = await open("staff@digihelpers.example");
     const { titles, firstOnScreen } = await cards(page);
-    expect(titles).toEqual(["Cijfers van je regio"]);
+    // The region's Dag van de Digibank, which the demo staff member organises, comes first.
+    expect(titles).toEqual(["Bijeenkomsten die je organiseert", "Cijfers van je regio"]);
     expect(firstOnScreen).toBe(true);
     await page.getByRole("heading", { name: "Referentieregio Brugge" }).waitFor();
     await expect(
