@@ -209,6 +209,10 @@ describe.runIf(browserAvailable)("a coordinator plans a course in the browser", 
     await livePage.getByRole("group", { name: "Sessie 2" }).waitFor();
     await expectAccessible(livePage);
     await visit(livePage, courseUrl);
+    // "Vorming wijzigen" opens the form itself, not the course's page again.
+    await livePage.getByRole("link", { name: "Vorming wijzigen" }).click();
+    await livePage.waitForURL(courseUrl + "/edit");
+    await expect(livePage.locator("h1").textContent()).resolves.toBe("Vorming wijzigen");
     await visit(livePage, courseUrl + "/edit");
     expect(live.problems).toEqual([]);
     await live.context.close();
