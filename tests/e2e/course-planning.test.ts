@@ -212,7 +212,8 @@ describe.runIf(browserAvailable)("a coordinator plans a course in the browser", 
     // "Vorming wijzigen" opens the form itself, not the course's page again.
     await livePage.getByRole("link", { name: "Vorming wijzigen" }).click();
     await livePage.waitForURL(courseUrl + "/edit");
-    await expect(livePage.locator("h1").textContent()).resolves.toBe("Vorming wijzigen");
+    // The address changes before the form is drawn: wait for its heading.
+    await expect.poll(() => livePage.locator("h1").textContent()).toBe("Vorming wijzigen");
     await visit(livePage, courseUrl + "/edit");
     expect(live.problems).toEqual([]);
     await live.context.close();
