@@ -336,6 +336,7 @@ describe.runIf(browserAvailable)("a volunteer takes and releases shifts in the b
       await page.getByRole("tab", { name: view }).click();
       await page.getByRole("tab", { name: view, selected: true }).waitFor();
       await page.waitForLoadState("networkidle");
+      await page.evaluate(() => window.scrollTo(0, 0));
       // The calendar fades its new view in: axe measures colours once nothing is moving.
       await page.waitForFunction(() =>
         document.getAnimations().every((animation) => animation.playState !== "running"),
