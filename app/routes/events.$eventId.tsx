@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { type AnswerFormValues, EventAnswerForm } from "~/components/event-answer-form.tsx";
+import { EventAnswerForm } from "~/components/event-answer-form.tsx";
 import { EventFacts, currentAnswerText } from "~/components/event-invitation.tsx";
 import { GeneralErrorBoundary, errorMeta } from "~/components/error-boundary.tsx";
 import { OutcomeMessage } from "~/components/outcome-message.tsx";
@@ -11,6 +11,7 @@ import { answerView, eventFacts } from "~/modules/events/answer-page.server.ts";
 import {
   AnswerFormSchema,
   answerInputFromForm,
+  readAnswerSubmission,
   findInvitationOfUser,
 } from "~/modules/events/answering.server.ts";
 import { answerOwnInvitation } from "~/modules/events/invited.server.ts";
@@ -45,29 +46,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const submission = await readForm(request, context, AnswerFormSchema);
   const invitation = await findInvitationOfUser(context.db, actor.id, eventId);
   if (!invitation) throw new Response("Not found", { status: 404 });
-  const payload = submission.payload as {
-    response?: string;
-    plusOnes?: string;
-    answers?: Record<string, string>;
-  };
-  const submitted: AnswerFormValues = {
-    response:
-      payload.response === "yes" || payload.response === "maybe" || payload.response === "no"
-        ? payload.response
-        : null,
-    plusOnes: Number(payload.plusOnes) || 0,
-    answers: Object.fromEntries(
-      Object.entries(payload.answers ?? {}).map(([k, v]) => [k.replace(/^q/, ""), String(v)]),
-    ),
-  };
-  if (submission.status !== "success") {
-    const errors = Object.fromEntries(
-      Object.entries(submission.error ?? {}).map(([field, messages]) => [
-        field,
-        messages?.[0] ?? "",
-      ]),
-    );
-    return data({ errors, values: submitted }, { status: 400 });
+  const { values: submitted, errors } = readAnswerSubmission(submission);
+  if (errors || submission.status !== "success") {
+    return data({ errors: errors ?? {}, values: submitted }, { status: 400 });
   }
   const outcome = await answerOwnInvitation(
     context.db,

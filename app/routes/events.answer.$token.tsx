@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { type AnswerFormValues, EventAnswerForm } from "~/components/event-answer-form.tsx";
+import { EventAnswerForm } from "~/components/event-answer-form.tsx";
 import { EventFacts, currentAnswerText, useEventsT } from "~/components/event-invitation.tsx";
 import { answerView, eventFacts, eventsCatalog } from "~/modules/events/answer-page.server.ts";
 import {
@@ -9,6 +9,7 @@ import {
   type FindInvitationOutcome,
   answerEventInvitation,
   answerInputFromForm,
+  readAnswerSubmission,
   findInvitationByToken,
 } from "~/modules/events/answering.server.ts";
 import { readOutcome, redirectWithOutcome } from "~/utils/flash.server.ts";
@@ -85,29 +86,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const { status, page } = await pageData(request, context, found);
     return data({ errors: {}, values: null, page }, { status, headers: HEADERS });
   }
-  const payload = submission.payload as {
-    response?: string;
-    plusOnes?: string;
-    answers?: Record<string, string>;
-  };
-  const submitted: AnswerFormValues = {
-    response:
-      payload.response === "yes" || payload.response === "maybe" || payload.response === "no"
-        ? payload.response
-        : null,
-    plusOnes: Number(payload.plusOnes) || 0,
-    answers: Object.fromEntries(
-      Object.entries(payload.answers ?? {}).map(([k, v]) => [k.replace(/^q/, ""), String(v)]),
-    ),
-  };
-  if (submission.status !== "success") {
-    const errors = Object.fromEntries(
-      Object.entries(submission.error ?? {}).map(([field, messages]) => [
-        field,
-        messages?.[0] ?? "",
-      ]),
+  const { values: submitted, errors } = readAnswerSubmission(submission);
+  if (errors || submission.status !== "success") {
+    return data(
+      { errors: errors ?? {}, values: submitted, page: null },
+      { status: 400, headers: HEADERS },
     );
-    return data({ errors, values: submitted, page: null }, { status: 400, headers: HEADERS });
   }
   const outcome = await answerEventInvitation(
     context.db,

@@ -1,4 +1,6 @@
+import type { Submission } from "@conform-to/react";
 import { type Kysely, type Transaction, sql } from "kysely";
+import type { AnswerFormValues } from "~/components/event-answer-form.tsx";
 import type { DB, EventQuestion, EventResponse } from "../../../db/schema.ts";
 import type { EventSnapshot } from "~/modules/mail/messages.ts";
 import { enqueueEmail } from "~/modules/mail/outbox.server.ts";
@@ -493,4 +495,34 @@ export function answerInputFromForm(value: z.infer<typeof AnswerFormSchema>): An
     answers[/^q\d{1,10}$/.test(key) ? key.slice(1) : key] = text;
   }
   return { response: value.response, plusOnes: value.plusOnes ?? 0, answers };
+}
+
+/**
+ * What the person sent, to show in the form again, and the first message per field when the form
+ * was refused (null when it was read): the answer page and /events/<id> both answer with these.
+ */
+export function readAnswerSubmission(submission: Submission<z.infer<typeof AnswerFormSchema>>): {
+  values: AnswerFormValues;
+  errors: Record<string, string> | null;
+} {
+  const payload = submission.payload as {
+    response?: string;
+    plusOnes?: string;
+    answers?: Record<string, string>;
+  };
+  const values: AnswerFormValues = {
+    response:
+      payload.response === "yes" || payload.response === "maybe" || payload.response === "no"
+        ? payload.response
+        : null,
+    plusOnes: Number(payload.plusOnes) || 0,
+    answers: Object.fromEntries(
+      Object.entries(payload.answers ?? {}).map(([k, v]) => [k.replace(/^q/, ""), String(v)]),
+    ),
+  };
+  if (submission.status === "success") return { values, errors: null };
+  const errors = Object.fromEntries(
+    Object.entries(submission.error ?? {}).map(([field, messages]) => [field, messages?.[0] ?? ""]),
+  );
+  return { values, errors };
 }
