@@ -29,6 +29,8 @@ export interface DigibanksTable {
   region_id: number;
   name: string;
   created_at: CreatedAt;
+  /** When the digibank began: the 1,000-adult target counts people helped from this day. */
+  started_on: ColumnType<string, string | undefined, string>;
 }
 
 export interface DigipuntenTable {
@@ -67,6 +69,8 @@ export interface UsersTable {
   /** Invitations to gatherings (events); invitations to join the platform always come. */
   notify_event_invitations: Defaulted<boolean>;
   notify_newsletters: Defaulted<boolean>;
+  /** The email the day after a shift asking for its report. */
+  notify_report_requests: Defaulted<boolean>;
   deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
@@ -431,6 +435,43 @@ export interface EventInvitationsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** What a shift report says people were helped with (a CHECK holds the list). */
+export type ReportTopic =
+  | "eid"
+  | "itsme"
+  | "tax_on_web"
+  | "mijn_gezondheid"
+  | "mypension"
+  | "e_banking"
+  | "smartphone"
+  | "email"
+  | "safety"
+  | "job_search"
+  | "other";
+
+export interface ShiftReportsTable {
+  id: Generated<number>;
+  shift_id: number;
+  /** The volunteer on the platform, or (null) one who does not use it: volunteer_name is set. */
+  user_id: Nullable<number>;
+  volunteer_name: Nullable<string>;
+  /** 0 to 200. */
+  people_helped: number;
+  topics: Defaulted<ReportTopic[]>;
+  /** Only with the topic 'other'. */
+  other_topic: Nullable<string>;
+  /** 1 to 1440. */
+  minutes_worked: number;
+  /** 0 to 200. */
+  referrals: Defaulted<number>;
+  /** At most 4,000 characters; erased with the account. */
+  reflection: Defaulted<string>;
+  /** The coordinator who recorded it for the volunteer; null when the volunteer filed it. */
+  recorded_by: Nullable<number>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface DB {
   regions: RegionsTable;
   municipalities: MunicipalitiesTable;
@@ -462,6 +503,7 @@ export interface DB {
   event_guests: EventGuestsTable;
   event_guest_opt_outs: EventGuestOptOutsTable;
   event_invitations: EventInvitationsTable;
+  shift_reports: ShiftReportsTable;
 }
 
 export type Region = Selectable<RegionsTable>;
@@ -481,3 +523,4 @@ export type CourseEnrolment = Selectable<CourseEnrolmentsTable>;
 export type Event = Selectable<EventsTable>;
 export type EventQuestion = Selectable<EventQuestionsTable>;
 export type EventInvitation = Selectable<EventInvitationsTable>;
+export type ShiftReport = Selectable<ShiftReportsTable>;

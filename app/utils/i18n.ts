@@ -21,6 +21,11 @@ export const namespaces = [
   "training",
   "events",
   "eventPlanning",
+  "profile",
+  "shiftReports",
+  "experience",
+  "community",
+  "reports",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

@@ -12,6 +12,7 @@ export interface NavigationItem {
     | "courses"
     | "events"
     | "experience"
+    | "community"
     | "people"
     | "planning"
     | "account"

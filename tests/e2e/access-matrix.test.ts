@@ -1763,6 +1763,26 @@ const CASES: Case[] = [
     ok: { status: 302 },
     expect: all("notfound"),
   },
+
+  // ---
+
+  // Profiles (/account/profile, a volunteer's profile as their coordinators see it). Cases go below this line.
+
+  // ---
+
+  // Shift reports (filing, correcting, a coordinator recording one for a volunteer). Cases go below this line.
+
+  // ---
+
+  // Experience (/account/experience and the attestation). Cases go below this line.
+
+  // ---
+
+  // The community board (/community: sharing, thanking, hiding). Cases go below this line.
+
+  // ---
+
+  // Reports (/reports, the CSV export). Cases go below this line.
 ];
 
 /** Who opens the course planning pages: coordinators, regional staff and admins. */
@@ -2453,3 +2473,13 @@ async function trainedCourse(w: World) {
   await createEnrolment(database.db, { courseId: course.id, userId: learner.id });
   return { courseId: course.id, sessionId: course.sessions[0]!.id, learnerId: learner.id };
 }
+
+// --- Helpers for the profiles cases.
+
+// --- Helpers for the shift reports cases.
+
+// --- Helpers for the experience cases.
+
+// --- Helpers for the community board cases.
+
+// --- Helpers for the reports cases.

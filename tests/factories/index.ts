@@ -1,6 +1,6 @@
 import nodeCrypto from "node:crypto";
 import { type Kysely, sql } from "kysely";
-import type { DB, DigipuntKind, Language, Role, UserStatus } from "../../db/schema.ts";
+import type { DB, DigipuntKind, Language, ReportTopic, Role, UserStatus } from "../../db/schema.ts";
 
 // Test-data factories, shared by the tests and the demo seed (db/seed.ts). Each takes the database
 // (or an open transaction) first and fills in what the caller leaves out.
@@ -34,10 +34,17 @@ export async function createMunicipality(
     .executeTakeFirstOrThrow();
 }
 
-export async function createDigibank(db: Db, values: { regionId: number; name?: string }) {
+export async function createDigibank(
+  db: Db,
+  values: { regionId: number; name?: string; startedOn?: string },
+) {
   return db
     .insertInto("digibanks")
-    .values({ region_id: values.regionId, name: values.name ?? `Digibank ${next()}` })
+    .values({
+      region_id: values.regionId,
+      name: values.name ?? `Digibank ${next()}`,
+      ...(values.startedOn ? { started_on: values.startedOn } : {}),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -406,6 +413,44 @@ export async function createEventInvitation(
       plus_ones: values.plusOnes ?? 0,
       answers: sql<Record<string, string>>`${JSON.stringify(values.answers ?? {})}::jsonb`,
       attended_at: values.attended ? new Date() : null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A shift report: by a volunteer on the platform (userId) or, recorded by a coordinator, by name. */
+export async function createShiftReport(
+  db: Db,
+  values: {
+    shiftId: number;
+    userId?: number;
+    volunteerName?: string;
+    peopleHelped?: number;
+    topics?: ReportTopic[];
+    otherTopic?: string;
+    minutesWorked?: number;
+    referrals?: number;
+    reflection?: string;
+    recordedBy?: number;
+    createdAt?: Date;
+  },
+) {
+  return db
+    .insertInto("shift_reports")
+    .values({
+      shift_id: values.shiftId,
+      user_id: values.userId ?? null,
+      volunteer_name:
+        values.userId === undefined ? (values.volunteerName ?? "Outside Helper") : null,
+      people_helped: values.peopleHelped ?? 4,
+      topics: values.topics ?? ["eid"],
+      other_topic: values.otherTopic ?? null,
+      minutes_worked: values.minutesWorked ?? 180,
+      referrals: values.referrals ?? 0,
+      reflection: values.reflection ?? "",
+      recorded_by: values.recordedBy ?? null,
+      created_at: values.createdAt ?? new Date(),
+      updated_at: values.createdAt ?? new Date(),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -145,6 +145,8 @@ const account: Namespace<typeof nl> = {
       auditEvents: "What happened to my account",
       eventInvitations: "My invitations to gatherings",
       plannedEvents: "Gatherings I organised",
+      shiftReports: "My shift reports",
+      shiftReportsRecorded: "Shift reports I recorded for others",
     },
     field: {
       email: "Email address",
@@ -202,6 +204,14 @@ const account: Namespace<typeof nl> = {
       answers: "Answers to the questions",
       answered_at: "Answered on",
       attended_at: "Attended on",
+      notify_report_requests: "Request for a report after a shift",
+      people_helped: "People helped",
+      topics: "Topics",
+      other_topic: "Other topic",
+      minutes_worked: "Minutes worked",
+      referrals: "Referred on",
+      reflection: "What I want to remember",
+      updated_at: "Changed on",
     },
     value: {
       status: {

@@ -24,6 +24,7 @@ const common: Namespace<typeof nl> = {
     people: "People",
     planning: "Planning",
     digipunten: "Digipunten",
+    community: "Community",
     reports: "Reports",
     account: "My account",
     regions: "Regions",
@@ -36,6 +37,20 @@ const common: Namespace<typeof nl> = {
     mypension: "MyPension",
     e_banking: "Online banking",
     smartphone: "Smartphone and tablet",
+  },
+  /** What a shift report says people were helped with (app/modules/shift-reports/topics.ts). */
+  topic: {
+    eid: "eID and card reader",
+    itsme: "itsme",
+    tax_on_web: "Tax-on-web and MyMinfin",
+    mijn_gezondheid: "Mijn Gezondheid (My Health)",
+    mypension: "MyPension",
+    e_banking: "Online banking",
+    smartphone: "Smartphone or tablet basics",
+    email: "Email",
+    safety: "Staying safe online and phishing",
+    job_search: "Looking for work",
+    other: "Something else",
   },
   languages: {
     nl: "Nederlands",

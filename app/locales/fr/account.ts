@@ -149,6 +149,8 @@ const account: Namespace<typeof nl> = {
       auditEvents: "Ce qui est arrivé à mon compte",
       eventInvitations: "Mes invitations aux rencontres",
       plannedEvents: "Rencontres que j’ai organisées",
+      shiftReports: "Mes rapports de permanence",
+      shiftReportsRecorded: "Rapports que j’ai notés pour d’autres",
     },
     field: {
       email: "Adresse e-mail",
@@ -206,6 +208,14 @@ const account: Namespace<typeof nl> = {
       answers: "Réponses aux questions",
       answered_at: "Répondu le",
       attended_at: "Présent le",
+      notify_report_requests: "Demande de rapport après une permanence",
+      people_helped: "Personnes aidées",
+      topics: "Sujets",
+      other_topic: "Autre sujet",
+      minutes_worked: "Minutes prestées",
+      referrals: "Orientées vers un autre service",
+      reflection: "Ce que je veux retenir",
+      updated_at: "Modifié le",
     },
     value: {
       status: {

@@ -24,6 +24,7 @@ const common: Namespace<typeof nl> = {
     people: "Personnes",
     planning: "Planning",
     digipunten: "Digipunten",
+    community: "Communauté",
     reports: "Rapports",
     account: "Mon compte",
     regions: "Régions",
@@ -36,6 +37,20 @@ const common: Namespace<typeof nl> = {
     mypension: "MyPension",
     e_banking: "Banque en ligne",
     smartphone: "Smartphone et tablette",
+  },
+  /** What a shift report says people were helped with (app/modules/shift-reports/topics.ts). */
+  topic: {
+    eid: "eID et lecteur de carte",
+    itsme: "itsme",
+    tax_on_web: "Tax-on-web et MyMinfin",
+    mijn_gezondheid: "Ma Santé (Mijn Gezondheid)",
+    mypension: "MyPension",
+    e_banking: "Banque en ligne",
+    smartphone: "Smartphone ou tablette : les bases",
+    email: "E-mail",
+    safety: "Sécurité en ligne et hameçonnage",
+    job_search: "Recherche d’emploi",
+    other: "Autre chose",
   },
   languages: {
     nl: "Nederlands",

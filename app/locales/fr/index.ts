@@ -11,6 +11,11 @@ import coursePlanning from "./coursePlanning.ts";
 import training from "./training.ts";
 import events from "./events.ts";
 import eventPlanning from "./eventPlanning.ts";
+import profile from "./profile.ts";
+import shiftReports from "./shiftReports.ts";
+import experience from "./experience.ts";
+import community from "./community.ts";
+import reports from "./reports.ts";
 
 // One file per namespace, so each capability keeps its own messages.
 export default {
@@ -27,4 +32,9 @@ export default {
   training,
   events,
   eventPlanning,
+  profile,
+  shiftReports,
+  experience,
+  community,
+  reports,
 };

@@ -144,6 +144,8 @@ const account = {
       auditEvents: "Wat er met mijn account gebeurde",
       eventInvitations: "Mijn uitnodigingen voor bijeenkomsten",
       plannedEvents: "Bijeenkomsten die ik organiseerde",
+      shiftReports: "Mijn verslagen van diensten",
+      shiftReportsRecorded: "Verslagen die ik voor anderen noteerde",
     },
     field: {
       email: "E-mailadres",
@@ -201,6 +203,14 @@ const account = {
       answers: "Antwoorden op de vragen",
       answered_at: "Geantwoord op",
       attended_at: "Aanwezig op",
+      notify_report_requests: "Vraag om een verslag na een dienst",
+      people_helped: "Mensen geholpen",
+      topics: "Onderwerpen",
+      other_topic: "Ander onderwerp",
+      minutes_worked: "Minuten gewerkt",
+      referrals: "Doorverwezen",
+      reflection: "Wat ik wil onthouden",
+      updated_at: "Gewijzigd op",
     },
     value: {
       status: {

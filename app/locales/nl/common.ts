@@ -23,6 +23,7 @@ const common = {
     people: "Mensen",
     planning: "Planning",
     digipunten: "Digipunten",
+    community: "Gemeenschap",
     reports: "Rapporten",
     account: "Mijn account",
     regions: "Regio's",
@@ -35,6 +36,20 @@ const common = {
     mypension: "MyPension",
     e_banking: "Online bankieren",
     smartphone: "Smartphone en tablet",
+  },
+  /** What a shift report says people were helped with (app/modules/shift-reports/topics.ts). */
+  topic: {
+    eid: "eID en kaartlezer",
+    itsme: "itsme",
+    tax_on_web: "Tax-on-web en MyMinfin",
+    mijn_gezondheid: "Mijn Gezondheid",
+    mypension: "MyPension",
+    e_banking: "Online bankieren",
+    smartphone: "Smartphone of tablet: de basis",
+    email: "E-mail",
+    safety: "Veilig online en phishing",
+    job_search: "Werk zoeken",
+    other: "Iets anders",
   },
   languages: {
     nl: "Nederlands",

@@ -104,7 +104,26 @@ export type Permission =
    * door list, export: regional staff and coordinators of the region, and for a digibank's event
    * also that digibank's coordinators (as for courses).
    */
-  | { action: "plan_events"; scope: EventScope };
+  | { action: "plan_events"; scope: EventScope }
+  /**
+   * See this person's volunteer profile in full: the person, and coordinators of a digibank they
+   * volunteer for. (The community board shows only what the person chose to show.)
+   */
+  | { action: "view_profile"; person: PersonRef }
+  /**
+   * File a shift report for a shift of this digibank: its volunteers. That they were on the shift is
+   * the shift reports module's check, inside its transaction. A coordinator recording a report for
+   * a volunteer uses plan_shifts.
+   */
+  | { action: "report_shift"; digibank: DigibankRef }
+  /** Read, share on and thank posts of this region's community board: its people. */
+  | { action: "use_board"; regionId: number }
+  /** Hide (and show again) posts of this region's board: its coordinators and regional staff. */
+  | { action: "moderate_board"; regionId: number }
+  /** Open the reports at all (what they count stays within the actor's digibanken). */
+  | { action: "view_any_reports" }
+  /** See this digibank's figures and export them: its coordinators and its region's staff. */
+  | { action: "view_reports"; digibank: DigibankRef };
 
 export function isAdmin(actor: Actor) {
   return actor.roles.some((r) => r.role === "admin");
@@ -171,6 +190,35 @@ export function may(actor: Actor | null, permission: Permission): boolean {
       );
     case "enrol_course":
       return permission.course.status === "published" && inAudience(actor, permission.course);
+    case "view_profile": {
+      if (permission.person.id === actor.id) return true;
+      return permission.person.roles.some(
+        (r) =>
+          r.role === "volunteer" &&
+          r.digibankId !== null &&
+          actor.coordinatedDigibankIds.includes(r.digibankId),
+      );
+    }
+    case "report_shift":
+      return actor.volunteerDigibankIds.includes(permission.digibank.id);
+    case "use_board":
+      return (
+        actor.volunteerRegionIds.includes(permission.regionId) ||
+        actor.coordinatorRegionIds.includes(permission.regionId) ||
+        actor.staffRegionIds.includes(permission.regionId)
+      );
+    case "moderate_board":
+      return (
+        actor.coordinatorRegionIds.includes(permission.regionId) ||
+        actor.staffRegionIds.includes(permission.regionId)
+      );
+    case "view_any_reports":
+      return actor.coordinatedDigibankIds.length > 0 || actor.staffRegionIds.length > 0;
+    case "view_reports":
+      return (
+        actor.coordinatedDigibankIds.includes(permission.digibank.id) ||
+        actor.staffRegionIds.includes(permission.digibank.regionId)
+      );
     case "manage_staff":
     case "manage_mail":
       return false;

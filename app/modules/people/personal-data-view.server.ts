@@ -29,6 +29,7 @@ const CODED: Record<string, string> = {
   template: "account:data.value.template",
   action: "account:data.value.action",
   response: "account:data.value.response",
+  topics: "common:topic",
 };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,6 +54,14 @@ export function readablePersonalData(
         return formatDateTime(new Date(`${value}T12:00:00Z`), language, { dateStyle: "long" });
       const coded = CODED[field];
       return coded ? t(`${coded}.${value}`, { defaultValue: value }) : value;
+    }
+    // A list of codes (a report's topics): each in words.
+    if (Array.isArray(value)) {
+      if (value.length === 0) return t("data.empty");
+      const coded = CODED[field];
+      return value
+        .map((v) => (coded ? t(`${coded}.${String(v)}`, { defaultValue: String(v) }) : String(v)))
+        .join(", ");
     }
     const entries = Object.entries(value);
     if (entries.length === 0) return t("data.empty");

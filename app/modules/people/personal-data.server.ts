@@ -6,6 +6,7 @@ import { authPersonalData } from "~/modules/auth/personal-data.server.ts";
 import { eventsPersonalData } from "~/modules/events/personal-data.server.ts";
 import { coursesPersonalData } from "~/modules/courses/personal-data.server.ts";
 import { mailPersonalData } from "~/modules/mail/personal-data.server.ts";
+import { shiftReportsPersonalData } from "~/modules/shift-reports/personal-data.server.ts";
 import { shiftsPersonalData } from "~/modules/shifts/personal-data.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import { DELETED_NAME, deletedAddress, peoplePersonalData } from "./profile-data.server.ts";
@@ -17,7 +18,7 @@ import { DELETED_NAME, deletedAddress, peoplePersonalData } from "./profile-data
 
 /** One value in the download: JSON-ready, and shown in the reader's language by the readable view. */
 export type PersonalDataValue =
-  string | number | boolean | null | Date | { readonly [key: string]: unknown };
+  string | number | boolean | null | Date | readonly string[] | { readonly [key: string]: unknown };
 export type PersonalDataRecord = Record<string, PersonalDataValue>;
 /** A section of the download: one record (the profile) or a list of them (the shifts). */
 export type PersonalDataSection = PersonalDataRecord | PersonalDataRecord[] | null;
@@ -62,6 +63,7 @@ export interface PersonalDataPart {
 export const PERSONAL_DATA_PARTS: readonly PersonalDataPart[] = [
   peoplePersonalData,
   shiftsPersonalData,
+  shiftReportsPersonalData,
   coursesPersonalData,
   eventsPersonalData,
   authPersonalData,

@@ -48,6 +48,7 @@ export const peoplePersonalData: PersonalDataPart = {
         "notify_reminders",
         "notify_event_invitations",
         "notify_newsletters",
+        "notify_report_requests",
       ])
       .where("id", "=", subject.id)
       .executeTakeFirstOrThrow();
@@ -115,6 +116,7 @@ export const peoplePersonalData: PersonalDataPart = {
         notify_reminders: false,
         notify_event_invitations: false,
         notify_newsletters: false,
+        notify_report_requests: false,
       })
       .where("id", "=", subject.id)
       .execute();

@@ -1,0 +1,6 @@
+// The community board of a region: /community.
+const community = {
+  title: "Gemeenschap",
+};
+
+export default community;
