@@ -74,6 +74,7 @@ function Card({ card }: { card: HomeCard }) {
   const { t: tTraining } = useTranslation("training");
   const { t: tEvents } = useTranslation("events");
   const { t: tEventPlanning } = useTranslation("eventPlanning");
+  const { t: tExperience } = useTranslation("experience");
   const n = (value: number) => formatNumber(value, i18n.language);
   const id = `card-${card.kind}`;
   const heading = (text: string) => <h2 id={id}>{text}</h2>;
@@ -222,6 +223,15 @@ function Card({ card }: { card: HomeCard }) {
               : t("home.joinRequests.empty")}
           </p>
           {card.count ? more("/people/requests", t("home.joinRequests.link")) : null}
+        </section>
+      );
+    case "experience":
+      return (
+        <section aria-labelledby={id}>
+          {heading(tExperience("card.title"))}
+          <p>{card.helped}</p>
+          <p>{card.next}</p>
+          {more("/account/experience", tExperience("card.link"))}
         </section>
       );
     case "region_figures":

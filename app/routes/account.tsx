@@ -157,6 +157,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const { t } = useTranslation("account");
   const { t: tCommon } = useTranslation();
+  const { t: tExperience } = useTranslation("experience");
   const { account, feedUrl, outcome } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
 
@@ -269,6 +270,14 @@ export default function Account() {
         <p>{t("skills.intro")}</p>
         <p>
           <Link to="/account/skills">{t("skills.link")}</Link>
+        </p>
+      </section>
+
+      <section className="account-section" aria-labelledby="experience-title">
+        <h2 id="experience-title">{tExperience("account.title")}</h2>
+        <p>{tExperience("account.intro")}</p>
+        <p>
+          <Link to="/account/experience">{tExperience("account.link")}</Link>
         </p>
       </section>
 

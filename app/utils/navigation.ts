@@ -36,6 +36,7 @@ const ENTRIES: readonly Entry[] = [
     for: ["volunteer", "coordinator", "regional_staff", "admin"],
   },
   { key: "events", href: "/events", for: ["volunteer", "coordinator", "regional_staff", "admin"] },
+  { key: "experience", href: "/account/experience", for: ["volunteer"] },
   { key: "people", href: "/people", for: ["admin", "coordinator"] },
   { key: "planning", href: "/planning", for: ["admin", "coordinator"] },
   { key: "regions", href: "/regions", for: ["admin", "regional_staff"] },

@@ -16,7 +16,6 @@ let app: Awaited<ReturnType<typeof startDemoServer>>;
 let base: string;
 let browser: Browser;
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-const NOT_BUILT = /ervaring/i;
 
 beforeAll(async () => {
   if (!browserAvailable) return;
@@ -70,7 +69,6 @@ describe.runIf(browserAvailable)("the home page per role, on a phone", () => {
     await expect(
       page.getByRole("link", { name: "Ben je al digihelper? Meld je aan" }).getAttribute("href"),
     ).resolves.toBe("/login");
-    await expect(page.locator("main").textContent()).resolves.not.toMatch(NOT_BUILT);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -84,6 +82,8 @@ describe.runIf(browserAvailable)("the home page per role, on a phone", () => {
       "Aanwezigheden aanduiden",
       "Diensten die nog hulp nodig hebben",
       "Jouw volgende diensten",
+      // The demo volunteer has worked shifts: what their work adds up to.
+      "Mijn ervaring",
       // The demo volunteer's invitation to the Dag van de Digibank waits for an answer.
       "Uitnodigingen",
     ]);
@@ -96,7 +96,6 @@ describe.runIf(browserAvailable)("the home page per role, on a phone", () => {
     // The demo world has shifts with room: each is a link to its page, where it is claimed.
     const links = page.locator("section[aria-labelledby=card-open_shifts] a[href^='/shifts/']");
     await expect(links.count()).resolves.toBeGreaterThan(0);
-    await expect(page.locator("main").textContent()).resolves.not.toMatch(NOT_BUILT);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -112,7 +111,6 @@ describe.runIf(browserAvailable)("the home page per role, on a phone", () => {
       "Aanvragen om mee te doen",
     ]);
     expect(firstOnScreen).toBe(true);
-    await expect(page.locator("main").textContent()).resolves.not.toMatch(NOT_BUILT);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,6 +1,122 @@
 // What a volunteer's work adds up to: /account/experience and the attestation of volunteer work.
 const experience = {
   title: "Mijn ervaring",
+  intro:
+    "Wat je als digihelper al deed: je uren, je diensten, de mensen die je hielp en je vormingen.",
+  period: {
+    legend: "Periode",
+    label: "Toon",
+    all: "Altijd",
+    year: "Jaar {{year}}",
+    submit: "Toon",
+    showing: "Je ziet: {{period}}",
+  },
+  figures: {
+    title: "Je cijfers",
+    hours: "Uren",
+    hoursNote_one:
+      "Daarvan {{hours}} uur uit je {{count}} verslag; de rest is de geplande duur van je diensten.",
+    hoursNote_other:
+      "Daarvan {{hours}} uur uit je {{count}} verslagen; de rest is de geplande duur van je diensten.",
+    hoursNoReports: "Je schreef nog geen verslag: de uren zijn de geplande duur van je diensten.",
+    shifts: "Diensten gedaan",
+    people: "Mensen geholpen",
+    referrals: "Doorverwezen",
+    peopleNote: "Mensen geholpen tellen alleen uit je verslagen.",
+  },
+  topics: {
+    title: "Waarmee je hielp",
+    caption: "Onderwerpen uit je verslagen",
+    topic: "Onderwerp",
+    reports: "Aantal verslagen",
+    none: "Nog geen verslagen in deze periode.",
+  },
+  courses: {
+    title: "Vormingen gevolgd",
+    none: "Geen vormingen afgerond in deze periode.",
+    item: "{{title}}, {{date}}",
+  },
+  skills: {
+    title: "Vaardigheden behaald in een vorming",
+    none: "Geen vaardigheden behaald in deze periode.",
+    item: "{{skill}}, {{date}}",
+    itemCourse: "{{skill}}, {{date}} ({{course}})",
+    declared: "Je eigen vaardigheden pas je aan bij",
+    declaredLink: "Mijn vaardigheden",
+  },
+  milestones: {
+    title: "Mijlpalen",
+    first_shift: "Je eerste dienst",
+    ten_shifts: "10 diensten",
+    fifty_hours: "50 uur",
+    one_year: "Een jaar digihelper",
+    reached: "Gehaald op {{date}}",
+    toGo: {
+      first_shift: "Nog 1 dienst te gaan",
+      ten_shifts_one: "Nog {{count}} dienst te gaan",
+      ten_shifts_other: "Nog {{count}} diensten te gaan",
+      fifty_hours_one: "Nog {{count}} uur te gaan",
+      fifty_hours_other: "Nog {{count}} uur te gaan",
+      one_year_one: "Nog {{count}} dag te gaan",
+      one_year_other: "Nog {{count}} dagen te gaan",
+      one_year_unknown: "Telt vanaf je eerste dienst",
+    },
+  },
+  attestationLink: {
+    title: "Attest vrijwilligerswerk",
+    intro:
+      "Een attest van je vrijwilligerswerk, om af te drukken of als PDF. Handig voor een sollicitatie of de VDAB.",
+    open: "Maak een attest",
+  },
+  attestation: {
+    title: "Attest vrijwilligerswerk",
+    intro: "Kies de periode. Druk het attest af of download het als PDF.",
+    from: "Van",
+    to: "Tot en met",
+    submit: "Toon attest",
+    print: "Afdrukken",
+    pdf: "Download als PDF",
+    back: "Terug naar Mijn ervaring",
+    heading: "Attest vrijwilligerswerk",
+    statement:
+      "Hierbij bevestigen we dat {{name}} vrijwilligerswerk deed als digihelper, van {{from}} tot en met {{to}}.",
+    statementNone:
+      "{{name}} is digihelper. Van {{from}} tot en met {{to}} deed {{name}} nog geen diensten.",
+    work: "Gedaan werk",
+    hours: "Uren",
+    shifts: "Diensten",
+    people: "Mensen geholpen",
+    digibanks: "Digibanken",
+    digibank: "Digibank",
+    coordinator: "Coördinator",
+    noCoordinator: "(geen coördinator bekend)",
+    courses: "Gevolgde vormingen",
+    skills: "Behaalde vaardigheden",
+    none: "Geen",
+    issued: "Opgemaakt op {{date}}.",
+    platform: "Opgemaakt met Digihelpers, het platform van de digibanken.",
+    filename: "attest-vrijwilligerswerk",
+    subject: "Attest vrijwilligerswerk van {{name}}, {{from}} tot en met {{to}}",
+  },
+  card: {
+    title: "Mijn ervaring",
+    helped_one: "Je hielp al {{count}} mens in {{hours}} uur.",
+    helped_other: "Je hielp al {{count}} mensen in {{hours}} uur.",
+    next: "Volgende mijlpaal: {{milestone}}. {{toGo}}.",
+    allReached: "Je haalde alle mijlpalen. Dank je wel!",
+    link: "Bekijk je ervaring",
+  },
+  account: {
+    title: "Mijn ervaring",
+    intro: "Je uren, diensten, vormingen en mijlpalen, en een attest van je vrijwilligerswerk.",
+    link: "Bekijk je ervaring",
+  },
+  errors: {
+    year: "Dat jaar kennen we niet. Kies een jaar uit de lijst.",
+    date: "Die datum bestaat niet. Schrijf een datum als 2026-03-31.",
+    order: "De begindatum valt na de einddatum. Kies een begin vóór het einde.",
+    title: "Deze periode kan niet",
+  },
 };
 
 export default experience;

@@ -1,4 +1,6 @@
 import { type Actor, isAdmin, may } from "~/modules/auth/access.server.ts";
+import { loadExperienceSummary } from "~/modules/experience/figures.server.ts";
+import { describeNext, formatHours } from "~/modules/experience/view.server.ts";
 import { listTrainedCourses } from "~/modules/courses/attendance.server.ts";
 import { listInvitationsOfUser } from "~/modules/events/invited.server.ts";
 import { listMyCourseSessions } from "~/modules/courses/my-sessions.server.ts";
@@ -49,6 +51,12 @@ export type HomeCard =
       kind: "events_organised";
       /** Coming gatherings the reader organises, soonest first: "title, when: answers so far". */
       events: Array<{ eventId: number; href: string; title: string; answers: string }>;
+    }
+  | {
+      kind: "experience";
+      /** "Je hielp al 12 mensen in 9 uur." and the next milestone, written out on the server. */
+      helped: string;
+      next: string;
     }
   | {
       kind: "region_figures";
@@ -364,12 +372,33 @@ export const organiserCards: CardProvider = {
   },
 };
 
+/** A volunteer with at least one shift worked: what their work adds up to, and the next milestone. */
+export const experienceCards: CardProvider = {
+  async cards(db, actor, { language, now }) {
+    if (!actor || actor.volunteerDigibankIds.length === 0) return [];
+    const summary = await loadExperienceSummary(db, actor.id, { now });
+    if (!summary) return [];
+    const t = getFixedT(language, "experience");
+    return [
+      {
+        kind: "experience",
+        helped: t("card.helped", {
+          count: summary.peopleHelped,
+          hours: formatHours(summary.minutes, language),
+        }),
+        next: describeNext(summary.next, language),
+      },
+    ];
+  },
+};
+
 /** Every capability's cards, in the order the home page shows them. */
 export const CARD_PROVIDERS: readonly CardProvider[] = [
   welcomeCards,
   invitationCards,
   volunteerCards,
   trainerCards,
+  experienceCards,
   planningCards,
   organiserCards,
   regionCards,
