@@ -1775,6 +1775,29 @@ const CASES: Case[] = [
   // ---
 
   // Experience (/account/experience and the attestation). Cases go below this line.
+  {
+    name: "/account/experience (one's own; no id in the address)",
+    method: "GET",
+    request: async () => ({ path: "/account/experience?year=2026" }),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/account/experience/attestation (one's own)",
+    method: "GET",
+    request: async () => ({
+      path: "/account/experience/attestation?from=2026-01-01&to=2026-06-30",
+    }),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/account/experience/attestation.pdf (one's own)",
+    method: "GET",
+    request: async () => ({ path: "/account/experience/attestation.pdf" }),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
 
   // ---
 
