@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSession } from "~/modules/auth/session.server.ts";
+import { languageCookie } from "~/utils/i18n.server.ts";
 import { addDays, localInstant, localToday } from "~/modules/shifts/recurrence.ts";
 import { type JobQueue, stopJobQueue } from "~/utils/jobs.server.ts";
 import {
@@ -75,7 +76,7 @@ async function makeWorld() {
         topics: [...s.topics],
       });
   }
-  return { volunteer: volunteer.id, other: other.id };
+  return { volunteer: volunteer.id, other: other.id, bank: bank.id };
 }
 
 beforeAll(async () => {
@@ -143,8 +144,10 @@ describe.runIf(browserAvailable)("My experience in the browser", () => {
     );
 
     // The choice of a year, by keyboard.
+    await page.locator("#period-year").focus();
     await page.locator("#period-year").selectOption(localToday().slice(0, 4));
     await page.keyboard.press("Tab");
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Toon");
     await Promise.all([page.waitForURL(/year=\d{4}/), page.keyboard.press("Enter")]);
     await page.waitForLoadState("networkidle");
 
@@ -205,14 +208,24 @@ describe.runIf(browserAvailable)("the period, and whose experience", () => {
     expect(await response.text()).toContain(message);
   });
 
-  it("answers the PDF's refusal in the reader's language", async () => {
-    const response = await get(
-      "/account/experience/attestation.pdf?from=2026-02-30",
-      world.volunteer,
-      { Cookie: `${await cookieOf(world.volunteer)}; lng=fr` },
+  it("answers in the reader's language: the language switch's choice, else the profile's", async () => {
+    const french = await createUser(database.db, { name: "Françoise Leçon", language: "fr" });
+    await assignRole(database.db, { userId: french.id, role: "volunteer", digibankId: world.bank });
+    const refused = await get("/account/experience/attestation.pdf?from=2026-02-30", french.id);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Cette date n’existe pas");
+    const pdf = await readPdf(
+      new Uint8Array(
+        await (await get("/account/experience/attestation.pdf", french.id)).arrayBuffer(),
+      ),
     );
-    expect(response.status).toBe(400);
-    expect(await response.text()).toContain("Cette date n’existe pas");
+    expect(pdf.language).toBe("fr");
+    expect(pdf.text).toContain("Françoise Leçon");
+    // The switch set English: English, whatever the profile says.
+    const switched = await get("/account/experience/attestation.pdf?from=2026-02-30", french.id, {
+      Cookie: `${await cookieOf(french.id)}; ${(await languageCookie.serialize("en")).split(";")[0]}`,
+    });
+    expect(await switched.text()).toContain("That date does not exist");
   });
 
   it("shows each person only their own", async () => {
