@@ -82,8 +82,6 @@ describe.runIf(browserAvailable)("the home page per role, on a phone", () => {
       "Aanwezigheden aanduiden",
       "Diensten die nog hulp nodig hebben",
       "Jouw volgende diensten",
-      // The demo volunteer has worked shifts: what their work adds up to.
-      "Mijn ervaring",
       // The demo volunteer's invitation to the Dag van de Digibank waits for an answer.
       "Uitnodigingen",
     ]);
