@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { may } from "~/modules/auth/access.server.ts";
 import { requireActor } from "~/modules/auth/guards.server.ts";
 import { loadExperience } from "~/modules/experience/figures.server.ts";
-import { readYear } from "~/modules/experience/period.ts";
+import { readYear } from "~/modules/experience/period.server.ts";
 import { describeExperience } from "~/modules/experience/view.server.ts";
 import experienceStyles from "~/styles/experience.css";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";

@@ -11,7 +11,7 @@ import {
   sumWork,
   within,
 } from "./figures.server.ts";
-import { type Read, readDateSpan } from "./period.ts";
+import { type Read, readDateSpan } from "./period.server.ts";
 
 // The attestation of volunteer work ("attest vrijwilligerswerk"): what a volunteer did in a period,
 // per digibank with the name of a coordinator who can confirm it. The printable page and the PDF
