@@ -147,6 +147,11 @@ const account: Namespace<typeof nl> = {
       plannedEvents: "Gatherings I organised",
       shiftReports: "My shift reports",
       shiftReportsRecorded: "Shift reports I recorded for others",
+      volunteerProfile: "My profile",
+      volunteerMunicipalities: "Municipalities where I help",
+      boardPosts: "My posts on the community board",
+      boardThanks: "Posts I thanked",
+      boardPostsHidden: "Posts I hid",
     },
     field: {
       email: "Email address",
@@ -212,6 +217,16 @@ const account: Namespace<typeof nl> = {
       referrals: "Referred on",
       reflection: "What I want to remember",
       updated_at: "Changed on",
+      languages: "Languages",
+      availability: "When I can help",
+      introduction: "About me",
+      board_shows: "What the community board shows",
+      municipality: "Municipality",
+      body: "Text",
+      hidden_at: "Hidden on",
+      hidden_reason: "Reason for hiding",
+      thanks_count: "Times thanked",
+      post_created_at: "Post of",
     },
     value: {
       status: {

@@ -151,6 +151,11 @@ const account: Namespace<typeof nl> = {
       plannedEvents: "Rencontres que j’ai organisées",
       shiftReports: "Mes rapports de permanence",
       shiftReportsRecorded: "Rapports que j’ai notés pour d’autres",
+      volunteerProfile: "Mon profil",
+      volunteerMunicipalities: "Communes où j’aide",
+      boardPosts: "Mes messages sur le tableau de la communauté",
+      boardThanks: "Messages que j’ai remerciés",
+      boardPostsHidden: "Messages que j’ai masqués",
     },
     field: {
       email: "Adresse e-mail",
@@ -216,6 +221,16 @@ const account: Namespace<typeof nl> = {
       referrals: "Orientées vers un autre service",
       reflection: "Ce que je veux retenir",
       updated_at: "Modifié le",
+      languages: "Langues",
+      availability: "Quand je peux aider",
+      introduction: "À propos de moi",
+      board_shows: "Ce que montre le tableau de la communauté",
+      municipality: "Commune",
+      body: "Texte",
+      hidden_at: "Masqué le",
+      hidden_reason: "Raison du masquage",
+      thanks_count: "Nombre de remerciements",
+      post_created_at: "Message du",
     },
     value: {
       status: {

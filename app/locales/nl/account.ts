@@ -146,6 +146,11 @@ const account = {
       plannedEvents: "Bijeenkomsten die ik organiseerde",
       shiftReports: "Mijn verslagen van diensten",
       shiftReportsRecorded: "Verslagen die ik voor anderen noteerde",
+      volunteerProfile: "Mijn profiel",
+      volunteerMunicipalities: "Gemeenten waar ik help",
+      boardPosts: "Mijn berichten op het gemeenschapsbord",
+      boardThanks: "Berichten die ik bedankte",
+      boardPostsHidden: "Berichten die ik verborg",
     },
     field: {
       email: "E-mailadres",
@@ -211,6 +216,16 @@ const account = {
       referrals: "Doorverwezen",
       reflection: "Wat ik wil onthouden",
       updated_at: "Gewijzigd op",
+      languages: "Talen",
+      availability: "Wanneer ik kan helpen",
+      introduction: "Over mij",
+      board_shows: "Wat het gemeenschapsbord toont",
+      municipality: "Gemeente",
+      body: "Tekst",
+      hidden_at: "Verborgen op",
+      hidden_reason: "Reden om te verbergen",
+      thanks_count: "Aantal keer bedankt",
+      post_created_at: "Bericht van",
     },
     value: {
       status: {
