@@ -156,6 +156,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation("account");
+  const { t: tProfile } = useTranslation("profile");
   const { t: tCommon } = useTranslation();
   const { account, feedUrl, outcome } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -269,6 +270,9 @@ export default function Account() {
         <p>{t("skills.intro")}</p>
         <p>
           <Link to="/account/skills">{t("skills.link")}</Link>
+        </p>
+        <p>
+          <Link to="/account/profile">{tProfile("link")}</Link>
         </p>
       </section>
 
