@@ -61,7 +61,6 @@ const community: Namespace<typeof nl> = {
   card: {
     title: "Community",
     intro: "New on your region's board:",
-    empty: "No posts on your region's board yet.",
     link: "To the community board",
   },
 };

@@ -62,7 +62,6 @@ const community: Namespace<typeof nl> = {
   card: {
     title: "Communauté",
     intro: "Nouveau sur le tableau de votre région :",
-    empty: "Pas encore de messages sur le tableau de votre région.",
     link: "Vers le tableau de la communauté",
   },
 };

@@ -59,7 +59,6 @@ const community = {
   card: {
     title: "Gemeenschap",
     intro: "Nieuw op het bord van je regio:",
-    empty: "Nog geen berichten op het bord van je regio.",
     link: "Naar het gemeenschapsbord",
   },
 };

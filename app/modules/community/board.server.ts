@@ -282,11 +282,33 @@ export async function thankPost(
   const post = await visiblePost(db, actor, postId);
   if (!post) return { ok: false, denied: 404 };
   if (post.authorId === actor.id || post.hiddenAt) return { ok: false, denied: 403 };
-  await db
-    .insertInto("board_thanks")
-    .values({ post_id: postId, user_id: actor.id })
-    .onConflict((oc) => oc.columns(["post_id", "user_id"]).doNothing())
-    .execute();
+  try {
+    // Not when already thanked; two thanks at the same moment both pass this check, and the
+    // primary key refuses the second (the control test drops it and finds two rows).
+    await db
+      .insertInto("board_thanks")
+      .columns(["post_id", "user_id"])
+      .expression(
+        db
+          .selectNoFrom([
+            sql<number>`${postId}::integer`.as("post_id"),
+            sql<number>`${actor.id}::integer`.as("user_id"),
+          ])
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom("board_thanks")
+                  .select("post_id")
+                  .where("post_id", "=", postId)
+                  .where("user_id", "=", actor.id),
+              ),
+            ),
+          ),
+      )
+      .execute();
+  } catch (error) {
+    if ((error as { code?: string } | null)?.code !== "23505") throw error;
+  }
   return { ok: true, regionId: post.regionId, author: firstName(post.authorName) };
 }
 
