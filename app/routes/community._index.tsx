@@ -106,7 +106,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ errors, body: sentBody, kinds: [] as string[], post }, { status: 400 });
   }
   const form = submission.value;
-  const back = (regionId: number, at: string) => `/community?region=${regionId}#${at}`;
+  const back = (regionId: number) => `/community?region=${regionId}`;
   if (form.intent === "share") {
     if (!may(actor, { action: "use_board", regionId: form.region }))
       throw new Response("Not Found", { status: 404 });
@@ -126,7 +126,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         },
         { status: 400 },
       );
-    throw await redirectWithOutcome(request, context, back(form.region, `post-${outcome.postId}`), {
+    throw await redirectWithOutcome(request, context, back(form.region), {
       tone: "success",
       message: "community:share.shared",
       at: `post-${outcome.postId}`,
@@ -159,7 +159,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     hide: "community:moderate.hidden",
     show: "community:moderate.shown",
   }[form.intent];
-  throw await redirectWithOutcome(request, context, back(outcome.regionId, `post-${form.post}`), {
+  throw await redirectWithOutcome(request, context, back(outcome.regionId), {
     tone: "success",
     message,
     values: { name: outcome.author },

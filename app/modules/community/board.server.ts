@@ -340,8 +340,10 @@ export async function setPostHidden(
         ip: string | null;
       },
 ): Promise<PostActionOutcome> {
-  const post = await visiblePost(db, actor, input.postId);
-  if (!post) return { ok: false, denied: 404 };
+  // The board's people who do not moderate it are told no (403), others that it does not exist.
+  const post = await findPost(db, input.postId);
+  if (!post || !may(actor, { action: "use_board", regionId: post.regionId }))
+    return { ok: false, denied: 404 };
   if (!may(actor, { action: "moderate_board", regionId: post.regionId }))
     return { ok: false, denied: 403 };
   await db.transaction().execute(async (trx) => {
