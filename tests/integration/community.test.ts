@@ -552,3 +552,22 @@ describe("the community part of the personal data", () => {
     ).toEqual([]);
   });
 });
+
+describe("the home card", () => {
+  it("shows the newest three posts' first lines to people with a board, none on an empty board", async () => {
+    const { communityCards } = await import("~/modules/home/cards.server.ts");
+    const w = await world();
+    const context = { language: "nl" as const, now: new Date() };
+    expect(await communityCards.cards(w.db, w.as.chris, context)).toEqual([]);
+    for (const body of ["Eerste\nmeer", "Tweede", "Derde", "Vierde\n\nnog iets"])
+      await sharePost(w.db, { regionId: w.r1.id, authorId: w.anna.id, body });
+    const [card] = await communityCards.cards(w.db, w.as.bart, context);
+    expect(card).toMatchObject({ kind: "community" });
+    const posts = (card as { posts: Array<{ author: string; firstLine: string; href: string }> })
+      .posts;
+    expect(posts.map((p) => p.firstLine)).toEqual(["Vierde", "Derde", "Tweede"]);
+    expect(posts[0]!.author).toBe("Anna");
+    expect(posts[0]!.href).toMatch(new RegExp(`^/community\\?region=${w.r1.id}#post-\\d+$`));
+    expect(await communityCards.cards(w.db, null, context)).toEqual([]);
+  });
+});

@@ -312,6 +312,8 @@ const account: Namespace<typeof nl> = {
         account_deleted: "account deleted",
         email_changed: "email address changed",
         calendar_feed_regenerated: "new calendar address made",
+        board_post_hidden: "post on the community board hidden",
+        board_post_shown: "post on the community board shown again",
         region_settings_changed: "region settings changed",
         shift_claim_removed: "taken off a shift",
         shift_release_granted: "allowed to give up a shift",

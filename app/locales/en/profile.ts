@@ -10,6 +10,7 @@ const profile: Namespace<typeof nl> = {
   personIntro: "This is how {{name}} describes themselves. You can only read this profile.",
   link: "See and change my profile",
   linkPerson: "Profile",
+  linkPersonOf: "Profile of {{name}}",
   saved: "Your profile is saved.",
   submit: "Save profile",
   back: "Back to my account",

@@ -316,6 +316,8 @@ const account: Namespace<typeof nl> = {
         account_deleted: "compte supprimé",
         email_changed: "adresse e-mail modifiée",
         calendar_feed_regenerated: "nouvelle adresse d'agenda créée",
+        board_post_hidden: "message masqué sur le tableau de la communauté",
+        board_post_shown: "message de nouveau affiché sur le tableau de la communauté",
         region_settings_changed: "paramètres d'une région modifiés",
         shift_claim_removed: "retiré d'une permanence",
         shift_release_granted: "permanence cédée avec accord",

@@ -10,6 +10,7 @@ const profile: Namespace<typeof nl> = {
   personIntro: "Voici comment {{name}} se présente. Vous pouvez seulement lire ce profil.",
   link: "Voir et modifier mon profil",
   linkPerson: "Profil",
+  linkPersonOf: "Profil de {{name}}",
   saved: "Votre profil est enregistré.",
   submit: "Enregistrer le profil",
   back: "Retour à mon compte",

@@ -311,6 +311,8 @@ const account = {
         account_deleted: "account verwijderd",
         email_changed: "e-mailadres gewijzigd",
         calendar_feed_regenerated: "nieuw agenda-adres gemaakt",
+        board_post_hidden: "bericht op het gemeenschapsbord verborgen",
+        board_post_shown: "bericht op het gemeenschapsbord opnieuw getoond",
         region_settings_changed: "instellingen van een regio gewijzigd",
         shift_claim_removed: "van een dienst gehaald",
         shift_release_granted: "dienst mocht afgegeven worden",

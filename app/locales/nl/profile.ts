@@ -7,6 +7,7 @@ const profile = {
   personIntro: "Zo beschreef {{name}} zichzelf. Je kan dit profiel alleen lezen.",
   link: "Mijn profiel bekijken en aanpassen",
   linkPerson: "Profiel",
+  linkPersonOf: "Profiel van {{name}}",
   saved: "Je profiel is bewaard.",
   submit: "Profiel bewaren",
   back: "Terug naar mijn account",
