@@ -9,7 +9,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/csrf-field.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { FormMessage } from "~/components/forms.tsx";
 import { OutcomeMessage } from "~/components/outcome-message.tsx";
 import { requireActor } from "~/modules/auth/guards.server.ts";
 import {
@@ -116,7 +115,11 @@ export default function AccountProfile() {
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
       <OutcomeMessage outcome={outcome} />
-      <FormMessage>{Object.keys(errors).length ? t("errors.form") : null}</FormMessage>
+      {Object.keys(errors).length ? (
+        <div className="notice notice--error" role="alert">
+          {t("errors.form")}
+        </div>
+      ) : null}
       <Form
         method="post"
         className="stack"

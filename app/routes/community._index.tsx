@@ -9,7 +9,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/csrf-field.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { FormMessage } from "~/components/forms.tsx";
 import { LinkedText } from "~/components/linked-text.tsx";
 import { OutcomeMessage } from "~/components/outcome-message.tsx";
 import { may } from "~/modules/auth/access.server.ts";
@@ -31,7 +30,7 @@ import { readOutcome, redirectWithOutcome } from "~/utils/flash.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
-import { readId } from "~/utils/schemas.ts";
+import { readId } from "~/utils/ids.ts";
 import communityStyles from "~/styles/community.css";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -217,7 +216,11 @@ export default function Community() {
           <input type="hidden" name="intent" value="share" />
           <input type="hidden" name="region" value={region.id} />
           {from ? <input type="hidden" name="from" value={from} /> : null}
-          <FormMessage>{bodyError}</FormMessage>
+          {bodyError ? (
+            <div className="notice notice--error" role="alert">
+              {bodyError}
+            </div>
+          ) : null}
           <div className="field">
             <label htmlFor="body">{t("share.label")}</label>
             <p id="body-hint" className="field__hint">

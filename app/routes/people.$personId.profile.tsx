@@ -8,14 +8,16 @@ import { requireActor } from "~/modules/auth/guards.server.ts";
 import { findProfilePerson, loadProfile } from "~/modules/people/profile.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
-import { paramId } from "~/utils/schemas.ts";
+import { readId } from "~/utils/ids.ts";
 import communityStyles from "~/styles/community.css";
 
 // A volunteer's profile as their coordinators (and admins) read it. Anyone else: 404, so the page
 // does not tell who volunteers where.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
-  const personId = paramId(params.personId);
+  // Read without zod (ids.ts), so this page's scripts hold none; anything but an id is a 404.
+  const personId = readId(params.personId);
+  if (personId === null) throw new Response("Not Found", { status: 404 });
   const person = await findProfilePerson(context.db, personId);
   if (!person || !may(actor, { action: "view_profile", person }))
     throw new Response("Not Found", { status: 404 });

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed.ts";
 import {
@@ -204,5 +206,40 @@ describe.runIf(browserAvailable)("the profile and the community board in the bro
     await page.waitForLoadState("networkidle");
     expect(problems).toEqual([]);
     await context.close();
+  });
+});
+
+describe("the scripts of the profile and board pages (decision 021)", () => {
+  const publicDir = path.resolve("public");
+  const read = (url: string) => fs.readFileSync(path.join(publicDir, url), "utf8");
+
+  it("hold no zod and no conform: the server alone checks these forms", () => {
+    const buildDir = path.join(publicDir, "build");
+    const file = fs.readdirSync(buildDir).find((name) => /^manifest-.*\.js$/.test(name))!;
+    const manifest = JSON.parse(
+      read(`build/${file}`)
+        .replace(/^window\.__remixManifest=/, "")
+        .replace(/;$/, ""),
+    ) as { routes: Record<string, { module: string; imports?: string[] }> };
+    for (const id of [
+      "routes/community._index",
+      "routes/account_.profile",
+      "routes/people.$personId.profile",
+    ]) {
+      const route = manifest.routes[id]!;
+      const seen = new Set<string>();
+      const queue = [route.module, ...(route.imports ?? [])];
+      while (queue.length > 0) {
+        const url = queue.pop()!;
+        if (seen.has(url)) continue;
+        seen.add(url);
+        for (const match of read(url).matchAll(/(?:from|import)\s*"(\/build\/[^"]+\.js)"/g))
+          queue.push(match[1]!);
+      }
+      for (const url of seen) {
+        expect(read(url).includes("ZodError"), `${id}: ${url}`).toBe(false);
+        expect(read(url).includes("__intent__"), `${id}: ${url}`).toBe(false);
+      }
+    }
   });
 });
