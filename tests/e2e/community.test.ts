@@ -198,6 +198,11 @@ describe.runIf(browserAvailable)("the profile and the community board in the bro
       await expect(heading.isVisible()).resolves.toBe(true);
       const box = (await heading.boundingBox())!;
       expect(box.y + box.height).toBeLessThan(844);
+      // Nothing wider than the phone: no sideways scrolling (the availability grid included).
+      await expect(
+        page.evaluate(() => document.documentElement.scrollWidth),
+        path,
+      ).resolves.toBeLessThanOrEqual(390);
     }
     await visit(page, base + "/account/profile");
     await page.getByRole("table").getByLabel("lundi matin").waitFor();
