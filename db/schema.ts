@@ -472,6 +472,46 @@ export interface ShiftReportsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface VolunteerProfilesTable {
+  user_id: number;
+  /** At most 1,000 characters. */
+  introduction: Defaulted<string>;
+  /** Codes of PROFILE_LANGUAGES (nl, fr, en, ...). */
+  languages: Defaulted<string[]>;
+  /** Weekday x part of day: mon_morning ... sun_evening. */
+  availability: Defaulted<string[]>;
+  /** Which parts the community board shows beside the first name. */
+  board_shows: Defaulted<string[]>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface VolunteerMunicipalitiesTable {
+  user_id: number;
+  municipality_id: number;
+}
+
+export interface BoardPostsTable {
+  id: Generated<number>;
+  region_id: number;
+  author_id: number;
+  /** 1 to 2,000 characters of plain text. */
+  body: string;
+  /** The shift report whose reflection the post started from. */
+  from_shift_report_id: Nullable<number>;
+  created_at: CreatedAt;
+  /** Hidden by a coordinator or regional staff: all three set, or none. */
+  hidden_at: Nullable<Date>;
+  hidden_by: Nullable<number>;
+  hidden_reason: Nullable<string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface BoardThanksTable {
+  post_id: number;
+  user_id: number;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   regions: RegionsTable;
   municipalities: MunicipalitiesTable;
@@ -504,6 +544,10 @@ export interface DB {
   event_guest_opt_outs: EventGuestOptOutsTable;
   event_invitations: EventInvitationsTable;
   shift_reports: ShiftReportsTable;
+  volunteer_profiles: VolunteerProfilesTable;
+  volunteer_municipalities: VolunteerMunicipalitiesTable;
+  board_posts: BoardPostsTable;
+  board_thanks: BoardThanksTable;
 }
 
 export type Region = Selectable<RegionsTable>;

@@ -17,6 +17,7 @@ import { type Weekday, addDays, localToday } from "../app/modules/shifts/recurre
 import { hashPassword } from "../app/modules/auth/password.server.ts";
 import { seedCourses } from "./seed-courses.ts";
 import { seedEvents } from "./seed-events.ts";
+import { seedCommunity } from "./seed-community.ts";
 
 // The demo world: two real Flemish regions with their municipalities, four digibanken, a handful of
 // digipunten and about sixty digihelpers. Trainers use it in demonstrations, so the four demo
@@ -453,6 +454,8 @@ export async function seedDemoWorld(
       address: "Cultuurcentrum Palethe, Jeugdlaan 2, 3900 Pelt",
       brunchAddress: "Bibliotheek Lommel, Adelbergpark 1, 3920 Lommel",
     });
+
+    await seedCommunity(db, { today, random, demoVolunteer: volunteer.id });
 
     return {
       regions: 2,

@@ -75,6 +75,7 @@ function Card({ card }: { card: HomeCard }) {
   const { t: tEvents } = useTranslation("events");
   const { t: tEventPlanning } = useTranslation("eventPlanning");
   const { t: tExperience } = useTranslation("experience");
+  const { t: tCommunity } = useTranslation("community");
   const n = (value: number) => formatNumber(value, i18n.language);
   const id = `card-${card.kind}`;
   const heading = (text: string) => <h2 id={id}>{text}</h2>;
@@ -208,6 +209,23 @@ function Card({ card }: { card: HomeCard }) {
             ))}
           </ul>
           {more("/events/manage", tEventPlanning("card.all"))}
+        </section>
+      );
+    case "community":
+      return (
+        <section aria-labelledby={id}>
+          {heading(tCommunity("card.title"))}
+          <p>{tCommunity("card.intro")}</p>
+          <ul className="plain-list">
+            {card.posts.map((post) => (
+              <li key={post.id}>
+                <Link to={post.href}>
+                  {post.author}: {post.firstLine}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {more("/community", tCommunity("card.link"))}
         </section>
       );
     case "join_requests":

@@ -156,6 +156,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation("account");
+  const { t: tProfile } = useTranslation("profile");
   const { t: tCommon } = useTranslation();
   const { t: tExperience } = useTranslation("experience");
   const { account, feedUrl, outcome } = useLoaderData<typeof loader>();
@@ -270,6 +271,9 @@ export default function Account() {
         <p>{t("skills.intro")}</p>
         <p>
           <Link to="/account/skills">{t("skills.link")}</Link>
+        </p>
+        <p>
+          <Link to="/account/profile">{tProfile("link")}</Link>
         </p>
       </section>
 

@@ -67,6 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function People() {
   const { t } = useTranslation("people");
+  const { t: tProfile } = useTranslation("profile");
   const { admin, digibankId, people, digibanks, regions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const message = actionData?.message as
@@ -132,7 +133,20 @@ export default function People() {
           <tbody>
             {people.map((person) => (
               <tr key={person.id}>
-                <th scope="row">{person.name}</th>
+                <th scope="row">
+                  {person.name}
+                  {person.roles.some((r) => r.role === "volunteer") ? (
+                    <>
+                      <br />
+                      <Link
+                        to={`/people/${person.id}/profile`}
+                        aria-label={tProfile("linkPersonOf", { name: person.name })}
+                      >
+                        {tProfile("linkPerson")}
+                      </Link>
+                    </>
+                  ) : null}
+                </th>
                 <td>{person.email}</td>
                 <td>
                   <ul className="plain-list">

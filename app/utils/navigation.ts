@@ -37,6 +37,11 @@ const ENTRIES: readonly Entry[] = [
   },
   { key: "events", href: "/events", for: ["volunteer", "coordinator", "regional_staff", "admin"] },
   { key: "experience", href: "/account/experience", for: ["volunteer"] },
+  {
+    key: "community",
+    href: "/community",
+    for: ["volunteer", "coordinator", "regional_staff", "admin"],
+  },
   { key: "people", href: "/people", for: ["admin", "coordinator"] },
   { key: "planning", href: "/planning", for: ["admin", "coordinator"] },
   { key: "regions", href: "/regions", for: ["admin", "regional_staff"] },

@@ -8,6 +8,7 @@ import * as mailSending from "./2026-12-01-0003-mail-sending.ts";
 import * as courses from "./2026-12-01-0004-courses.ts";
 import * as events from "./2026-12-02-0001-events.ts";
 import * as shiftReports from "./2026-12-02-0002-shift-reports.ts";
+import * as profilesAndBoard from "./2026-12-02-0003-profiles-and-board.ts";
 
 // Listed by hand rather than read from the folder so the server bundle and tsx see the same set.
 // Names sort in the order they run.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-0004-courses": courses,
   "2026-12-02-0001-events": events,
   "2026-12-02-0002-shift-reports": shiftReports,
+  "2026-12-02-0003-profiles-and-board": profilesAndBoard,
 };

@@ -1767,6 +1767,41 @@ const CASES: Case[] = [
   // ---
 
   // Profiles (/account/profile, a volunteer's profile as their coordinators see it). Cases go below this line.
+  {
+    name: "/account/profile",
+    method: "GET",
+    request: get("/account/profile"),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/account/profile: save one's own profile",
+    method: "POST",
+    request: post("/account/profile", {
+      since: "2020-01-01",
+      language: "nl",
+      availability: "mon_morning",
+      shows: "languages",
+      introduction: "Ik help graag met itsme.",
+    }),
+    twin: true,
+    ok: { status: 302, location: "/account/profile" },
+    expect: signedIn,
+  },
+  {
+    name: "/people/:id/profile (volunteerA of D1)",
+    method: "GET",
+    request: async (w) => ({ path: `/people/${w.users.volunteerA}/profile` }),
+    ok: { status: 200 },
+    // The person, the coordinators of their digibank, admins; anyone else is told it does not exist.
+    expect: {
+      ...ofD1(),
+      volunteerA: "ok",
+      volunteerB: "notfound",
+      staff1: "notfound",
+      staff2: "notfound",
+    },
+  },
 
   // ---
 
@@ -1802,6 +1837,70 @@ const CASES: Case[] = [
   // ---
 
   // The community board (/community: sharing, thanking, hiding). Cases go below this line.
+  {
+    name: "/community",
+    method: "GET",
+    request: get("/community"),
+    ok: { status: 200 },
+    expect: signedIn,
+  },
+  {
+    name: "/community?region=R1",
+    method: "GET",
+    request: async (w) => ({ path: `/community?region=${w.r1}` }),
+    ok: { status: 200 },
+    expect: boardOfR1(),
+  },
+  {
+    name: "/community: share on R1's board",
+    method: "POST",
+    request: async (w) => ({
+      path: "/community",
+      fields: { intent: "share", region: String(w.r1), body: "Tip: laat mensen zelf tikken." },
+    }),
+    ok: { status: 302, location: /^\/community\?region=\d+#post-\d+$/ },
+    expect: boardOfR1(),
+  },
+  {
+    name: "/community: thank a post of R1",
+    method: "POST",
+    request: async () => ({
+      path: "/community",
+      fields: { intent: "thank", post: String(await boardPostOfR1()) },
+    }),
+    ok: { status: 302, location: /^\/community\?region=\d+#post-\d+$/ },
+    expect: boardOfR1(),
+  },
+  {
+    name: "/community: take one's thanks back on a post of R1",
+    method: "POST",
+    request: async () => ({
+      path: "/community",
+      fields: { intent: "unthank", post: String(await boardPostOfR1({ thankedByAll: true })) },
+    }),
+    ok: { status: 302, location: /^\/community\?region=\d+#post-\d+$/ },
+    expect: boardOfR1(),
+  },
+  {
+    name: "/community: hide a post of R1 with a reason",
+    method: "POST",
+    request: async () => ({
+      path: "/community",
+      fields: { intent: "hide", post: String(await boardPostOfR1()), reason: "Te herkenbaar." },
+    }),
+    ok: { status: 302, location: /^\/community\?region=\d+#post-\d+$/ },
+    expect: moderatorsOfR1(),
+  },
+  {
+    name: "/community: show a hidden post of R1 again",
+    method: "POST",
+    request: async () => ({
+      path: "/community",
+      fields: { intent: "show", post: String(await boardPostOfR1({ hidden: true })) },
+    }),
+    ok: { status: 302, location: /^\/community\?region=\d+#post-\d+$/ },
+    expect: moderatorsOfR1(),
+  },
 
   // ---
 
@@ -2504,5 +2603,43 @@ async function trainedCourse(w: World) {
 // --- Helpers for the experience cases.
 
 // --- Helpers for the community board cases.
+
+/** R1's board: its volunteers, coordinators and staff, and admins; the others find no such board. */
+function boardOfR1(): Expectation {
+  return {
+    ...only(["volunteerA", "coordinator1", "staff1", "admin"]),
+    volunteerB: "notfound",
+    coordinator2: "notfound",
+    staff2: "notfound",
+  };
+}
+
+/** Hiding on R1's board: its coordinators and staff, admins; its volunteers may not (403). */
+function moderatorsOfR1(): Expectation {
+  return { ...boardOfR1(), volunteerA: "forbidden" };
+}
+
+/** A fresh post on R1's board by a fresh volunteer of D1: hidden, or thanked by every persona. */
+async function boardPostOfR1({ hidden = false, thankedByAll = false } = {}) {
+  const author = await person([{ role: "volunteer", digibankId: world.d1 }]);
+  const row = await database.db
+    .insertInto("board_posts")
+    .values({
+      region_id: world.r1,
+      author_id: author.id,
+      body: `Een tip ${++sequence}`,
+      ...(hidden
+        ? { hidden_at: new Date(), hidden_by: world.users.coordinator1, hidden_reason: "Reden" }
+        : {}),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (thankedByAll)
+    await database.db
+      .insertInto("board_thanks")
+      .values(Object.values(world.users).map((user_id) => ({ post_id: row.id, user_id })))
+      .execute();
+  return row.id;
+}
 
 // --- Helpers for the reports cases.

@@ -1,6 +1,97 @@
 // The volunteer's profile: /account/profile, and as their coordinators see it.
 const profile = {
   title: "Mijn profiel",
+  intro:
+    "Vertel wie je bent en wanneer je kan helpen. Je coördinatoren zien je profiel. Op het gemeenschapsbord staat alleen wat je zelf kiest.",
+  personTitle: "Profiel van {{name}}",
+  personIntro: "Zo beschreef {{name}} zichzelf. Je kan dit profiel alleen lezen.",
+  link: "Mijn profiel bekijken en aanpassen",
+  linkPerson: "Profiel",
+  linkPersonOf: "Profiel van {{name}}",
+  saved: "Je profiel is bewaard.",
+  submit: "Profiel bewaren",
+  back: "Terug naar mijn account",
+  backPeople: "Terug naar de mensen",
+  notSet: "Niet ingevuld",
+  none: "Geen",
+  since: {
+    label: "Digihelper sinds",
+    hint: "De dag waarop je begon te helpen. Niet in de toekomst.",
+  },
+  digibanks: {
+    title: "Mijn digibanken",
+    hint: "Dit volgt uit je rol. Je coördinator past dit aan.",
+  },
+  municipalities: {
+    legend: "In welke gemeenten help je of kan je helpen?",
+    none: "Je digibanken hebben nog geen gemeenten.",
+  },
+  languages: {
+    legend: "Welke talen spreek je?",
+  },
+  language: {
+    nl: "Nederlands",
+    fr: "Frans",
+    en: "Engels",
+    de: "Duits",
+    ar: "Arabisch",
+    tr: "Turks",
+    es: "Spaans",
+    it: "Italiaans",
+    pl: "Pools",
+    ro: "Roemeens",
+    ru: "Russisch",
+    uk: "Oekraïens",
+  },
+  skills: {
+    title: "Wat ik kan",
+    declared: "zelf aangeduid",
+    earned: "behaald in een vorming",
+    change: "Mijn vaardigheden aanpassen",
+  },
+  availability: {
+    legend: "Wanneer kan je helpen?",
+    hint: "Vink de dagdelen aan waarop je meestal kan.",
+    day: "Dag",
+  },
+  day: {
+    mon: "maandag",
+    tue: "dinsdag",
+    wed: "woensdag",
+    thu: "donderdag",
+    fri: "vrijdag",
+    sat: "zaterdag",
+    sun: "zondag",
+  },
+  part: {
+    morning: "voormiddag",
+    afternoon: "namiddag",
+    evening: "avond",
+  },
+  introduction: {
+    label: "Over mij",
+    hint: "Een korte voorstelling, hoogstens 1000 tekens.",
+  },
+  shows: {
+    legend: "Wat tonen we op het gemeenschapsbord naast je voornaam?",
+    since: "Sinds wanneer ik help",
+    digibanks: "Mijn digibanken",
+    municipalities: "Mijn gemeenten",
+    languages: "Mijn talen",
+    skills: "Wat ik kan",
+    availability: "Wanneer ik kan helpen",
+    introduction: "Over mij",
+  },
+  errors: {
+    since: "Vul een bestaande datum in, bijvoorbeeld 2021-09-01.",
+    sinceFuture: "Die datum ligt in de toekomst. Kies vandaag of een dag ervoor.",
+    municipality: "Kies alleen gemeenten uit de regio van je digibank.",
+    language: "Kies alleen talen uit de lijst.",
+    availability: "Kies alleen dagdelen uit het rooster.",
+    shows: "Kies alleen onderdelen uit de lijst.",
+    form: "Niet bewaard. Kijk de velden met een fout na.",
+    notFound: "Dit profiel bestaat niet, of je mag het niet zien.",
+  },
 };
 
 export default profile;

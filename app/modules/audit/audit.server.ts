@@ -24,7 +24,9 @@ export type AuditAction =
   | "shifts_exported"
   | "course_exported"
   | "event_invitations_unsubscribed"
-  | "event_answers_exported";
+  | "event_answers_exported"
+  | "board_post_hidden"
+  | "board_post_shown";
 
 export async function recordAuditEvent(
   db: Database,

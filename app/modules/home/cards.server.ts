@@ -1,6 +1,7 @@
 import { type Actor, isAdmin, may } from "~/modules/auth/access.server.ts";
 import { loadExperienceSummary } from "~/modules/experience/figures.server.ts";
 import { describeNext, formatHours } from "~/modules/experience/view.server.ts";
+import { listBoardRegions, newestPosts } from "~/modules/community/board.server.ts";
 import { listTrainedCourses } from "~/modules/courses/attendance.server.ts";
 import { listInvitationsOfUser } from "~/modules/events/invited.server.ts";
 import { listMyCourseSessions } from "~/modules/courses/my-sessions.server.ts";
@@ -33,6 +34,11 @@ export interface CardShift {
 
 export type HomeCard =
   | { kind: "welcome"; totals: NetworkOverview["totals"] }
+  | {
+      kind: "community";
+      /** The newest posts on the reader's boards: who, and the first line. */
+      posts: Array<{ id: number; href: string; author: string; firstLine: string }>;
+    }
   | { kind: "next_shifts"; shifts: CardShift[] }
   | { kind: "open_shifts"; shifts: CardShift[] }
   | { kind: "understaffed"; shifts: CardShift[] }
@@ -392,6 +398,33 @@ export const experienceCards: CardProvider = {
   },
 };
 
+/** Anyone with a community board that has posts: the newest three posts' first lines. */
+export const communityCards: CardProvider = {
+  async cards(db, actor) {
+    if (!actor) return [];
+    const regions = await listBoardRegions(db, actor);
+    if (regions.length === 0) return [];
+    const posts = await newestPosts(
+      db,
+      regions.map((r) => r.id),
+      actor.id,
+    );
+    // An empty board has nothing to tell on the home page (the menu still leads to it).
+    if (posts.length === 0) return [];
+    return [
+      {
+        kind: "community",
+        posts: posts.map((p) => ({
+          id: p.id,
+          href: `/community?region=${p.regionId}#post-${p.id}`,
+          author: p.author,
+          firstLine: p.firstLine,
+        })),
+      },
+    ];
+  },
+};
+
 /** Every capability's cards, in the order the home page shows them. */
 export const CARD_PROVIDERS: readonly CardProvider[] = [
   welcomeCards,
@@ -402,6 +435,7 @@ export const CARD_PROVIDERS: readonly CardProvider[] = [
   planningCards,
   organiserCards,
   regionCards,
+  communityCards,
 ];
 
 /** The reader's home page cards, most pressing first. */

@@ -3,6 +3,7 @@ import type { DB } from "../../../db/schema.ts";
 import { auditPersonalData } from "~/modules/audit/personal-data.server.ts";
 import { recordAuditEvent } from "~/modules/audit/audit.server.ts";
 import { authPersonalData } from "~/modules/auth/personal-data.server.ts";
+import { communityPersonalData } from "~/modules/community/personal-data.server.ts";
 import { eventsPersonalData } from "~/modules/events/personal-data.server.ts";
 import { coursesPersonalData } from "~/modules/courses/personal-data.server.ts";
 import { mailPersonalData } from "~/modules/mail/personal-data.server.ts";
@@ -64,6 +65,7 @@ export const PERSONAL_DATA_PARTS: readonly PersonalDataPart[] = [
   peoplePersonalData,
   shiftsPersonalData,
   shiftReportsPersonalData,
+  communityPersonalData,
   coursesPersonalData,
   eventsPersonalData,
   authPersonalData,
