@@ -74,6 +74,7 @@ function Card({ card }: { card: HomeCard }) {
   const { t: tTraining } = useTranslation("training");
   const { t: tEvents } = useTranslation("events");
   const { t: tEventPlanning } = useTranslation("eventPlanning");
+  const { t: tReports } = useTranslation("shiftReports");
   const n = (value: number) => formatNumber(value, i18n.language);
   const id = `card-${card.kind}`;
   const heading = (text: string) => <h2 id={id}>{text}</h2>;
@@ -138,6 +139,22 @@ function Card({ card }: { card: HomeCard }) {
             <p>{t("home.understaffed.empty")}</p>
           )}
           {more("/planning", t("home.understaffed.all"))}
+        </section>
+      );
+    case "shift_reports_due":
+      return (
+        <section aria-labelledby={id}>
+          {heading(tReports("card.title"))}
+          <p>{tReports("card.intro")}</p>
+          <ul className="plain-list card-shifts">
+            {card.shifts.map((shift) => (
+              <li key={shift.id}>
+                <Link to={shift.href}>
+                  {tReports("card.link", { digipunt: shift.digipunt, when: shift.when })}
+                </Link>
+              </li>
+            ))}
+          </ul>
         </section>
       );
     case "release_requests":
