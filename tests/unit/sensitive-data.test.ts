@@ -26,6 +26,7 @@ const fires: Array<[string, string, ReturnType<typeof findSensitiveData>]> = [
   ["an email address in capitals", "JAN@VOORBEELD.BE", ["email"]],
   ["a Belgian IBAN in groups", "rekening BE68 5390 0754 7034", ["iban"]],
   ["a Belgian IBAN, no spaces", "be68539007547034", ["iban"]],
+  ["an IBAN followed by words", "BE68 5390 0754 7034 overschrijven lukte", ["iban"]],
   ["a Dutch IBAN", "NL91 ABNA 0417 1643 00", ["iban"]],
   [
     "several kinds at once",

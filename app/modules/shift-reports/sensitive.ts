@@ -63,10 +63,19 @@ const IBAN = /(?<![\p{L}\p{N}])([A-Z]{2})[ ]?(\d{2})((?:[ ]?[A-Z0-9]){10,30})(?!
 function findIbans(text: string) {
   const found: string[] = [];
   for (const m of text.matchAll(IBAN)) {
-    const bban = m[3]!.replace(/ /g, "").toUpperCase();
     const country = m[1]!.toUpperCase();
-    if (!/\d/.test(bban)) continue;
-    if (mod97(`${bban}${country}${m[2]}`) === 1) found.push(m[0]);
+    // The match may run on into the next words ("BE68 5390 0754 7034 overmaken"): try it whole,
+    // then cut at each space from the end.
+    const tail = m[3]!;
+    const ends = [tail.length, ...[...tail.matchAll(/ /g)].map((s) => s.index).reverse()];
+    for (const end of ends) {
+      const bban = tail.slice(0, end).replace(/ /g, "").toUpperCase();
+      if (bban.length < 10 || !/\d/.test(bban)) continue;
+      if (mod97(`${bban}${country}${m[2]}`) === 1) {
+        found.push(m[0].slice(0, m[0].length - (tail.length - end)));
+        break;
+      }
+    }
   }
   return found;
 }
