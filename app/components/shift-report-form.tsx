@@ -106,8 +106,13 @@ export function ShiftReportForm({
     return key ? String(tc(key as never)) : undefined;
   };
   const hasErrors = Object.values(errors).some((e) => e && e.length > 0);
-  const [reflectionKinds, setReflectionKinds] = useState<SensitiveKind[]>([]);
-  const [otherKinds, setOtherKinds] = useState<SensitiveKind[]>([]);
+  // Also right after the server sent the form back, so the warning stays beside the text.
+  const [reflectionKinds, setReflectionKinds] = useState<SensitiveKind[]>(() =>
+    findSensitiveData(values.reflection),
+  );
+  const [otherKinds, setOtherKinds] = useState<SensitiveKind[]>(() =>
+    findSensitiveData(values.otherTopic),
+  );
 
   return (
     <Form method="post" className="stack" noValidate>

@@ -104,13 +104,14 @@ export default function ShiftReportsPlanning() {
         {shift.digipunt}, {shift.when} ({shift.digibank})
       </p>
       <p>{t("planning.intro")}</p>
-      <section id="reports" aria-labelledby="reports-title">
+      <section id="reports">
         <h2 id="reports-title">{t("planning.caption")}</h2>
         <OutcomeMessage outcome={loaded.outcome} at="reports" />
         {loaded.reports.length === 0 ? (
           <p>{t("planning.empty")}</p>
         ) : (
-          <div className="table-scroll">
+          // Wider than a phone: the reader scrolls it, by keyboard too.
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="reports-title">
             <table>
               <thead>
                 <tr>
