@@ -223,7 +223,8 @@ describe.skipIf(!browserAvailable)("filing a shift report in Chromium", () => {
     await expectAccessible(page);
     expect(await page.inputValue("#report-reflection")).toBe(text);
     expect(await page.inputValue("#report-peopleHelped")).toBe("3");
-    expect(problems).toEqual([]);
+    // The refusal is a 400 answer, which the browser logs; nothing else may be.
+    expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
     await context.close();
   });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { parseWithZod } from "@conform-to/zod";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, loadActor } from "~/modules/auth/access.server.ts";
@@ -293,6 +294,25 @@ describe("what the form takes", () => {
     const result = OwnReportSchema.safeParse(payload);
     return result.success ? null : result.error.flatten().fieldErrors;
   };
+
+  it("takes the form as the browser posts it, empty optional fields included", () => {
+    const body = new FormData();
+    for (const [name, value] of Object.entries({ ...form, topics: "eid", otherTopic: "" }))
+      body.append(name, String(value));
+    const submission = parseWithZod(body, { schema: OwnReportSchema });
+    expect(submission.status).toBe("success");
+    const recorded = new FormData();
+    for (const [name, value] of Object.entries({
+      ...form,
+      topics: "eid",
+      volunteer: "outside",
+      volunteerName: "Jef",
+      reportId: "",
+    }))
+      recorded.append(name, String(value));
+    const record = parseWithZod(recorded, { schema: RecordedReportSchema });
+    expect(record.status === "success" ? record.value.reflection : record.error).toBe("");
+  });
 
   it("takes hours and minutes, and a single topic", () => {
     const result = OwnReportSchema.parse({

@@ -56,7 +56,10 @@ const reportFields = {
     (v) => blankToUndefined(v) ?? "0",
     boundedInt({ ...REPORT_BOUNDS.referrals, message: "shiftReports:errors.referrals" }),
   ),
-  reflection: z.preprocess((v) => v ?? "", multiLineText({ max: REPORT_BOUNDS.reflection })),
+  // Optional: conform reads an empty field as undefined.
+  reflection: multiLineText({ max: REPORT_BOUNDS.reflection })
+    .optional()
+    .transform((text) => text ?? ""),
 };
 
 export interface ReportInput {
