@@ -22,6 +22,7 @@ import { startSeriesHorizonJob } from "../app/modules/shifts/series.server.ts";
 import { startShiftJobs } from "../app/modules/shifts/jobs.server.ts";
 import { startCourseJobs } from "../app/modules/courses/jobs.server.ts";
 import { startEventJobs } from "../app/modules/events/jobs.server.ts";
+import { startShiftReportJobs } from "../app/modules/shift-reports/jobs.server.ts";
 import { createHttpApp } from "./app.ts";
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -61,6 +62,7 @@ async function start(env: Env) {
   await startShiftJobs(jobs, database.db);
   await startCourseJobs(jobs, database.db);
   await startEventJobs(jobs, database.db);
+  await startShiftReportJobs(jobs, database.db);
   await startEmailWorker(jobs, {
     db: database.db,
     transport: createMailTransport({ smtpUrl: env.SMTP_URL, mailboxDir }),

@@ -76,6 +76,7 @@ function Card({ card }: { card: HomeCard }) {
   const { t: tEventPlanning } = useTranslation("eventPlanning");
   const { t: tExperience } = useTranslation("experience");
   const { t: tCommunity } = useTranslation("community");
+  const { t: tShiftReports } = useTranslation("shiftReports");
   const n = (value: number) => formatNumber(value, i18n.language);
   const id = `card-${card.kind}`;
   const heading = (text: string) => <h2 id={id}>{text}</h2>;
@@ -140,6 +141,22 @@ function Card({ card }: { card: HomeCard }) {
             <p>{t("home.understaffed.empty")}</p>
           )}
           {more("/planning", t("home.understaffed.all"))}
+        </section>
+      );
+    case "shift_reports_due":
+      return (
+        <section aria-labelledby={id}>
+          {heading(tShiftReports("card.title"))}
+          <p>{tShiftReports("card.intro")}</p>
+          <ul className="plain-list card-shifts">
+            {card.shifts.map((shift) => (
+              <li key={shift.id}>
+                <Link to={shift.href}>
+                  {tShiftReports("card.link", { digipunt: shift.digipunt, when: shift.when })}
+                </Link>
+              </li>
+            ))}
+          </ul>
         </section>
       );
     case "release_requests":

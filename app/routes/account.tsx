@@ -170,6 +170,7 @@ export default function Account() {
       phone: account.phone ?? "",
       language: account.language,
       notifyReminders: account.notify_reminders,
+      notifyReportRequests: account.notify_report_requests,
       notifyEventInvitations: account.notify_event_invitations,
       notifyNewsletters: account.notify_newsletters,
     },
@@ -251,6 +252,10 @@ export default function Account() {
             <legend>{t("notifications.legend")}</legend>
             <p className="field__hint">{t("notifications.essential")}</p>
             <CheckboxField field={profile.notifyReminders} label={t("notifications.reminders")} />
+            <CheckboxField
+              field={profile.notifyReportRequests}
+              label={t("notifications.reportRequests")}
+            />
             <CheckboxField
               field={profile.notifyEventInvitations}
               label={t("notifications.invitations")}

@@ -150,6 +150,7 @@ const claimAnchor = (claimId: number) => `claim-${claimId}`;
 export default function PlannedShift() {
   const { t, i18n } = useTranslation("planning");
   const { t: tc } = useTranslation();
+  const { t: tr } = useTranslation("shiftReports");
   const { shift, confirmed, reserve, skills, outcome } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refusal = actionData?.refusal;
@@ -270,6 +271,11 @@ export default function PlannedShift() {
         </ul>
       )}
 
+      {shift.started ? (
+        <p>
+          <Link to={`/planning/shifts/${shift.id}/reports`}>{tr("planning.link")}</Link>
+        </p>
+      ) : null}
       <h2>{t("roster.reserveTitle")}</h2>
       {reserve.length === 0 ? (
         <p>{t("roster.reserveEmpty")}</p>

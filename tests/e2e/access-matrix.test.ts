@@ -1806,6 +1806,58 @@ const CASES: Case[] = [
   // ---
 
   // Shift reports (filing, correcting, a coordinator recording one for a volunteer). Cases go below this line.
+  {
+    name: "/shifts/:id/report (a shift of D1 that has started, with everyone on it)",
+    method: "GET",
+    request: async (w) => ({ path: `/shifts/${await workedShiftOfD1(w)}/report` }),
+    ok: { status: 200 },
+    // A volunteer of D1 who was on it; another digibank's shift does not exist for the others.
+    expect: { ...only(["volunteerA", "admin"], "notfound") },
+  },
+  {
+    name: "/shifts/:id/report: file a report (everyone on the shift)",
+    method: "POST",
+    request: async (w) => ({
+      path: `/shifts/${await workedShiftOfD1(w)}/report`,
+      fields: REPORT_FIELDS,
+    }),
+    ok: { status: 302, location: /^\/shifts\/\d+\/report$/ },
+    expect: { ...only(["volunteerA", "admin"], "notfound") },
+  },
+  {
+    name: "/shifts/:id/report (a shift of D1 nobody of the matrix was on)",
+    method: "GET",
+    request: async (w) => ({ path: `/shifts/${await workedShiftOfD1(w, [])}/report` }),
+    ok: { status: 200 },
+    expect: { ...only([], "notfound"), volunteerA: "forbidden", admin: "forbidden" },
+  },
+  {
+    name: "/shifts/:id/report: file a report for a shift one was not on",
+    method: "POST",
+    request: async (w) => ({
+      path: `/shifts/${await workedShiftOfD1(w, [])}/report`,
+      fields: REPORT_FIELDS,
+    }),
+    ok: { status: 302 },
+    expect: { ...only([], "notfound"), volunteerA: "forbidden", admin: "forbidden" },
+  },
+  {
+    name: "/planning/shifts/:id/reports (a started shift of D1)",
+    method: "GET",
+    request: async (w) => ({ path: `/planning/shifts/${await workedShiftOfD1(w, [])}/reports` }),
+    ok: { status: 200 },
+    expect: ofD1(),
+  },
+  {
+    name: "/planning/shifts/:id/reports: record a report for an outside volunteer",
+    method: "POST",
+    request: async (w) => ({
+      path: `/planning/shifts/${await workedShiftOfD1(w, [])}/reports`,
+      fields: { ...REPORT_FIELDS, volunteer: "outside", volunteerName: `Buiten ${++sequence}` },
+    }),
+    ok: { status: 302, location: /^\/planning\/shifts\/\d+\/reports#reports$/ },
+    expect: ofD1(),
+  },
 
   // ---
 
@@ -2599,6 +2651,32 @@ async function trainedCourse(w: World) {
 // --- Helpers for the profiles cases.
 
 // --- Helpers for the shift reports cases.
+
+/** A good report, as the form posts it. */
+const REPORT_FIELDS = {
+  peopleHelped: "5",
+  topics: "eid",
+  hours: "2",
+  minutes: "30",
+  referrals: "1",
+  reflection: "Vlot verlopen.",
+};
+
+// Started shifts, each in a past time slot of its own, so nobody's claims ever overlap.
+let pastSlot = 0;
+
+/** A fresh shift of D1 that started yesterday, with these people on it (by default everyone). */
+async function workedShiftOfD1(w: World, claimants: number[] = everyone(w)) {
+  const startsAt = new Date(Date.now() - 24 * 3600_000 - ++pastSlot * 3 * 3600_000);
+  const shift = await createShift(database.db, {
+    digipuntId: w.p1,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+    capacity: 10,
+  });
+  for (const userId of claimants) await createClaim(database.db, { shiftId: shift.id, userId });
+  return shift.id;
+}
 
 // --- Helpers for the experience cases.
 

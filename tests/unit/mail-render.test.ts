@@ -138,6 +138,18 @@ const samples: EmailPayloads = {
   shift_left: { name: "Jan", shift: SHIFT, reason: "release_granted", url: URL },
   shift_release_requested: { volunteerName: "Jan", shift: SHIFT, url: URL },
   shift_reminder: { name: "Jan", shift: SHIFT, url: URL },
+  shift_report_request: {
+    name: "Jan",
+    shifts: [
+      {
+        digipuntName: "Bib Hasselt",
+        startsAt: "2026-12-01T09:00:00.000Z",
+        endsAt: "2026-12-01T12:00:00.000Z",
+        url: "https://digihelpers.test/shifts/41/report",
+      },
+    ],
+    settingsUrl: "https://digihelpers.test/account",
+  },
   shift_understaffed: { shift: SHIFT, confirmedCount: 1, capacity: 3, url: URL },
   course_changed: { name: "Jan", course: COURSE, url: URL },
   course_cancelled: {

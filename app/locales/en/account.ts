@@ -37,6 +37,7 @@ const account: Namespace<typeof nl> = {
     essential:
       "You always get important emails about your account, such as a sign-in link or a new password.",
     reminders: "Reminders of my shifts and courses",
+    reportRequests: "Request for a report after a shift",
     invitations: "Invitations to gatherings",
     newsletters: "Newsletters from my digibank",
   },
@@ -276,6 +277,7 @@ const account: Namespace<typeof nl> = {
         shift_left: "taken off a shift",
         shift_release_requested: "request to give up a shift",
         shift_reminder: "shift reminder",
+        shift_report_request: "shift report request",
         shift_understaffed: "shift short of helpers",
         course_changed: "course changed",
         course_cancelled: "course cancelled",

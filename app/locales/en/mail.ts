@@ -148,6 +148,18 @@ const mail: Namespace<typeof nl> = {
     release: "Can't make it after all? Let us know as soon as possible on the shift’s page.",
     button: "See the shift",
   },
+  shift_report_request: {
+    subject: "How did your shift yesterday go?",
+    heading: "How did your shift go?",
+    intro_one:
+      "Yesterday you helped as a digihelper. Thank you! Would you tell us briefly how it went?",
+    intro_other:
+      "Yesterday you helped in {{count}} shifts. Thank you! Would you tell us briefly how they went?",
+    shift: "{{digipuntName}}: {{when}}",
+    privacy: "Write nothing in your report about the people you helped.",
+    button: "Fill in your report",
+    setting: "Rather not get this email? Turn it off in your settings:",
+  },
   shift_understaffed: {
     subject: "Not enough digihelpers yet on {{date}} at {{shift.digipuntName}}",
     heading: "This shift still needs helpers",

@@ -37,6 +37,7 @@ const account: Namespace<typeof nl> = {
     essential:
       "Vous recevez toujours les e-mails importants sur votre compte, par exemple un lien de connexion ou un nouveau mot de passe.",
     reminders: "Rappels de mes permanences et formations",
+    reportRequests: "Demande de rapport après une permanence",
     invitations: "Invitations aux rencontres",
     newsletters: "Lettres d'information de ma digibank",
   },
@@ -280,6 +281,7 @@ const account: Namespace<typeof nl> = {
         shift_left: "retiré d'une permanence",
         shift_release_requested: "demande pour céder une permanence",
         shift_reminder: "rappel d'une permanence",
+        shift_report_request: "demande de rapport de permanence",
         shift_understaffed: "permanence avec trop peu d'aidants",
         course_changed: "formation modifiée",
         course_cancelled: "formation annulée",

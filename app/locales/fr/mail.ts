@@ -154,6 +154,18 @@ const mail: Namespace<typeof nl> = {
     release: "Vous ne pouvez pas venir ? Dites-le au plus vite sur la page de la permanence.",
     button: "Voir la permanence",
   },
+  shift_report_request: {
+    subject: "Comment s’est passée votre permanence d’hier ?",
+    heading: "Comment s’est passée votre permanence ?",
+    intro_one:
+      "Hier, vous avez aidé comme digihelper. Merci ! Voulez-vous dire en quelques mots comment cela s’est passé ?",
+    intro_other:
+      "Hier, vous avez aidé lors de {{count}} permanences. Merci ! Voulez-vous dire en quelques mots comment elles se sont passées ?",
+    shift: "{{digipuntName}} : {{when}}",
+    privacy: "N’écrivez rien dans votre rapport sur les personnes aidées.",
+    button: "Remplir votre rapport",
+    setting: "Vous ne voulez plus recevoir cet e-mail ? Désactivez-le dans vos paramètres :",
+  },
   shift_understaffed: {
     subject: "Pas encore assez de digihelpers le {{date}} à {{shift.digipuntName}}",
     heading: "Cette permanence a encore besoin d’aide",

@@ -34,6 +34,7 @@ const account = {
     essential:
       "Belangrijke e-mails over je account krijg je altijd, bijvoorbeeld een aanmeldlink of een nieuw wachtwoord.",
     reminders: "Herinneringen aan mijn diensten en vormingen",
+    reportRequests: "Vraag om een verslag na een dienst",
     invitations: "Uitnodigingen voor bijeenkomsten",
     newsletters: "Nieuwsbrieven van mijn digibank",
   },
@@ -275,6 +276,7 @@ const account = {
         shift_left: "van een dienst gehaald",
         shift_release_requested: "vraag om een dienst af te geven",
         shift_reminder: "herinnering aan een dienst",
+        shift_report_request: "vraag om een verslag van een dienst",
         shift_understaffed: "dienst met te weinig helpers",
         course_changed: "vorming gewijzigd",
         course_cancelled: "vorming geschrapt",

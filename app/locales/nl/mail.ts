@@ -149,6 +149,18 @@ const mail = {
     release: "Kan je toch niet? Laat het dan zo snel mogelijk weten op de pagina van de dienst.",
     button: "Bekijk de dienst",
   },
+  shift_report_request: {
+    subject: "Hoe ging je dienst van gisteren?",
+    heading: "Hoe ging je dienst?",
+    intro_one:
+      "Gisteren hielp je mee als digihelper. Dank je wel! Wil je kort vertellen hoe het ging?",
+    intro_other:
+      "Gisteren hielp je mee in {{count}} diensten. Dank je wel! Wil je kort vertellen hoe ze gingen?",
+    shift: "{{digipuntName}}: {{when}}",
+    privacy: "Schrijf in je verslag niets over de mensen die je hielp.",
+    button: "Vul je verslag in",
+    setting: "Wil je deze e-mail niet meer krijgen? Zet hem uit bij je instellingen:",
+  },
   shift_understaffed: {
     subject: "Nog niet genoeg digihelpers op {{date}} in {{shift.digipuntName}}",
     heading: "Deze dienst heeft nog helpers nodig",

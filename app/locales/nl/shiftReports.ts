@@ -1,6 +1,110 @@
 // Shift reports: filing one after a shift, correcting it, and coordinators recording one for a volunteer.
 const shiftReports = {
   title: "Verslag van een dienst",
+  back: "Terug naar de dienst",
+  intro:
+    "Vertel kort hoe je dienst ging. Zo zie je wat je werk betekent, en kan je digibank erover rapporteren.",
+  privacy:
+    "Schrijf niets over de mensen die je hielp: geen namen, rijksregisternummers, telefoonnummers, e-mailadressen of rekeningnummers.",
+  notStarted: "Deze dienst is nog niet begonnen. Na de start kan je hier je verslag invullen.",
+  cancelled: "Deze dienst is geannuleerd. Daarvoor vul je geen verslag in.",
+  filedOn: "Je vulde dit verslag in op {{date}}.",
+  recordedBy: "Een coördinator vulde dit verslag voor je in.",
+  editUntil: "Je kan het nog aanpassen tot {{date}}.",
+  locked: "Je kan dit verslag niet meer aanpassen: dat kan tot 14 dagen nadat je het invulde.",
+  form: {
+    checkFields: "Kijk de velden hieronder na.",
+    peopleHelped: "Hoeveel mensen heb je geholpen?",
+    peopleHint: "Een getal van 0 tot 200.",
+    topics: "Waarmee heb je geholpen?",
+    topicsHint: "Kruis alles aan wat past.",
+    otherTopic: "Waarmee nog?",
+    otherHint: "Een paar woorden, bijvoorbeeld ‘een treinticket kopen’.",
+    worked: "Hoe lang heb je gewerkt?",
+    workedHint:
+      "Vooraf ingevuld met de lengte van de dienst. Pas het aan als je korter of langer bleef.",
+    hours: "Uren",
+    minutes: "Minuten",
+    referrals: "Hoeveel mensen heb je doorverwezen naar een andere dienst?",
+    referralsHint: "Bijvoorbeeld naar het OCMW, de bib of de bank. Een getal van 0 tot 200.",
+    reflection: "Wil je nog iets kwijt? (niet verplicht)",
+    reflectionHint: "Wat ging goed, wat was moeilijk, een tip voor anderen. Tot 4000 tekens.",
+    save: "Verslag opslaan",
+    saveChanges: "Wijzigingen opslaan",
+  },
+  sensitive: {
+    title: "Dit lijkt over iemand te gaan",
+    national_number: "Je tekst lijkt een rijksregisternummer te bevatten. Haal het weg.",
+    phone: "Je tekst lijkt een telefoonnummer te bevatten. Haal het weg.",
+    email: "Je tekst lijkt een e-mailadres te bevatten. Haal het weg.",
+    iban: "Je tekst lijkt een rekeningnummer (IBAN) te bevatten. Haal het weg.",
+  },
+  errors: {
+    people: "Vul een getal van 0 tot 200 in.",
+    referrals: "Vul een getal van 0 tot 200 in.",
+    hours: "Vul een tijd in van 1 minuut tot 24 uur.",
+    minutes: "Vul een getal van 0 tot 59 in.",
+    topic: "Kies een onderwerp uit de lijst.",
+    otherTopic: "Je koos ‘Iets anders’: schrijf kort waarmee.",
+    volunteer: "Kies de vrijwilliger.",
+    volunteerName: "Vul de naam van de vrijwilliger in.",
+    sensitive: {
+      national_number:
+        "Dit lijkt een rijksregisternummer. Haal het weg: we bewaren geen gegevens van de mensen die je hielp.",
+      phone:
+        "Dit lijkt een telefoonnummer. Haal het weg: we bewaren geen gegevens van de mensen die je hielp.",
+      email:
+        "Dit lijkt een e-mailadres. Haal het weg: we bewaren geen gegevens van de mensen die je hielp.",
+      iban: "Dit lijkt een rekeningnummer (IBAN). Haal het weg: we bewaren geen gegevens van de mensen die je hielp.",
+    },
+  },
+  refusal: {
+    not_started: "Deze dienst is nog niet begonnen. Je verslag kan pas na de start.",
+    cancelled: "Deze dienst is geannuleerd. Er is geen verslag nodig.",
+    already_filed:
+      "Er is al een verslag voor deze dienst. Je ziet het hieronder; er is niets dubbel bewaard.",
+    locked: "Dit verslag is ouder dan 14 dagen en kan niet meer veranderen.",
+    sensitive: "Je tekst lijkt gegevens van iemand te bevatten. Haal ze weg en sla opnieuw op.",
+    not_on_roster: "Deze vrijwilliger stond niet op de dienst.",
+  },
+  notice: {
+    filed: "Bedankt! Je verslag is bewaard.",
+    corrected: "Je verslag is aangepast.",
+    recorded: "Het verslag is bewaard.",
+  },
+  share: "Deel dit op het prikbord",
+  notFound: "Deze dienst bestaat niet, of je kan er geen verslag voor invullen.",
+  notOnShift: "Je stond niet op deze dienst. Alleen wie meehielp, vult er een verslag voor in.",
+  planning: {
+    title: "Verslagen van de dienst",
+    link: "Verslagen van deze dienst",
+    back: "Terug naar de dienst",
+    intro:
+      "Alle verslagen van deze dienst. Werkt iemand niet met Digihelpers? Vul dan hier een verslag voor hem of haar in.",
+    empty: "Er zijn nog geen verslagen.",
+    caption: "Verslagen",
+    name: "Vrijwilliger",
+    people: "Mensen geholpen",
+    hours: "Tijd gewerkt",
+    referralsColumn: "Doorverwezen",
+    topicsColumn: "Onderwerpen",
+    by: "Ingevuld door",
+    self: "zelf",
+    recordTitle: "Een verslag invullen voor een vrijwilliger",
+    volunteer: "Voor wie?",
+    outside: "Iemand die niet met Digihelpers werkt",
+    volunteerName: "Naam van die vrijwilliger",
+    save: "Verslag bewaren",
+    notStarted: "Deze dienst is nog niet begonnen. Na de start kan je hier verslagen invullen.",
+    cancelled: "Deze dienst is geannuleerd.",
+    notFound: "Deze dienst bestaat niet, of je plant hem niet.",
+    duration: "{{hours}} u {{minutes}} min",
+  },
+  card: {
+    title: "Hoe ging je dienst?",
+    intro: "Vul een kort verslag in voor deze diensten.",
+    link: "{{digipunt}}, {{when}}",
+  },
 };
 
 export default shiftReports;

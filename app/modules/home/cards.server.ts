@@ -8,6 +8,7 @@ import { listMyCourseSessions } from "~/modules/courses/my-sessions.server.ts";
 import { failedForGoodAs } from "~/modules/mail/outbox.server.ts";
 import { listPendingRequests } from "~/modules/people/join-requests.server.ts";
 import { type NetworkOverview, getNetworkOverview } from "~/modules/places/overview.server.ts";
+import { listShiftsAwaitingReport } from "~/modules/shift-reports/reports.server.ts";
 import { shiftStateLabel } from "~/modules/shifts/labels.ts";
 import { listShifts, listShiftsWithActions } from "~/modules/shifts/queries.server.ts";
 import { addDays, localToday } from "~/modules/shifts/recurrence.ts";
@@ -43,6 +44,8 @@ export type HomeCard =
   | { kind: "open_shifts"; shifts: CardShift[] }
   | { kind: "understaffed"; shifts: CardShift[] }
   | { kind: "release_requests"; shifts: CardShift[] }
+  /** Worked shifts of the last 14 days without the reader's report, oldest first. */
+  | { kind: "shift_reports_due"; shifts: CardShift[] }
   | { kind: "join_requests"; count: number; digibanks: string[] }
   | { kind: "attendance_to_take"; sessions: CardCourseSession[] }
   | {
@@ -426,9 +429,31 @@ export const communityCards: CardProvider = {
 };
 
 /** Every capability's cards, in the order the home page shows them. */
+/** A volunteer: "how did your shift go?", for worked shifts without their report. */
+export const shiftReportCards: CardProvider = {
+  async cards(db, actor, { language, now }) {
+    if (!actor || actor.volunteerDigibankIds.length === 0) return [];
+    const due = await listShiftsAwaitingReport(db, actor, now);
+    if (due.length === 0) return [];
+    return [
+      {
+        kind: "shift_reports_due",
+        shifts: due.slice(0, CARD_SHIFTS).map((shift) => ({
+          id: shift.shiftId,
+          href: `/shifts/${shift.shiftId}/report`,
+          digipunt: shift.digipunt,
+          when: whenText(shift.startsAt, shift.endsAt, language),
+          note: "",
+        })),
+      },
+    ];
+  },
+};
+
 export const CARD_PROVIDERS: readonly CardProvider[] = [
   welcomeCards,
   invitationCards,
+  shiftReportCards,
   volunteerCards,
   trainerCards,
   experienceCards,

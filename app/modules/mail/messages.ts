@@ -117,6 +117,13 @@ export interface EmailPayloads {
   shift_release_requested: { volunteerName: string; shift: ShiftSnapshot; url: string };
   /** To a volunteer, a day before: your shift is tomorrow. */
   shift_reminder: { name: string; shift: ShiftSnapshot; url: string };
+  /** To a volunteer, the morning after: the shifts they worked yesterday without a report. */
+  shift_report_request: {
+    name: string;
+    shifts: Array<{ digipuntName: string; startsAt: string; endsAt: string; url: string }>;
+    /** Where the setting that stops this email is (/account). */
+    settingsUrl: string;
+  };
   /** To a digibank's coordinators: a shift in the coming days still lacks helpers. */
   shift_understaffed: {
     shift: ShiftSnapshot;
@@ -225,6 +232,7 @@ export const EMAIL_TEMPLATES = [
   "shift_left",
   "shift_release_requested",
   "shift_reminder",
+  "shift_report_request",
   "shift_understaffed",
   "course_changed",
   "course_cancelled",

@@ -30,6 +30,7 @@ import ShiftLeftEmail from "../../../emails/shift-left.tsx";
 import ShiftPromotedEmail from "../../../emails/shift-promoted.tsx";
 import ShiftReleaseRequestedEmail from "../../../emails/shift-release-requested.tsx";
 import ShiftReminderEmail from "../../../emails/shift-reminder.tsx";
+import ShiftReportRequestEmail from "../../../emails/shift-report-request.tsx";
 import ShiftUnderstaffedEmail from "../../../emails/shift-understaffed.tsx";
 import SignInLinkEmail from "../../../emails/sign-in-link.tsx";
 import type { EmailProps } from "../../../emails/types.ts";
@@ -63,6 +64,7 @@ const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
   shift_left: ShiftLeftEmail,
   shift_release_requested: ShiftReleaseRequestedEmail,
   shift_reminder: ShiftReminderEmail,
+  shift_report_request: ShiftReportRequestEmail,
   shift_understaffed: ShiftUnderstaffedEmail,
   course_changed: CourseChangedEmail,
   course_cancelled: CourseCancelledEmail,

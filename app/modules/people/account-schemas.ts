@@ -19,6 +19,7 @@ export const ProfileSchema = z.object({
     .optional(),
   language: z.enum(supportedLanguages, { required_error: required }),
   notifyReminders: z.boolean().default(false),
+  notifyReportRequests: z.boolean().default(false),
   notifyEventInvitations: z.boolean().default(false),
   notifyNewsletters: z.boolean().default(false),
 });

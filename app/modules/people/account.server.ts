@@ -23,6 +23,7 @@ export function loadAccount(db: Database, userId: number) {
       "phone",
       "language",
       "notify_reminders",
+      "notify_report_requests",
       "notify_event_invitations",
       "notify_newsletters",
     ])
@@ -37,6 +38,8 @@ export interface ProfileInput {
   phone: string | null;
   language: Language;
   notifyReminders: boolean;
+  /** Left as it is when not given. */
+  notifyReportRequests?: boolean;
   notifyEventInvitations: boolean;
   notifyNewsletters: boolean;
 }
@@ -49,6 +52,7 @@ export async function updateProfile(db: Database, userId: number, input: Profile
       phone: input.phone,
       language: input.language,
       notify_reminders: input.notifyReminders,
+      notify_report_requests: input.notifyReportRequests,
       notify_event_invitations: input.notifyEventInvitations,
       notify_newsletters: input.notifyNewsletters,
     })

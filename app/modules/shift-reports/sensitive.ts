@@ -9,10 +9,13 @@ export type SensitiveKind = "national_number" | "phone" | "email" | "iban";
 /** The kinds of personal data the text seems to hold, each once, in the order above. */
 export function findSensitiveData(text: string): SensitiveKind[] {
   const found = new Set<SensitiveKind>();
-  if (hasNationalNumber(text)) found.add("national_number");
-  if (hasPhoneNumber(text)) found.add("phone");
+  const ibans = findIbans(text);
+  if (ibans.length > 0) found.add("iban");
+  // An IBAN's digits ("NL91 ABNA 0417 1643 00") can read as a phone number: look past them.
+  const rest = ibans.reduce((t, iban) => t.replace(iban, " ".repeat(iban.length)), text);
+  if (hasNationalNumber(rest)) found.add("national_number");
+  if (hasPhoneNumber(rest)) found.add("phone");
   if (EMAIL.test(text)) found.add("email");
-  if (hasIban(text)) found.add("iban");
   return (["national_number", "phone", "email", "iban"] as const).filter((k) => found.has(k));
 }
 
@@ -56,14 +59,25 @@ function hasPhoneNumber(text: string) {
 // Two letters, two check digits, then 10 to 30 letters or digits, in groups or not.
 const IBAN = /(?<![\p{L}\p{N}])([A-Z]{2})[ ]?(\d{2})((?:[ ]?[A-Z0-9]){10,30})(?![\p{L}\p{N}])/giu;
 
-function hasIban(text: string) {
+/** The IBANs in the text (their check digits hold), as written. */
+function findIbans(text: string) {
+  const found: string[] = [];
   for (const m of text.matchAll(IBAN)) {
-    const bban = m[3]!.replace(/ /g, "").toUpperCase();
     const country = m[1]!.toUpperCase();
-    if (!/\d/.test(bban)) continue;
-    if (mod97(`${bban}${country}${m[2]}`) === 1) return true;
+    // The match may run on into the next words ("BE68 5390 0754 7034 overmaken"): try it whole,
+    // then cut at each space from the end.
+    const tail = m[3]!;
+    const ends = [tail.length, ...[...tail.matchAll(/ /g)].map((s) => s.index).reverse()];
+    for (const end of ends) {
+      const bban = tail.slice(0, end).replace(/ /g, "").toUpperCase();
+      if (bban.length < 10 || !/\d/.test(bban)) continue;
+      if (mod97(`${bban}${country}${m[2]}`) === 1) {
+        found.push(m[0].slice(0, m[0].length - (tail.length - end)));
+        break;
+      }
+    }
   }
-  return false;
+  return found;
 }
 
 /** The ISO 13616 check: letters become 10..35, and the whole number mod 97 must be 1. */
