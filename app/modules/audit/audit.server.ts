@@ -24,7 +24,8 @@ export type AuditAction =
   | "shifts_exported"
   | "course_exported"
   | "event_invitations_unsubscribed"
-  | "event_answers_exported";
+  | "event_answers_exported"
+  | "report_exported";
 
 export async function recordAuditEvent(
   db: Database,
