@@ -74,6 +74,7 @@ function Card({ card }: { card: HomeCard }) {
   const { t: tTraining } = useTranslation("training");
   const { t: tEvents } = useTranslation("events");
   const { t: tEventPlanning } = useTranslation("eventPlanning");
+  const { t: tReports } = useTranslation("reports");
   const n = (value: number) => formatNumber(value, i18n.language);
   const id = `card-${card.kind}`;
   const heading = (text: string) => <h2 id={id}>{text}</h2>;
@@ -222,6 +223,14 @@ function Card({ card }: { card: HomeCard }) {
               : t("home.joinRequests.empty")}
           </p>
           {card.count ? more("/people/requests", t("home.joinRequests.link")) : null}
+        </section>
+      );
+    case "report_figures":
+      return (
+        <section aria-labelledby={id}>
+          {heading(tReports("card.title"))}
+          <p>{card.text}</p>
+          {more("/reports", tReports("card.link"))}
         </section>
       );
     case "region_figures":

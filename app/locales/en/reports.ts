@@ -56,7 +56,7 @@ const reports: Namespace<typeof nl> = {
     topics: "Topics: in how many reports",
     target: "On the way to 1,000 adults",
     targetIntro: "People helped since the digibank started, up to the end of the period.",
-    targetValue: "{{count}} of {{target}}",
+    targetValue: "{{value}} of {{target}}",
     table: "Show the figures as a table",
     month: "Month",
     topic: "Topic",

@@ -58,7 +58,7 @@ const reports: Namespace<typeof nl> = {
     target: "En route vers 1 000 adultes",
     targetIntro:
       "Personnes aidées depuis le démarrage de la digibank, jusqu'à la fin de la période.",
-    targetValue: "{{count}} sur {{target}}",
+    targetValue: "{{value}} sur {{target}}",
     table: "Afficher les chiffres sous forme de tableau",
     month: "Mois",
     topic: "Sujet",

@@ -53,7 +53,7 @@ const reports = {
     topics: "Onderwerpen: in hoeveel verslagen",
     target: "Op weg naar 1.000 volwassenen",
     targetIntro: "Geholpen mensen sinds de start van de digibank, tot het einde van de periode.",
-    targetValue: "{{count}} van {{target}}",
+    targetValue: "{{value}} van {{target}}",
     table: "Toon de cijfers als tabel",
     month: "Maand",
     topic: "Onderwerp",

@@ -9,8 +9,10 @@ import { shiftStateLabel } from "~/modules/shifts/labels.ts";
 import { listShifts, listShiftsWithActions } from "~/modules/shifts/queries.server.ts";
 import { addDays, localToday } from "~/modules/shifts/recurrence.ts";
 import { fillRates, listPlannedShifts } from "~/modules/shifts/roster.server.ts";
+import { listReportDigibanks, reportOf } from "~/modules/reports/figures.server.ts";
+import { lastDayOfMonth } from "~/modules/reports/filter.server.ts";
 import type { Database } from "~/utils/db.server.ts";
-import { formatDateTime, formatDayRange, formatPercent } from "~/utils/format.ts";
+import { formatDateTime, formatDayRange, formatNumber, formatPercent } from "~/utils/format.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
 
@@ -36,6 +38,8 @@ export type HomeCard =
   | { kind: "understaffed"; shifts: CardShift[] }
   | { kind: "release_requests"; shifts: CardShift[] }
   | { kind: "join_requests"; count: number; digibanks: string[] }
+  /** The reports' figures of this month so far: "N people helped, X % of the places filled". */
+  | { kind: "report_figures"; text: string }
   | { kind: "attendance_to_take"; sessions: CardCourseSession[] }
   | {
       kind: "event_invitations";
@@ -364,6 +368,33 @@ export const organiserCards: CardProvider = {
   },
 };
 
+/** Coordinators, regional staff and admins: this month's figures, linking to the reports. */
+export const reportCards: CardProvider = {
+  async cards(db, actor, { language, now }) {
+    if (!actor || !may(actor, { action: "view_any_reports" })) return [];
+    const banks = await listReportDigibanks(db, actor);
+    if (banks.length === 0) return [];
+    const today = localToday(now);
+    const month = today.slice(0, 7);
+    const { total } = await reportOf(
+      db,
+      banks,
+      { from: `${month}-01`, until: lastDayOfMonth(month) },
+      now,
+    );
+    const t = getFixedT(language, "reports");
+    return [
+      {
+        kind: "report_figures",
+        text: t("card.text", {
+          people: formatNumber(total.peopleHelped, language),
+          rate: formatPercent(total.confirmed, total.capacity, language),
+        }),
+      },
+    ];
+  },
+};
+
 /** Every capability's cards, in the order the home page shows them. */
 export const CARD_PROVIDERS: readonly CardProvider[] = [
   welcomeCards,
@@ -373,6 +404,7 @@ export const CARD_PROVIDERS: readonly CardProvider[] = [
   planningCards,
   organiserCards,
   regionCards,
+  reportCards,
 ];
 
 /** The reader's home page cards, most pressing first. */

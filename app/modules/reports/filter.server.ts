@@ -3,7 +3,7 @@ import { isCalendarDate, readId } from "~/utils/schemas.ts";
 // The filter of the reports page and its CSV export: a period (a month, a year, or from–to), a
 // digibank (or all within the reader's scope) and the level of the table (digibank, digipunt,
 // month). Read by hand: a query string needs no zod, and the page and the export share it.
-// Every malformed value is an error key (reports:errors.*), which the page shows with a 400.
+// Every malformed value is an error (a key under reports:errors), which the page shows with a 400.
 
 export const REPORT_LEVELS = ["digibank", "digipunt", "month"] as const;
 export type ReportLevel = (typeof REPORT_LEVELS)[number];
@@ -26,7 +26,11 @@ export interface ReportFilter {
 }
 
 export type FilterResult =
-  { ok: true; filter: ReportFilter } | { ok: false; error: string; filter: ReportFilter };
+  { ok: true; filter: ReportFilter } | { ok: false; error: FilterError; filter: ReportFilter };
+
+/** What is wrong with a filter: a key under reports:errors. */
+export type FilterError =
+  "badInput" | "level" | "digibank" | "period" | "month" | "year" | "date" | "order" | "tooLong";
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const YEAR = /^\d{4}$/;
@@ -35,7 +39,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 
-function lastDayOfMonth(month: string): string {
+/** The last day (YYYY-MM-DD) of a month (YYYY-MM). */
+export function lastDayOfMonth(month: string): string {
   const [year, m] = month.split("-").map(Number) as [number, number];
   const days = new Date(Date.UTC(year, m, 0)).getUTCDate();
   return `${month}-${String(days).padStart(2, "0")}`;
@@ -84,30 +89,29 @@ export function readReportFilter(params: URLSearchParams, today: string): Filter
     digibankId: null,
     level: "digibank",
   };
-  const fail = (error: string): FilterResult => ({ ok: false, error, filter });
+  const fail = (error: FilterError): FilterResult => ({ ok: false, error, filter });
 
-  for (const [, text] of params) if (CONTROL.test(text)) return fail("reports:errors.badInput");
+  for (const [, text] of params) if (CONTROL.test(text)) return fail("badInput");
 
   const level = value("level");
   if (level) {
-    if (!(REPORT_LEVELS as readonly string[]).includes(level)) return fail("reports:errors.level");
+    if (!(REPORT_LEVELS as readonly string[]).includes(level)) return fail("level");
     filter.level = level as ReportLevel;
   }
   const digibank = value("digibank");
   if (digibank) {
     const id = readId(digibank);
-    if (id === null) return fail("reports:errors.digibank");
+    if (id === null) return fail("digibank");
     filter.digibankId = id;
   }
 
   const kind = value("period") || "month";
-  if (!(PERIOD_KINDS as readonly string[]).includes(kind)) return fail("reports:errors.period");
+  if (!(PERIOD_KINDS as readonly string[]).includes(kind)) return fail("period");
   filter.kind = kind as PeriodKind;
   if (kind === "month") {
     const month = value("month") || defaultMonth;
     const match = MONTH.exec(month);
-    if (!match || Number(match[1]) < MIN_YEAR || Number(match[1]) > MAX_YEAR)
-      return fail("reports:errors.month");
+    if (!match || Number(match[1]) < MIN_YEAR || Number(match[1]) > MAX_YEAR) return fail("month");
     Object.assign(filter, {
       month,
       year: month.slice(0, 4),
@@ -116,17 +120,16 @@ export function readReportFilter(params: URLSearchParams, today: string): Filter
     });
   } else if (kind === "year") {
     const year = value("year") || defaultMonth.slice(0, 4);
-    if (!YEAR.test(year) || Number(year) < MIN_YEAR || Number(year) > MAX_YEAR)
-      return fail("reports:errors.year");
+    if (!YEAR.test(year) || Number(year) < MIN_YEAR || Number(year) > MAX_YEAR) return fail("year");
     Object.assign(filter, { year, from: `${year}-01-01`, until: `${year}-12-31` });
   } else {
     const from = value("from");
     const until = value("to");
-    if (!isCalendarDate(from) || !isCalendarDate(until)) return fail("reports:errors.date");
+    if (!isCalendarDate(from) || !isCalendarDate(until)) return fail("date");
     if (Number(from.slice(0, 4)) < MIN_YEAR || Number(until.slice(0, 4)) > MAX_YEAR)
-      return fail("reports:errors.date");
-    if (until < from) return fail("reports:errors.order");
-    if (daysBetween(from, until) >= MAX_PERIOD_DAYS) return fail("reports:errors.tooLong");
+      return fail("date");
+    if (until < from) return fail("order");
+    if (daysBetween(from, until) >= MAX_PERIOD_DAYS) return fail("tooLong");
     Object.assign(filter, { from, until });
   }
   return { ok: true, filter };
