@@ -17,6 +17,7 @@ import { type Weekday, addDays, localToday } from "../app/modules/shifts/recurre
 import { hashPassword } from "../app/modules/auth/password.server.ts";
 import { seedCourses } from "./seed-courses.ts";
 import { seedEvents } from "./seed-events.ts";
+import { seedReports } from "./seed-reports.ts";
 
 // The demo world: two real Flemish regions with their municipalities, four digibanken, a handful of
 // digipunten and about sixty digihelpers. Trainers use it in demonstrations, so the four demo
@@ -452,6 +453,15 @@ export async function seedDemoWorld(
       brunchOrganiser: contact(limburgCoordinator),
       address: "Cultuurcentrum Palethe, Jeugdlaan 2, 3900 Pelt",
       brunchAddress: "Bibliotheek Lommel, Adelbergpark 1, 3920 Lommel",
+    });
+
+    // Shift reports on the past shifts (last, so the random draws above stay as they were).
+    await seedReports(db, {
+      today,
+      random,
+      digibankIds: banks.map((b) => b.id),
+      planners,
+      demoVolunteer: volunteer.id,
     });
 
     return {
