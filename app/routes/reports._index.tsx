@@ -8,7 +8,6 @@ import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { buildReport, listReportDigibanks } from "~/modules/reports/figures.server.ts";
 import { filterParams, readReportFilter } from "~/modules/reports/filter.server.ts";
 import { reportView } from "~/modules/reports/view.server.ts";
-import { localToday } from "~/modules/shifts/recurrence.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 // The funder's reports: figures per digibank, digipunt and month for a period, with charts, a
@@ -19,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "view_any_reports" });
   const language = await getLanguage(request);
   const t = getFixedT(language, "reports");
-  const parsed = readReportFilter(new URL(request.url).searchParams, localToday());
+  const parsed = readReportFilter(new URL(request.url).searchParams);
   const digibanks = await listReportDigibanks(context.db, actor);
   const page = {
     title: t("title"),
@@ -76,13 +75,7 @@ export default function Reports() {
           </fieldset>
           <div className="field">
             <label htmlFor="filter-month">{t("filter.month")}</label>
-            <input
-              id="filter-month"
-              name="month"
-              type="month"
-              defaultValue={filter.month}
-              pattern="[0-9]{4}-[0-9]{2}"
-            />
+            <input id="filter-month" name="month" type="month" defaultValue={filter.month} />
           </div>
           <div className="field">
             <label htmlFor="filter-year">{t("filter.year")}</label>
@@ -231,7 +224,8 @@ function ReportBody({ view, exportFields }: { view: View; exportFields: Record<s
 
       <section aria-labelledby="level-title">
         <h2 id="level-title">{view.levelTitle}</h2>
-        <div className="table-scroll">
+        {/* Focusable, so a keyboard can scroll a table wider than the phone. */}
+        <div className="table-scroll" tabIndex={0} role="group" aria-label={view.levelCaption}>
           <table>
             <caption>{view.levelCaption}</caption>
             <thead>
@@ -271,7 +265,7 @@ function SimpleTable({
   rows: string[][];
 }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="group" aria-label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>

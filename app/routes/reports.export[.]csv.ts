@@ -3,7 +3,6 @@ import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { csvHeaders } from "~/modules/reports/csv.server.ts";
 import { exportReportCsv } from "~/modules/reports/export.server.ts";
 import { readReportFilter } from "~/modules/reports/filter.server.ts";
-import { localToday } from "~/modules/shifts/recurrence.ts";
 import { requireCsrfToken } from "~/utils/csrf.server.ts";
 import { readFormData } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
@@ -20,7 +19,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (typeof value !== "string") throw new Response(t("errors.badInput"), { status: 400 });
     params.append(name, value);
   }
-  const parsed = readReportFilter(params, localToday());
+  const parsed = readReportFilter(params);
   if (!parsed.ok) throw new Response(t(`errors.${parsed.error}`), { status: 400 });
   const csv = await exportReportCsv(
     context.db,

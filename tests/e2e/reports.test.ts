@@ -68,7 +68,10 @@ describe("bad filters", () => {
   });
 
   it("takes the export only as a POST with a well-formed filter", async () => {
-    expect((await client.get("/reports/export.csv")).status).toBe(405);
+    // No loader: a GET is refused, and nothing is downloaded or recorded.
+    const get = await client.get("/reports/export.csv");
+    expect(get.status).toBe(400);
+    expect(get.headers.get("Content-Type")).not.toMatch(/text\/csv/);
     const bad = await client.post("/reports/export.csv", {
       period: "range",
       from: "2026-05-01",

@@ -1,3 +1,4 @@
+import { localToday } from "~/modules/shifts/recurrence.ts";
 import { isCalendarDate, readId } from "~/utils/schemas.ts";
 
 // The filter of the reports page and its CSV export: a period (a month, a year, or from–to), a
@@ -77,7 +78,10 @@ export function monthsOf(from: string, until: string): string[] {
  * YYYY-MM, `year` YYYY, `from` and `to` YYYY-MM-DD, `digibank` an id, `level`. Missing values take
  * their defaults (the last full month, every digibank, per digibank); malformed ones are an error.
  */
-export function readReportFilter(params: URLSearchParams, today: string): FilterResult {
+export function readReportFilter(
+  params: URLSearchParams,
+  today: string = localToday(),
+): FilterResult {
   const value = (key: string) => (params.get(key) ?? "").trim();
   const defaultMonth = lastFullMonth(today);
   const filter: ReportFilter = {
