@@ -50,8 +50,8 @@ try {
     insert into digibanks (region_id, name, started_on)
     select ${region.id}, 'Digibank ' || b, '2024-01-01' from generate_series(1, 8) b`.execute(db);
   await sql`
-    insert into digipunten (digibank_id, municipality_id, name, kind)
-    select d.id, m.id, d.name || ' punt ' || k, 'fixed'
+    insert into digipunten (digibank_id, municipality_id, name, kind, address)
+    select d.id, m.id, d.name || ' punt ' || k, 'fixed', 'Markt ' || k || ', 3900 Pelt'
     from digibanks d, municipalities m, generate_series(1, 7) k`.execute(db);
   // Seven digihelpers per digipunt, each helping only there: nobody is on two shifts at once.
   await sql`
@@ -69,7 +69,7 @@ try {
     insert into shifts (digipunt_id, starts_at, ends_at, capacity)
     select p.id, t, t + interval '3 hours', 3
     from digipunten p, generate_series(0, 364) d,
-         lateral (select ((date ${`${YEAR}-01-01`} + d)::timestamp + time '09:00')
+         lateral (select ((${`${YEAR}-01-01`}::date + d)::timestamp + time '09:00')
                   at time zone 'Europe/Brussels' as t) x
     where (d + p.id) % 7 in (0, 2, 4)`.execute(db);
   await sql`
@@ -83,8 +83,8 @@ try {
   await sql`
     insert into shift_reports (shift_id, user_id, people_helped, topics, minutes_worked, referrals)
     select c.shift_id, c.user_id, (c.id * 7) % 13,
-           (array[array['eid'], array['itsme', 'smartphone'], array['eid', 'itsme'],
-                  array['tax_on_web']])[1 + c.id % 4]::text[],
+           case c.id % 4 when 0 then '{eid}' when 1 then '{itsme,smartphone}'
+                         when 2 then '{eid,itsme}' else '{tax_on_web}' end::text[],
            150 + (c.id % 5) * 15, (c.id % 9 = 0)::int
     from shift_claims c`.execute(db);
   await sql`vacuum analyze`.execute(db);

@@ -153,14 +153,21 @@ export function workQuery(bankIds: number[], start: Date, end: Date, now: Date) 
     }
   >`
     with s as (${periodShifts(bankIds, start, end)}),
+    -- Who worked which shift: a confirmed claim (not a no-show) on an ended scheduled shift, or a
+    -- report; one row per person and shift, with their report when there is one.
     k as (
-      select c.shift_id, c.user_id, null::text as name
-      from s join shift_claims c on c.shift_id = s.id
-      where s.status = 'scheduled' and s.ends_at <= ${now}
-        and c.status = 'confirmed' and c.attendance is distinct from 'no_show'
-      union
-      select r.shift_id, r.user_id, case when r.user_id is null then lower(r.volunteer_name) end
-      from s join shift_reports r on r.shift_id = s.id
+      select shift_id, user_id, name, max(report_id) as report_id
+      from (
+        select c.shift_id, c.user_id, null::text as name, null::int as report_id
+        from s join shift_claims c on c.shift_id = s.id
+        where s.status = 'scheduled' and s.ends_at <= ${now}
+          and c.status = 'confirmed' and c.attendance is distinct from 'no_show'
+        union all
+        select r.shift_id, r.user_id,
+               case when r.user_id is null then lower(r.volunteer_name) end, r.id
+        from s join shift_reports r on r.shift_id = s.id
+      ) x
+      group by shift_id, user_id, name
     ),
     w as (
       select s.digibank_id, s.digipunt_id, s.month, s.id as shift_id,
@@ -170,9 +177,7 @@ export function workQuery(bankIds: number[], start: Date, end: Date, now: Date) 
              r.minutes_worked as reported_minutes, r.people_helped, r.referrals, r.id as report_id
       from k
       join s on s.id = k.shift_id
-      left join shift_reports r on r.shift_id = k.shift_id
-        and (r.user_id = k.user_id
-             or (k.user_id is null and r.user_id is null and lower(r.volunteer_name) = k.name))
+      left join shift_reports r on r.id = k.report_id
     )
     select s.digibank_id, s.digipunt_id, s.month, ${GROUPING} as g,
            count(distinct s.person)::int as volunteers,
