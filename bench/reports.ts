@@ -11,7 +11,12 @@ import crypto from "node:crypto";
 import { sql } from "kysely";
 import pg from "pg";
 import { loadActor } from "../app/modules/auth/access.server.ts";
-import { buildReport } from "../app/modules/reports/figures.server.ts";
+import {
+  buildReport,
+  listReportDigibanks,
+  sinceStartQuery,
+  workQuery,
+} from "../app/modules/reports/figures.server.ts";
 import { localInstant } from "../app/modules/shifts/recurrence.ts";
 import { openDatabase } from "../app/utils/db.server.ts";
 import { migrateToLatest } from "../db/migrate.ts";
@@ -126,7 +131,19 @@ try {
       const outcome = await buildReport(db, actor, { from, until, digibankId: null }, { now });
       return outcome.ok;
     });
-    results.push(sqlOnly, report);
+    // Where the report's time goes: its two heaviest queries alone.
+    const ids = (await listReportDigibanks(db, actor)).map((b) => b.id);
+    const start = localInstant(from, "00:00");
+    const end = localInstant(next, "00:00");
+    const work = await measureWith(`${label}: work query alone`, options, async () => {
+      await workQuery(ids, start, end, now).execute(db);
+      return true;
+    });
+    const since = await measureWith(`${label}: since-start query alone`, options, async () => {
+      await sinceStartQuery(ids, end).execute(db);
+      return true;
+    });
+    results.push(sqlOnly, report, work, since);
     return report.p95Ms / sqlOnly.p95Ms;
   };
   const month = await run("October", `${YEAR}-10-01`, `${YEAR}-10-31`, `${YEAR}-11-01`);

@@ -214,7 +214,7 @@ function topicQuery(bankIds: number[], start: Date, end: Date) {
 }
 
 /** People helped at each digibank's digipunten from its start date up to the period's end. */
-function sinceStartQuery(bankIds: number[], end: Date) {
+export function sinceStartQuery(bankIds: number[], end: Date) {
   return sql<{ digibank_id: number; people_helped: number }>`
     select p.digibank_id, coalesce(sum(r.people_helped), 0)::int as people_helped
     from shift_reports r
