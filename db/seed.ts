@@ -18,6 +18,7 @@ import { hashPassword } from "../app/modules/auth/password.server.ts";
 import { seedCourses } from "./seed-courses.ts";
 import { seedEvents } from "./seed-events.ts";
 import { seedCommunity } from "./seed-community.ts";
+import { seedReports } from "./seed-reports.ts";
 
 // The demo world: two real Flemish regions with their municipalities, four digibanken, a handful of
 // digipunten and about sixty digihelpers. Trainers use it in demonstrations, so the four demo
@@ -456,6 +457,14 @@ export async function seedDemoWorld(
     });
 
     await seedCommunity(db, { today, random, demoVolunteer: volunteer.id });
+    // Shift reports on the past shifts (last, so the random draws above stay as they were).
+    await seedReports(db, {
+      today,
+      random,
+      digibankIds: banks.map((b) => b.id),
+      planners,
+      demoVolunteer: volunteer.id,
+    });
 
     return {
       regions: 2,

@@ -77,6 +77,7 @@ function Card({ card }: { card: HomeCard }) {
   const { t: tExperience } = useTranslation("experience");
   const { t: tCommunity } = useTranslation("community");
   const { t: tShiftReports } = useTranslation("shiftReports");
+  const { t: tReports } = useTranslation("reports");
   const n = (value: number) => formatNumber(value, i18n.language);
   const id = `card-${card.kind}`;
   const heading = (text: string) => <h2 id={id}>{text}</h2>;
@@ -267,6 +268,14 @@ function Card({ card }: { card: HomeCard }) {
           <p>{card.helped}</p>
           <p>{card.next}</p>
           {more("/account/experience", tExperience("card.link"))}
+        </section>
+      );
+    case "report_figures":
+      return (
+        <section aria-labelledby={id}>
+          {heading(tReports("card.title"))}
+          <p>{card.text}</p>
+          {more("/reports", tReports("card.link"))}
         </section>
       );
     case "region_figures":

@@ -55,6 +55,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function Reports() {
   const { t } = useTranslation("planning");
+  const { t: tReports } = useTranslation("reports");
   const { range, digibanks, byWeek, byDigipunt } = useLoaderData<typeof loader>();
   const table = (
     caption: string,
@@ -98,6 +99,9 @@ export default function Reports() {
     <div className="page">
       <h1>{t("reports.title")}</h1>
       <p>{t("reports.intro")}</p>
+      <p>
+        <Link to="/reports">{tReports("fromPlanning")}</Link>
+      </p>
       <PlanningRangeForm range={range} digibanks={digibanks} />
       {/* A post, so the download is recorded; reloadDocument lets the browser save the file. */}
       <Form method="post" action="/planning/export.csv" reloadDocument>

@@ -45,6 +45,7 @@ const ENTRIES: readonly Entry[] = [
   { key: "people", href: "/people", for: ["admin", "coordinator"] },
   { key: "planning", href: "/planning", for: ["admin", "coordinator"] },
   { key: "regions", href: "/regions", for: ["admin", "regional_staff"] },
+  { key: "reports", href: "/reports", for: ["admin", "coordinator", "regional_staff"] },
   { key: "account", href: "/account", for: "signed_in" },
 ];
 

@@ -1957,6 +1957,55 @@ const CASES: Case[] = [
   // ---
 
   // Reports (/reports, the CSV export). Cases go below this line.
+  {
+    name: "/reports (last month, every digibank in scope)",
+    method: "GET",
+    request: get("/reports"),
+    ok: { status: 200 },
+    expect: reporters(),
+  },
+  {
+    name: "/reports?digibank=D1 (a year per month)",
+    method: "GET",
+    request: async (w) => ({ path: `/reports?period=year&year=2026&level=month&digibank=${w.d1}` }),
+    ok: { status: 200 },
+    expect: reportsOfD1(),
+  },
+  {
+    name: "/reports?digibank=D3 (per digipunt)",
+    method: "GET",
+    request: async (w) => ({ path: `/reports?level=digipunt&digibank=${w.d3}` }),
+    ok: { status: 200 },
+    expect: {
+      ...reporters(),
+      coordinator1: "notfound",
+      staff1: "notfound",
+    },
+  },
+  {
+    name: "/reports with an impossible date (a 400 with a message)",
+    method: "GET",
+    request: get("/reports?period=range&from=2027-02-30&to=2027-03-05"),
+    ok: { status: 400 },
+    expect: reporters(),
+  },
+  {
+    name: "/reports/export.csv (every digibank in scope, recorded)",
+    method: "POST",
+    request: async () => ({ path: "/reports/export.csv", fields: { period: "month" } }),
+    ok: { status: 200 },
+    expect: reporters(),
+  },
+  {
+    name: "/reports/export.csv of D1 (recorded)",
+    method: "POST",
+    request: async (w) => ({
+      path: "/reports/export.csv",
+      fields: { period: "year", year: "2026", level: "digipunt", digibank: String(w.d1) },
+    }),
+    ok: { status: 200 },
+    expect: reportsOfD1(),
+  },
 ];
 
 /** Who opens the course planning pages: coordinators, regional staff and admins. */
@@ -2721,3 +2770,11 @@ async function boardPostOfR1({ hidden = false, thankedByAll = false } = {}) {
 }
 
 // --- Helpers for the reports cases.
+/** Who opens the reports: coordinators, regional staff and admins; volunteers are refused. */
+function reporters(): Expectation {
+  return only(["coordinator1", "coordinator2", "staff1", "staff2", "admin"]);
+}
+/** D1's figures: its coordinator, R1's staff and admins; D3's coordinator and R2's staff get a 404. */
+function reportsOfD1(): Expectation {
+  return { ...reporters(), coordinator2: "notfound", staff2: "notfound" };
+}

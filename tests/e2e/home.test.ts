@@ -107,6 +107,7 @@ describe.runIf(browserAvailable)("the home page per role, on a phone", () => {
       "Deze week nog digihelpers nodig",
       "Vragen om vrij te geven",
       "Aanvragen om mee te doen",
+      "Rapporten",
     ]);
     expect(firstOnScreen).toBe(true);
     expect(problems).toEqual([]);
@@ -117,13 +118,24 @@ describe.runIf(browserAvailable)("the home page per role, on a phone", () => {
     const { context, problems, page } = await open("staff@digihelpers.example");
     const { titles, firstOnScreen } = await cards(page);
     // The region's Dag van de Digibank, which the demo staff member organises, comes first.
-    expect(titles).toEqual(["Bijeenkomsten die je organiseert", "Cijfers van je regio"]);
+    expect(titles).toEqual([
+      "Bijeenkomsten die je organiseert",
+      "Cijfers van je regio",
+      "Rapporten",
+    ]);
     expect(firstOnScreen).toBe(true);
     await page.getByRole("heading", { name: "Referentieregio Brugge" }).waitFor();
     await expect(
       page.getByText(/^\d+ digibanken, \d+ digipunten en \d+ digihelpers\.$/).count(),
     ).resolves.toBe(1);
     await page.getByRole("table", { name: /Referentieregio Brugge/ }).waitFor();
+    // This month's figures of the reports, linking to them.
+    await expect(
+      page.getByText(/^Deze maand: \d+ mensen geholpen, \d+% van de plaatsen bezet\.$/).count(),
+    ).resolves.toBe(1);
+    await expect(
+      page.getByRole("link", { name: "Naar de rapporten" }).getAttribute("href"),
+    ).resolves.toBe("/reports");
     expect(problems).toEqual([]);
     await context.close();
   });

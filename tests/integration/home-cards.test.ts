@@ -155,7 +155,16 @@ describe("the home page's cards", () => {
 
   it("shows a coordinator this week's shifts that lack helpers, release requests and join requests", async () => {
     const cards = await cardsOf(w.cora);
-    expect(cards.map((c) => c.kind)).toEqual(["understaffed", "release_requests", "join_requests"]);
+    expect(cards.map((c) => c.kind)).toEqual([
+      "understaffed",
+      "release_requests",
+      "join_requests",
+      "report_figures",
+    ]);
+    // March's shifts: 2 of 7 places (1 + 0 + 1 + 0 of 2 + 2 + 1 + 2); no reports yet.
+    expect(card(cards, "report_figures").text).toBe(
+      "Deze maand: 0 mensen geholpen, 29% van de plaatsen bezet.",
+    );
     expect(card(cards, "understaffed").shifts.map((s) => [s.id, s.href, s.note])).toEqual([
       [w.shifts.mine.id, `/planning/shifts/${w.shifts.mine.id}`, "1 van 2 plaatsen bezet"],
       [w.shifts.open.id, `/planning/shifts/${w.shifts.open.id}`, "0 van 2 plaatsen bezet"],
@@ -170,7 +179,7 @@ describe("the home page's cards", () => {
 
   it("shows regional staff their own region's figures and the coming weeks' fill rate", async () => {
     const cards = await cardsOf(w.staf);
-    expect(cards.map((c) => c.kind)).toEqual(["region_figures"]);
+    expect(cards.map((c) => c.kind)).toEqual(["region_figures", "report_figures"]);
     const [region] = card(cards, "region_figures").regions;
     expect(card(cards, "region_figures").regions).toHaveLength(1);
     expect(region).toMatchObject({

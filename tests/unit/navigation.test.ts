@@ -58,6 +58,14 @@ describe("navigationFor", () => {
       expect(navigationFor(roles)).not.toContainEqual(regions);
   });
 
+  it("gives coordinators, regional staff and administrators the reports, and nobody else", () => {
+    const reports = { key: "reports", href: "/reports" };
+    for (const role of ["coordinator", "regional_staff", "admin"] as const)
+      expect(navigationFor([role])).toContainEqual(reports);
+    for (const roles of [null, [], ["volunteer"]] as const)
+      expect(navigationFor(roles)).not.toContainEqual(reports);
+  });
+
   it("gives everyone signed in, whatever their roles, a link to their own account", () => {
     for (const roles of [[], ["volunteer"], ["coordinator", "admin"]] as const)
       expect(navigationFor(roles)).toContainEqual({ key: "account", href: "/account" });

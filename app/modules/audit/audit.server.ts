@@ -26,7 +26,8 @@ export type AuditAction =
   | "event_invitations_unsubscribed"
   | "event_answers_exported"
   | "board_post_hidden"
-  | "board_post_shown";
+  | "board_post_shown"
+  | "report_exported";
 
 export async function recordAuditEvent(
   db: Database,

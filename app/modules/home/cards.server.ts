@@ -13,8 +13,10 @@ import { shiftStateLabel } from "~/modules/shifts/labels.ts";
 import { listShifts, listShiftsWithActions } from "~/modules/shifts/queries.server.ts";
 import { addDays, localToday } from "~/modules/shifts/recurrence.ts";
 import { fillRates, listPlannedShifts } from "~/modules/shifts/roster.server.ts";
+import { listReportDigibanks, reportOf } from "~/modules/reports/figures.server.ts";
+import { lastDayOfMonth } from "~/modules/reports/filter.server.ts";
 import type { Database } from "~/utils/db.server.ts";
-import { formatDateTime, formatDayRange, formatPercent } from "~/utils/format.ts";
+import { formatDateTime, formatDayRange, formatNumber, formatPercent } from "~/utils/format.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
 
@@ -47,6 +49,8 @@ export type HomeCard =
   /** Worked shifts of the last 14 days without the reader's report, oldest first. */
   | { kind: "shift_reports_due"; shifts: CardShift[] }
   | { kind: "join_requests"; count: number; digibanks: string[] }
+  /** The reports' figures of this month so far: "N people helped, X % of the places filled". */
+  | { kind: "report_figures"; text: string }
   | { kind: "attendance_to_take"; sessions: CardCourseSession[] }
   | {
       kind: "event_invitations";
@@ -428,6 +432,33 @@ export const communityCards: CardProvider = {
   },
 };
 
+/** Coordinators, regional staff and admins: this month's figures, linking to the reports. */
+export const reportCards: CardProvider = {
+  async cards(db, actor, { language, now }) {
+    if (!actor || !may(actor, { action: "view_any_reports" })) return [];
+    const banks = await listReportDigibanks(db, actor);
+    if (banks.length === 0) return [];
+    const today = localToday(now);
+    const month = today.slice(0, 7);
+    const { total } = await reportOf(
+      db,
+      banks,
+      { from: `${month}-01`, until: lastDayOfMonth(month) },
+      now,
+    );
+    const t = getFixedT(language, "reports");
+    return [
+      {
+        kind: "report_figures",
+        text: t("card.text", {
+          people: formatNumber(total.peopleHelped, language),
+          rate: formatPercent(total.confirmed, total.capacity, language),
+        }),
+      },
+    ];
+  },
+};
+
 /** Every capability's cards, in the order the home page shows them. */
 /** A volunteer: "how did your shift go?", for worked shifts without their report. */
 export const shiftReportCards: CardProvider = {
@@ -461,6 +492,7 @@ export const CARD_PROVIDERS: readonly CardProvider[] = [
   organiserCards,
   regionCards,
   communityCards,
+  reportCards,
 ];
 
 /** The reader's home page cards, most pressing first. */
