@@ -134,9 +134,17 @@ beforeAll(async () => {
   const s3 = await shift(p1a.id, "2026-11-01", "00:30", "02:30", 2);
   await createClaim(db, { shiftId: s3.id, userId: vB });
   await createShiftReport(db, { shiftId: s3.id, userId: vB, peopleHelped: 7, minutesWorked: 120 });
-  // S4: cancelled: neither worked nor a place to fill.
+  // S4: cancelled after a report was filed on it: neither worked nor a place to fill, and its
+  // report counts nowhere (decision 024, as on the experience page).
   const s4 = await shift(p1a.id, "2026-10-12", "09:00", "12:00", 2);
   await createClaim(db, { shiftId: s4.id, userId: vA, status: "cancelled" });
+  await createShiftReport(db, {
+    shiftId: s4.id,
+    volunteerName: "Geannuleerde Helper",
+    peopleHelped: 9,
+    topics: ["job_search"],
+    minutesWorked: 180,
+  });
   await database.db
     .updateTable("shifts")
     .set({ status: "cancelled", cancelled_at: NOW, cancel_reason: "Gesloten" })

@@ -153,8 +153,9 @@ export function workQuery(bankIds: number[], start: Date, end: Date, now: Date) 
     }
   >`
     with s as (${periodShifts(bankIds, start, end)}),
-    -- Who worked which shift: a confirmed claim (not a no-show) on an ended scheduled shift, or a
-    -- report; one row per person and shift, with their report when there is one.
+    -- Who worked which shift: on an ended scheduled shift, a confirmed claim (not a no-show) or a
+    -- report; one row per person and shift, with their report when there is one. A cancelled
+    -- shift never counts, report or not (as on the experience page).
     k as (
       select shift_id, user_id, name, max(report_id) as report_id
       from (
@@ -166,6 +167,7 @@ export function workQuery(bankIds: number[], start: Date, end: Date, now: Date) 
         select r.shift_id, r.user_id,
                case when r.user_id is null then lower(r.volunteer_name) end, r.id
         from s join shift_reports r on r.shift_id = s.id
+        where s.status = 'scheduled' and s.ends_at <= ${now}
       ) x
       group by shift_id, user_id, name
     ),
@@ -210,7 +212,7 @@ function fillQuery(bankIds: number[], start: Date, end: Date) {
     group by ${GROUPING_SETS}`;
 }
 
-function topicQuery(bankIds: number[], start: Date, end: Date) {
+function topicQuery(bankIds: number[], start: Date, end: Date, now: Date) {
   return sql<Keyed & { topic: ReportTopic; reports: number }>`
     with s as (${periodShifts(bankIds, start, end)})
     select s.digibank_id, s.digipunt_id, s.month, ${GROUPING} as g, t.topic,
@@ -218,6 +220,7 @@ function topicQuery(bankIds: number[], start: Date, end: Date) {
     from s
     join shift_reports r on r.shift_id = s.id
     cross join lateral unnest(r.topics) as t(topic)
+    where s.status = 'scheduled' and s.ends_at <= ${now}
     group by grouping sets ((s.digibank_id, t.topic), (s.digibank_id, s.digipunt_id, t.topic),
                             (s.month, t.topic), (t.topic))`;
 }
@@ -231,6 +234,7 @@ export function sinceStartQuery(bankIds: number[], end: Date) {
     join digipunten p on p.id = sh.digipunt_id
     join digibanks d on d.id = p.digibank_id
     where p.digibank_id in (${sql.join(bankIds)})
+      and sh.status = 'scheduled'
       and sh.starts_at >= (d.started_on::timestamp at time zone 'Europe/Brussels')
       and sh.starts_at < ${end}
     group by p.digibank_id`;
@@ -294,7 +298,7 @@ export async function reportOf(
   const [work, fill, topics, sinceStart, completions, punten] = await Promise.all([
     workQuery(ids, start, end, now).execute(db),
     fillQuery(ids, start, end).execute(db),
-    topicQuery(ids, start, end).execute(db),
+    topicQuery(ids, start, end, now).execute(db),
     sinceStartQuery(ids, end).execute(db),
     completionsQuery(ids, start, end).execute(db),
     db
