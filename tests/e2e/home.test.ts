@@ -81,7 +81,13 @@ describe.runIf(browserAvailable)("the home page per role, on a phone", () => {
     expect([...titles].sort()).toEqual([
       "Aanwezigheden aanduiden",
       "Diensten die nog hulp nodig hebben",
+      // The demo region's board has posts.
+      "Gemeenschap",
+      // One recent worked shift of the demo volunteer has no report yet.
+      "Hoe ging je dienst?",
       "Jouw volgende diensten",
+      // What their past shifts add up to.
+      "Mijn ervaring",
       // The demo volunteer's invitation to the Dag van de Digibank waits for an answer.
       "Uitnodigingen",
     ]);
@@ -108,6 +114,7 @@ describe.runIf(browserAvailable)("the home page per role, on a phone", () => {
       "Vragen om vrij te geven",
       "Aanvragen om mee te doen",
       "Rapporten",
+      "Gemeenschap",
     ]);
     expect(firstOnScreen).toBe(true);
     expect(problems).toEqual([]);
@@ -122,6 +129,7 @@ describe.runIf(browserAvailable)("the home page per role, on a phone", () => {
       "Bijeenkomsten die je organiseert",
       "Cijfers van je regio",
       "Rapporten",
+      "Gemeenschap",
     ]);
     expect(firstOnScreen).toBe(true);
     await page.getByRole("heading", { name: "Referentieregio Brugge" }).waitFor();

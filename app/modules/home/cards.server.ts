@@ -491,8 +491,9 @@ export const CARD_PROVIDERS: readonly CardProvider[] = [
   planningCards,
   organiserCards,
   regionCards,
-  communityCards,
   reportCards,
+  // The board is for when nothing more pressing is on: last.
+  communityCards,
 ];
 
 /** The reader's home page cards, most pressing first. */
