@@ -138,17 +138,19 @@ async function placeClaim(
   }
 
   try {
-    return await db.transaction().execute(async (trx) => {
-      // The insert is the whole check: the trigger counts it against the capacity and the
-      // exclusion constraint compares it with the person's other shifts, both under locks.
-      const claim = await trx
-        .insertInto("shift_claims")
-        .values({ shift_id: shiftId, user_id: actor.id, status })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      if (status === "confirmed") await noticeClaimConfirmed(trx, jobs, claim.id);
-      return { ok: true as const, claimId: claim.id, status };
-    });
+    return await retryingDeadlocks(() =>
+      db.transaction().execute(async (trx) => {
+        // The insert is the whole check: the trigger counts it against the capacity and the
+        // exclusion constraint compares it with the person's other shifts, both under locks.
+        const claim = await trx
+          .insertInto("shift_claims")
+          .values({ shift_id: shiftId, user_id: actor.id, status })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        if (status === "confirmed") await noticeClaimConfirmed(trx, jobs, claim.id);
+        return { ok: true as const, claimId: claim.id, status };
+      }),
+    );
   } catch (error) {
     const refusal = refusalFrom(error);
     if (!refusal) throw error;
@@ -157,6 +159,23 @@ async function placeClaim(
       return { ok: false, reason: "already" };
     }
     return { ok: false, reason: refusal };
+  }
+}
+
+/**
+ * Runs a claim's transaction again when PostgreSQL ended it as a deadlock victim. Two claims by
+ * one person on overlapping shifts at the same moment each insert their row, then each waits for
+ * the other's row in the exclusion check: PostgreSQL ends one of them. Run again, it finds the
+ * other claim committed and is refused as an overlap, as it would have been a moment later.
+ */
+async function retryingDeadlocks<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: string } | null)?.code;
+      if (code !== "40P01" || attempt >= attempts) throw error;
+    }
   }
 }
 
