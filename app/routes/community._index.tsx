@@ -27,7 +27,7 @@ import {
 } from "~/modules/community/board.server.ts";
 import { PARTS_OF_DAY, WEEKDAYS } from "~/modules/people/profile-codes.ts";
 import { readOutcome, redirectWithOutcome } from "~/utils/flash.server.ts";
-import { formatDateTime } from "~/utils/format.ts";
+import { formatDateTime, formatDay } from "~/utils/format.ts";
 import { readForm } from "~/utils/forms.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 import { readId } from "~/utils/ids.ts";
@@ -65,8 +65,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     moderator,
     before: readId(url.searchParams.get("before")),
   });
-  const day = (date: string) =>
-    formatDateTime(new Date(`${date}T12:00:00Z`), language, { dateStyle: "long" });
+  const day = (date: string) => formatDay(date, language);
   return {
     title,
     regions,

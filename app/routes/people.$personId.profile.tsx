@@ -6,7 +6,7 @@ import { ProfileView } from "~/components/profile-view.tsx";
 import { may } from "~/modules/auth/access.server.ts";
 import { requireActor } from "~/modules/auth/guards.server.ts";
 import { findProfilePerson, loadProfile } from "~/modules/people/profile.server.ts";
-import { formatDateTime } from "~/utils/format.ts";
+import { formatDay } from "~/utils/format.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 import { readId } from "~/utils/ids.ts";
 import communityStyles from "~/styles/community.css";
@@ -27,9 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     title: getFixedT(language, "profile")("personTitle", { name: profile.name }),
     profile,
-    since: profile.since
-      ? formatDateTime(new Date(`${profile.since}T12:00:00Z`), language, { dateStyle: "long" })
-      : null,
+    since: profile.since ? formatDay(profile.since, language) : null,
   };
 }
 

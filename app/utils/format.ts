@@ -41,6 +41,20 @@ export function formatDayRange(from: string, to: string, language: string): stri
   }).formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`));
 }
 
+/** A local date (YYYY-MM-DD) in words: "31 maart 2026". */
+export function formatDay(date: string, language: string): string {
+  // Noon UTC is the same date in Brussels all year round.
+  return formatDateTime(new Date(`${date}T12:00:00Z`), language, { dateStyle: "long" });
+}
+
+/**
+ * Minutes worked as hours to one decimal: the experience page, the attestation, the reports and
+ * their CSV all round the same way, so their figures agree (decision 024).
+ */
+export function hoursOf(minutes: number): number {
+  return Math.round(minutes / 6) / 10;
+}
+
 /** A share as a percentage ("60 %" in Dutch), or a dash when there is nothing to share. */
 export function formatPercent(part: number, whole: number, language: string): string {
   if (whole === 0) return "-";

@@ -311,8 +311,3 @@ export async function loadExperienceSummary(
     next: nextMilestone(milestonesOf(worked, user?.volunteering_since ?? null, localToday(now))),
   };
 }
-
-/** Hours to show: minutes as hours, to one decimal. */
-export function hoursOf(minutes: number) {
-  return Math.round(minutes / 6) / 10;
-}

@@ -1,18 +1,12 @@
 import type { TFunction } from "i18next";
-import { formatDateTime, formatNumber } from "~/utils/format.ts";
+import { formatDay, formatNumber, hoursOf } from "~/utils/format.ts";
 import { type Language, isLanguage } from "~/utils/i18n.ts";
 import { getFixedT, languageCookie } from "~/utils/i18n.server.ts";
 import type { Attestation } from "./attestation.server.ts";
-import { type Experience, type Milestone, hoursOf } from "./figures.server.ts";
+import type { Experience, Milestone } from "./figures.server.ts";
 
 // The experience and the attestation written out in the reader's words, on the server, so the page,
 // the browser and the PDF show the very same text.
-
-/** A local date (YYYY-MM-DD) in words: "31 maart 2026". */
-export function formatDay(date: string, language: Language) {
-  // Noon UTC is the same date in Brussels all year round.
-  return formatDateTime(new Date(`${date}T12:00:00Z`), language, { dateStyle: "long" });
-}
 
 export function formatHours(minutes: number, language: Language) {
   return formatNumber(hoursOf(minutes), language);

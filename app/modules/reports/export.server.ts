@@ -2,6 +2,7 @@ import { recordAuditEvent } from "~/modules/audit/audit.server.ts";
 import type { Actor } from "~/modules/auth/access.server.ts";
 import { REPORT_TOPICS } from "~/modules/shift-reports/topics.ts";
 import type { Database } from "~/utils/db.server.ts";
+import { hoursOf } from "~/utils/format.ts";
 import { type CsvColumn, writeCsv } from "./csv.server.ts";
 import { type Figures, buildReport } from "./figures.server.ts";
 import type { ReportFilter } from "./filter.server.ts";
@@ -11,11 +12,6 @@ import type { ReportFilter } from "./filter.server.ts";
 // download of the digibank's figures: who took it, and when, is kept.
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
-
-/** Hours with one decimal, as the page shows them. */
-export function hoursOf(minutes: number) {
-  return Math.round(minutes / 6) / 10;
-}
 
 interface Row extends Figures {
   digibank: string;

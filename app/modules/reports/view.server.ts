@@ -1,8 +1,7 @@
 import { REPORT_TOPICS } from "~/modules/shift-reports/topics.ts";
-import { formatDateTime, formatNumber, formatPercent } from "~/utils/format.ts";
+import { formatDateTime, formatDay, formatNumber, formatPercent, hoursOf } from "~/utils/format.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
-import { hoursOf } from "./export.server.ts";
 import { ADULT_TARGET, type Figures, type Report } from "./figures.server.ts";
 import type { ReportFilter } from "./filter.server.ts";
 
@@ -16,7 +15,7 @@ export function periodLabel(filter: ReportFilter, language: Language) {
   if (filter.kind === "month")
     return formatDateTime(noon(`${filter.month}-15`), language, { month: "long", year: "numeric" });
   if (filter.kind === "year") return filter.year;
-  const day = (date: string) => formatDateTime(noon(date), language, { dateStyle: "long" });
+  const day = (date: string) => formatDay(date, language);
   return `${day(filter.from)} – ${day(filter.until)}`;
 }
 
@@ -85,7 +84,7 @@ export function reportView(report: Report, filter: ReportFilter, language: Langu
   const targetRows = report.digibanks.map((b) => [
     String(b.id),
     b.name,
-    formatDateTime(noon(b.startedOn), language, { dateStyle: "long" }),
+    formatDay(b.startedOn, language),
     n(b.sinceStart),
     n(ADULT_TARGET),
     formatPercent(b.sinceStart, ADULT_TARGET, language),
