@@ -1,12 +1,13 @@
 import { type Adapter, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from "lucia";
 import type { Database } from "~/utils/db.server.ts";
+import { RETENTION } from "~/modules/retention/periods.ts";
 import { hashToken } from "./tokens.server.ts";
 
 // Sessions with lucia v3 over our own Kysely adapter. Volunteers mostly use their own phones and
 // sign in rarely, so a session lasts while it is used at least every 14 days (idle expiry; lucia
 // extends it when used), but never longer than 60 days from sign-in (absolute expiry).
-export const IDLE_EXPIRY_DAYS = 14;
-export const ABSOLUTE_EXPIRY_DAYS = 60;
+export const IDLE_EXPIRY_DAYS = RETENTION.sessionIdleDays;
+export const ABSOLUTE_EXPIRY_DAYS = RETENTION.sessionAbsoluteDays;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 declare module "lucia" {
