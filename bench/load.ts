@@ -10,6 +10,7 @@ export interface LoadResult {
   requestsPerSecond: number;
   p50Ms: number;
   p95Ms: number;
+  p975Ms: number;
   maxMs: number;
   errors: number;
 }
@@ -57,18 +58,24 @@ export async function measureWith(
     requestsPerSecond: options.requests / seconds,
     p50Ms: at(0.5),
     p95Ms: at(0.95),
+    p975Ms: at(0.975),
     maxMs: latencies.at(-1) ?? NaN,
     errors,
   };
 }
 
-/** GETs one URL over keep-alive connections; a 200 is a success. */
-export async function measure(name: string, url: string, options: LoadOptions) {
+/** GETs one URL over keep-alive connections (with these headers); a 200 is a success. */
+export async function measure(
+  name: string,
+  url: string,
+  options: LoadOptions,
+  headers: Record<string, string> = {},
+) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const once = () =>
     new Promise<boolean>((resolve) => {
       http
-        .get(url, { agent }, (response) => {
+        .get(url, { agent, headers }, (response) => {
           response.resume();
           response.on("end", () => resolve(response.statusCode === 200));
         })

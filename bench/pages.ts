@@ -1,15 +1,29 @@
-// What each main page makes a phone download: the HTML and every script the page loads (the
-// modulepreloads and the ones fetched once it runs: the language's catalog, the calendar), in bytes
-// as they are, and as this server sends them with gzip and with brotli.
+// Two things about the main pages, on a fresh demo world:
 //
-//   npm run bench:pages     builds, starts the app on a fresh demo world, signs in as the volunteer
+// 1. Weight: what each page makes a phone download, the HTML and every script the page loads (the
+//    modulepreloads and the ones fetched once it runs: the language's catalog, the calendar), in
+//    bytes as they are, and as this server sends them with gzip and with brotli.
+// 2. Speed: each page's requests per second and p97.5 latency with 10 connections, signed in as
+//    the demo volunteer (the planning pages as the demo coordinator), beside /healthz measured in
+//    the same run (aim: every page within 3 times /healthz).
+//
+//   npm run bench:pages     builds, starts the app on a fresh demo world
+//   BENCH_DATABASE_URL=...  on a new database seeded on that PostgreSQL server instead of PGlite
 //   BENCH_FILES=1           also lists each page's scripts, largest first
+//   BENCH_WEIGHT=0          speed only (no browser); BENCH_SPEED=0: weight only
+//   BENCH_REQUESTS=500      requests per page for the speed figures (default 500)
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import { chromium } from "playwright-core";
-import { DEMO_PASSWORD } from "../db/seed.ts";
+import crypto from "node:crypto";
+import pg from "pg";
+import { openDatabase } from "../app/utils/db.server.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import { DEMO_PASSWORD, seedDemoWorld } from "../db/seed.ts";
+import { HttpClient } from "../tests/support/http.ts";
 import { startServer, temporaryDataDir } from "../tests/support/server.ts";
+import { type LoadResult, measure } from "./load.ts";
 
 const PAGES = ["/login", "/", "/shifts/list", "/shifts", "/account"];
 const ENCODINGS = ["identity", "gzip", "br"] as const;
@@ -45,79 +59,156 @@ async function sizesOf(url: string, cookie: string): Promise<Sizes> {
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1).padStart(7);
 
-const dataDir = temporaryDataDir();
-const server = await startServer({ DATA_DIR: dataDir });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const base = process.env.BENCH_DATABASE_URL;
+const admin = async (text: string) => {
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  await client.query(text).finally(() => client.end());
+};
+const dataDir = base ? null : temporaryDataDir();
+const dbName = `dh_bench_pages_${crypto.randomBytes(3).toString("hex")}`;
+let databaseUrl: string | null = null;
+if (base) {
+  // A new database with the demo world, as the embedded one fills itself on first start.
+  await admin(`create database "${dbName}"`);
+  const url = new URL(base);
+  url.pathname = `/${dbName}`;
+  databaseUrl = url.toString();
+  const database = await openDatabase({ databaseUrl });
+  await migrateToLatest(database.db);
+  await seedDemoWorld(database.db);
+  await database.close();
+}
+const server = await startServer(
+  databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir! },
+);
 try {
-  // A volunteer's phone: Dutch, 390 px wide.
-  const context = await browser.newContext({
-    locale: "nl-BE",
-    viewport: { width: 390, height: 844 },
-  });
-  const page = await context.newPage();
-  let scripts = new Set<string>();
-  page.on("request", (request) => {
-    if (request.resourceType() === "script") scripts.add(request.url());
-  });
-
-  const rows: Array<{ path: string; html: Sizes; js: Sizes; files: number }> = [];
-  const listFiles = process.env.BENCH_FILES === "1";
-  for (const path of PAGES) {
-    if (path === "/") {
-      // Every page after /login is the volunteer's, as after signing in.
-      const form = page.locator("form", { has: page.locator('input[name="password"]') });
-      await form.locator('input[name="email"]').fill("volunteer@digihelpers.example");
-      await form.locator('input[name="password"]').fill(DEMO_PASSWORD);
-      await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), form.press("Enter")]);
-      await page.waitForLoadState("networkidle");
-    }
-    scripts = new Set();
-    // A fresh load each time, as a phone that opens a link gets it (the browser cache aside).
-    await page.goto(server.url + path, { waitUntil: "networkidle" });
-    if (path === "/shifts") await page.locator(".shift-calendar [role=tablist]").waitFor();
-    const cookie = (await context.cookies())
-      .map(({ name, value }) => `${name}=${value}`)
-      .join("; ");
-    const html = await sizesOf(server.url + path, cookie);
-    const js: Sizes = { identity: 0, gzip: 0, br: 0 };
-    const files: Array<[string, Sizes]> = [];
-    for (const script of scripts) {
-      const sizes = await sizesOf(script, cookie);
-      for (const encoding of ENCODINGS) js[encoding] += sizes[encoding];
-      files.push([new URL(script).pathname, sizes]);
-    }
-    if (listFiles) {
-      console.log(path);
-      for (const [file, sizes] of files.sort((a, b) => b[1].identity - a[1].identity))
-        console.log(`  ${kb(sizes.identity)} ${kb(sizes.gzip)} ${kb(sizes.br)}  ${file}`);
-    }
-    rows.push({ path, html, js, files: scripts.size });
-  }
-
-  console.log("KB per page (1 KB = 1024 bytes); JS = every script the page loads.\n");
-  console.log(
-    "| page | HTML raw | HTML gzip | HTML br | JS files | JS raw | JS gzip | JS br |\n" +
-      "|---|---:|---:|---:|---:|---:|---:|---:|",
-  );
-  for (const { path, html, js, files } of rows)
-    console.log(
-      `| \`${path}\` | ${kb(html.identity)} | ${kb(html.gzip)} | ${kb(html.br)} | ${files} | ` +
-        `${kb(js.identity)} | ${kb(js.gzip)} | ${kb(js.br)} |`,
-    );
+  if (process.env.BENCH_WEIGHT !== "0") await weights();
+  if (process.env.BENCH_SPEED !== "0") await speed();
 } finally {
-  await browser.close();
   await server.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  if (base) await admin(`drop database if exists "${dbName}" with (force)`);
+}
+
+async function speed() {
+  const requests = Number(process.env.BENCH_REQUESTS ?? 500);
+  const options = { requests, concurrency: 10, warmup: 50 };
+  const signIn = async (email: string) => {
+    const client = new HttpClient(server.url);
+    const response = await client.post("/login", { email, password: DEMO_PASSWORD });
+    if (response.status >= 400) throw new Error(`sign-in of ${email}: ${response.status}`);
+    await client.get("/");
+    return { Cookie: client.cookieHeader() };
+  };
+  const volunteer = await signIn("volunteer@digihelpers.example");
+  const coordinator = await signIn("coordinator@digihelpers.example");
+  const pages: Array<[string, Record<string, string>]> = [
+    ["/healthz", {}],
+    ["/login", {}],
+    ["/", volunteer],
+    ["/shifts/list", volunteer],
+    ["/shifts", volunteer],
+    ["/account", volunteer],
+    ["/planning", coordinator],
+    ["/planning/reports", coordinator],
+  ];
+  const results: LoadResult[] = [];
+  for (const [path, headers] of pages)
+    results.push(await measure(path, server.url + path, options, headers));
+  const health = results[0]!;
+  console.log(
+    `\nSpeed: ${requests} requests per page, 10 connections, ` +
+      `${databaseUrl ? "PostgreSQL" : "embedded PGlite"}; signed-in pages as the demo ` +
+      "volunteer, /planning as the demo coordinator.\n",
+  );
+  console.log(
+    "| page | req/s | p50 ms | p97.5 ms | errors | p97.5 / `/healthz` | req/s / `/healthz` |\n" +
+      "|---|---:|---:|---:|---:|---:|---:|",
+  );
+  for (const r of results)
+    console.log(
+      `| \`${r.name}\` | ${r.requestsPerSecond.toFixed(0)} | ${r.p50Ms.toFixed(1)} | ` +
+        `${r.p975Ms.toFixed(1)} | ${r.errors} | ${(r.p975Ms / health.p975Ms).toFixed(2)} | ` +
+        `${(r.requestsPerSecond / health.requestsPerSecond).toFixed(2)} |`,
+    );
+  console.log(JSON.stringify({ speed: results }));
+}
+
+async function weights() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  try {
+    // A volunteer's phone: Dutch, 390 px wide.
+    const context = await browser.newContext({
+      locale: "nl-BE",
+      viewport: { width: 390, height: 844 },
+    });
+    const page = await context.newPage();
+    let scripts = new Set<string>();
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.add(request.url());
+    });
+
+    const rows: Array<{ path: string; html: Sizes; js: Sizes; files: number }> = [];
+    const listFiles = process.env.BENCH_FILES === "1";
+    for (const path of PAGES) {
+      if (path === "/") {
+        // Every page after /login is the volunteer's, as after signing in.
+        const form = page.locator("form", { has: page.locator('input[name="password"]') });
+        await form.locator('input[name="email"]').fill("volunteer@digihelpers.example");
+        await form.locator('input[name="password"]').fill(DEMO_PASSWORD);
+        await Promise.all([
+          page.waitForURL((url) => url.pathname !== "/login"),
+          form.press("Enter"),
+        ]);
+        await page.waitForLoadState("networkidle");
+      }
+      scripts = new Set();
+      // A fresh load each time, as a phone that opens a link gets it (the browser cache aside).
+      await page.goto(server.url + path, { waitUntil: "networkidle" });
+      if (path === "/shifts") await page.locator(".shift-calendar [role=tablist]").waitFor();
+      const cookie = (await context.cookies())
+        .map(({ name, value }) => `${name}=${value}`)
+        .join("; ");
+      const html = await sizesOf(server.url + path, cookie);
+      const js: Sizes = { identity: 0, gzip: 0, br: 0 };
+      const files: Array<[string, Sizes]> = [];
+      for (const script of scripts) {
+        const sizes = await sizesOf(script, cookie);
+        for (const encoding of ENCODINGS) js[encoding] += sizes[encoding];
+        files.push([new URL(script).pathname, sizes]);
+      }
+      if (listFiles) {
+        console.log(path);
+        for (const [file, sizes] of files.sort((a, b) => b[1].identity - a[1].identity))
+          console.log(`  ${kb(sizes.identity)} ${kb(sizes.gzip)} ${kb(sizes.br)}  ${file}`);
+      }
+      rows.push({ path, html, js, files: scripts.size });
+    }
+
+    console.log("KB per page (1 KB = 1024 bytes); JS = every script the page loads.\n");
+    console.log(
+      "| page | HTML raw | HTML gzip | HTML br | JS files | JS raw | JS gzip | JS br |\n" +
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    );
+    for (const { path, html, js, files } of rows)
+      console.log(
+        `| \`${path}\` | ${kb(html.identity)} | ${kb(html.gzip)} | ${kb(html.br)} | ${files} | ` +
+          `${kb(js.identity)} | ${kb(js.gzip)} | ${kb(js.br)} |`,
+      );
+  } finally {
+    await browser.close();
+  }
 }

@@ -1,4 +1,5 @@
 import type { Role } from "../../../db/schema.ts";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database } from "~/utils/db.server.ts";
 
 // The one place that answers "may this person do this to that". Every loader and action asks it
@@ -248,26 +249,58 @@ function inAudience(actor: Actor, course: CourseRef) {
   return asVolunteer || asCoordinator;
 }
 
-/** Loads a person with their roles and the scope those roles give, or null when not active. */
+/**
+ * Loads a person with their roles and the scope those roles give, or null when not active. Every
+ * signed-in request pays for this, so it is one query (the person, their roles with each digibank's
+ * region, and the digibanken of the regions they coordinate), not one round trip per step.
+ */
 export async function loadActor(db: Database, userId: number): Promise<Actor | null> {
-  const user = await db
-    .selectFrom("users")
-    .select(["id", "name", "email", "language"])
-    .where("id", "=", userId)
-    .where("status", "=", "active")
+  const row = await db
+    .selectFrom("users as u")
+    .select((eb) => [
+      "u.id",
+      "u.name",
+      "u.email",
+      "u.language",
+      jsonArrayFrom(
+        eb
+          .selectFrom("role_assignments as r")
+          .leftJoin("digibanks as b", "b.id", "r.digibank_id")
+          .select([
+            "r.role",
+            "r.region_id as regionId",
+            "r.digibank_id as digibankId",
+            "b.region_id as bankRegionId",
+          ])
+          .whereRef("r.user_id", "=", "u.id")
+          .orderBy("r.id"),
+      ).as("roles"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("digibanks as d")
+          .select(["d.id", "d.region_id as regionId"])
+          .where(
+            "d.region_id",
+            "in",
+            eb
+              .selectFrom("role_assignments as c")
+              .select("c.region_id")
+              .whereRef("c.user_id", "=", "u.id")
+              .where("c.role", "=", "coordinator")
+              .where("c.region_id", "is not", null),
+          )
+          .orderBy("d.id"),
+      ).as("regionBanks"),
+    ])
+    .where("u.id", "=", userId)
+    .where("u.status", "=", "active")
     .executeTakeFirst();
-  if (!user) return null;
-  const roles = await db
-    .selectFrom("role_assignments")
-    .select(["role", "region_id as regionId", "digibank_id as digibankId"])
-    .where("user_id", "=", userId)
-    .execute();
+  if (!row) return null;
+  const { roles: held, regionBanks, ...user } = row;
+  const roles = held.map(({ role, regionId, digibankId }) => ({ role, regionId, digibankId }));
   const regionIds = roles
     .filter((r) => r.role === "coordinator" && r.regionId !== null)
     .map((r) => r.regionId!);
-  const regionBanks = regionIds.length
-    ? await db.selectFrom("digibanks").select("id").where("region_id", "in", regionIds).execute()
-    : [];
   const coordinated = new Set([
     ...roles
       .filter((r) => r.role === "coordinator" && r.digibankId !== null)
@@ -277,17 +310,14 @@ export async function loadActor(db: Database, userId: number): Promise<Actor | n
   const volunteerDigibankIds = roles
     .filter((r) => r.role === "volunteer")
     .map((r) => r.digibankId!);
-  const ownBankIds = [...new Set([...coordinated, ...volunteerDigibankIds])];
-  const regionOf = new Map(
-    (ownBankIds.length
-      ? await db
-          .selectFrom("digibanks")
-          .select(["id", "region_id"])
-          .where("id", "in", ownBankIds)
-          .execute()
-      : []
-    ).map((b) => [b.id, b.region_id]),
-  );
+  const regionOf = new Map<number, number>([
+    ...held.flatMap((r) =>
+      r.digibankId !== null && r.bankRegionId !== null
+        ? [[r.digibankId, r.bankRegionId] as [number, number]]
+        : [],
+    ),
+    ...regionBanks.map((b) => [b.id, b.regionId] as [number, number]),
+  ]);
   const regionsOf = (bankIds: Iterable<number>) =>
     [...new Set([...bankIds].map((id) => regionOf.get(id)!))].sort((a, b) => a - b);
   return {
