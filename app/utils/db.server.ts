@@ -56,6 +56,8 @@ export interface OpenDatabaseOptions {
   poolMax?: number;
   /** PostgreSQL's statement_timeout for this pool's sessions; 0 turns it off. */
   statementTimeoutMs?: number;
+  /** A backup of the embedded database (`npm run db:backup`) to fill a new, empty folder with. */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
@@ -91,13 +93,17 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
   const dataDir = options.dataDir ?? "./data";
   let location: string | undefined;
+  let releaseLock = () => {};
   if (dataDir !== "memory") {
     location = path.resolve(dataDir, "pglite");
     checkDataFolder(location);
+    releaseLock = lockDataFolder(location);
   }
   const pglite = await PGlite.create(location, {
     parsers: { [DATE_OID]: (value) => value, [TIME_OID]: readTime },
+    loadDataDir: options.loadDataDir,
   }).catch((error: Error) => {
+    releaseLock();
     // PGlite says only "failed to initialize properly": name the folder, and its state if it is
     // one we recognise (it may have filled up or turned read-only since the check above).
     if (location) checkDataFolder(location);
@@ -114,6 +120,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
+      releaseLock();
     },
   };
 }
@@ -174,6 +181,40 @@ export function checkDataFolder(location: string): void {
   }
   const { bavail, bsize } = fs.statfsSync(location);
   if (bavail * bsize < MIN_FREE_BYTES) full(bavail * bsize);
+}
+
+/**
+ * PGlite has no lock of its own: two processes on one folder (a second `npm start`, or a backup
+ * while the app runs) would each write their own idea of it and damage it. A file beside the
+ * folder names the process that has it open; one left by a process that no longer runs (killed)
+ * is taken over. Returns the function that lets go of it.
+ */
+function lockDataFolder(location: string): () => void {
+  const lock = `${location}.lock`;
+  try {
+    fs.writeFileSync(lock, String(process.pid), { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const holder = Number(fs.readFileSync(lock, "utf8"));
+    // In a container the app is often pid 1 again after a restart: its own pid is a stale lock.
+    if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
+      throw new Error(
+        `The embedded database in ${location} is in use by another process (pid ${holder}): ` +
+          `stop that process first (or, if it is not a Digihelpers process, delete ${lock}).`,
+      );
+    }
+    fs.writeFileSync(lock, String(process.pid));
+  }
+  return () => fs.rmSync(lock, { force: true });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** True when the database answers a trivial query within `timeoutMs`. */
