@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect, type Transaction, sql } from "kysely";
 import pg from "pg";
 import type { DB } from "../../db/schema.ts";
+import { logger } from "./log.server.ts";
 
 // The one gateway to the database: everything reaches PostgreSQL (or embedded PGlite) through the
 // Kysely instance made here.
@@ -53,6 +54,10 @@ export interface OpenDatabaseOptions {
   /** Folder of the embedded database; "memory" keeps it in memory (tests). */
   dataDir?: string;
   poolMax?: number;
+  /** PostgreSQL's statement_timeout for this pool's sessions; 0 turns it off. */
+  statementTimeoutMs?: number;
+  /** A backup of the embedded database (`npm run db:backup`) to fill a new, empty folder with. */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
@@ -60,14 +65,27 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolMax ?? 10,
-      // Fail fast while the server is unreachable, so /healthz can answer 503 instead of hanging.
-      connectionTimeoutMillis: 5_000,
+      // The bounds on a request's time spent on the database (tests/e2e/database-faults.test.ts):
+      // a connection is had within CONNECT_TIMEOUT_MS or the request answers 503, a statement
+      // (a lock wait included) is cancelled by the server after STATEMENT_TIMEOUT_MS, and a
+      // transaction left open by a client that stopped talking is ended by the server.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      statement_timeout: options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS,
+      idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      // A connection whose peer vanished without closing it (a database host that went away) is
+      // noticed by TCP rather than kept forever.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     });
     // A client whose connection drops emits "error", idle in the pool or checked out mid-query (the
     // query itself rejects too). Unhandled, either would end the whole process.
-    pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
+    pool.on("error", (error) =>
+      logger.warn({ component: "db", err: error.message }, "idle database connection lost"),
+    );
     pool.on("connect", (client) => {
-      client.on("error", (error) => console.error("[db] connection lost:", error.message));
+      client.on("error", (error) =>
+        logger.warn({ component: "db", err: error.message }, "database connection lost"),
+      );
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", pglite: null, close: () => db.destroy() };
@@ -75,13 +93,24 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
   const dataDir = options.dataDir ?? "./data";
   let location: string | undefined;
+  let releaseLock = () => {};
   if (dataDir !== "memory") {
     location = path.resolve(dataDir, "pglite");
-    // PGlite does not create parent folders itself.
-    fs.mkdirSync(location, { recursive: true });
+    checkDataFolder(location);
+    releaseLock = lockDataFolder(location);
   }
   const pglite = await PGlite.create(location, {
     parsers: { [DATE_OID]: (value) => value, [TIME_OID]: readTime },
+    loadDataDir: options.loadDataDir,
+  }).catch((error: Error) => {
+    releaseLock();
+    // PGlite says only "failed to initialize properly": name the folder, and its state if it is
+    // one we recognise (it may have filled up or turned read-only since the check above).
+    if (location) checkDataFolder(location);
+    throw new Error(
+      `The embedded database in ${location ?? "memory"} could not be opened (${error.message}): ` +
+        "check that the folder is the app's own and not damaged, or restore it from a backup.",
+    );
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
   return {
@@ -91,8 +120,101 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
+      releaseLock();
     },
   };
+}
+
+/** How long a request may wait for a database connection before it answers 503. */
+export const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * The longest one statement may run on PostgreSQL (lock waits included) before the server cancels
+ * it. Far above any page's queries (bench/), short enough that no request hangs; maintenance that
+ * truly needs longer says so with `SET LOCAL statement_timeout`.
+ */
+export const STATEMENT_TIMEOUT_MS = 30_000;
+/** A transaction that sits idle this long (its client stopped talking) is ended by the server. */
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+/**
+ * The least free space the embedded database's disk must have at start: room for a first start's
+ * demo world (about 45 MB), or for the WAL and checkpoints of a busy day.
+ */
+export const MIN_FREE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Checks, before PGlite touches it, that the embedded database's folder can be written and its disk
+ * has room, and otherwise stops the start with one sentence naming the folder and what to do.
+ * PGlite itself says only "failed to initialize properly", and a database that fills its disk while
+ * running fails requests one by one instead.
+ */
+export function checkDataFolder(location: string): void {
+  const fail = (what: string, todo: string): never => {
+    throw new Error(`${what}: ${todo}, then start again. Nothing in it was changed.`);
+  };
+  const readOnly = () =>
+    fail(
+      `The folder of the embedded database, ${location}, cannot be written to (read-only)`,
+      "make it writable for this user, or set DATA_DIR to a folder that is",
+    );
+  const full = (free: number) =>
+    fail(
+      `The disk holding the embedded database, ${location}, is full ` +
+        `(${Math.floor(free / 1024 / 1024)} MB free, at least ${MIN_FREE_BYTES / 1024 / 1024} MB needed)`,
+      "free space on that disk, or set DATA_DIR to a folder on a disk with room",
+    );
+  const explain = (error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EROFS" || code === "EACCES" || code === "EPERM") readOnly();
+    if (code === "ENOSPC" || code === "EDQUOT") full(0);
+    throw error;
+  };
+  try {
+    // PGlite does not create parent folders itself.
+    fs.mkdirSync(location, { recursive: true });
+    // A write, not only an access check: a read-only mount answers access(W_OK) as root with yes.
+    const probe = path.join(location, `.write-check-${process.pid}`);
+    fs.writeFileSync(probe, "");
+    fs.rmSync(probe);
+  } catch (error) {
+    explain(error);
+  }
+  const { bavail, bsize } = fs.statfsSync(location);
+  if (bavail * bsize < MIN_FREE_BYTES) full(bavail * bsize);
+}
+
+/**
+ * PGlite has no lock of its own: two processes on one folder (a second `npm start`, or a backup
+ * while the app runs) would each write their own idea of it and damage it. A file beside the
+ * folder names the process that has it open; one left by a process that no longer runs (killed)
+ * is taken over. Returns the function that lets go of it.
+ */
+function lockDataFolder(location: string): () => void {
+  const lock = `${location}.lock`;
+  try {
+    fs.writeFileSync(lock, String(process.pid), { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const holder = Number(fs.readFileSync(lock, "utf8"));
+    // In a container the app is often pid 1 again after a restart: its own pid is a stale lock.
+    if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
+      throw new Error(
+        `The embedded database in ${location} is in use by another process (pid ${holder}): ` +
+          `stop that process first (or, if it is not a Digihelpers process, delete ${lock}).`,
+      );
+    }
+    fs.writeFileSync(lock, String(process.pid));
+  }
+  return () => fs.rmSync(lock, { force: true });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** True when the database answers a trivial query within `timeoutMs`. */
@@ -133,9 +255,10 @@ const UNREACHABLE_CODES = new Set([
   "57P03",
   "53300",
 ]);
-// What node-postgres says when a connection drops or the pool cannot get one in time.
+// What node-postgres says when a connection drops or the pool cannot get one in time, and what
+// PostgreSQL says while a database refuses connections (being restored, or during maintenance).
 const UNREACHABLE_MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly/;
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|is not currently accepting connections/;
 
 /** True when an error means the database cannot be reached (so: try again later, a 503). */
 export function isDatabaseUnreachableError(error: unknown, depth = 0): boolean {

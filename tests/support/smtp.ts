@@ -16,7 +16,13 @@ export interface TestSmtpServer {
 }
 
 export async function startSmtpServer(
-  options: { port?: number; messages?: ParsedMail[]; refused?: Set<string> } = {},
+  options: {
+    port?: number;
+    messages?: ParsedMail[];
+    refused?: Set<string>;
+    /** Milliseconds each message takes to be accepted, as a busy relay's do. */
+    delayMs?: number;
+  } = {},
 ): Promise<TestSmtpServer> {
   const messages = options.messages ?? [];
   const refused = options.refused ?? new Set<string>();
@@ -42,10 +48,11 @@ export async function startSmtpServer(
     },
     onData(stream, _session, callback) {
       simpleParser(stream).then(
-        (mail) => {
-          messages.push(mail);
-          callback();
-        },
+        (mail) =>
+          setTimeout(() => {
+            messages.push(mail);
+            callback();
+          }, options.delayMs ?? 0),
         (error: Error) => callback(error),
       );
     },
