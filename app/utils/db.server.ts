@@ -4,6 +4,9 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect, type Transaction, sql } from "kysely";
 import pg from "pg";
 import type { DB } from "../../db/schema.ts";
+import { logger } from "./log.server.ts";
+
+const log = logger.child({ component: "db" });
 
 // The one gateway to the database: everything reaches PostgreSQL (or embedded PGlite) through the
 // Kysely instance made here.
@@ -65,9 +68,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     });
     // A client whose connection drops emits "error", idle in the pool or checked out mid-query (the
     // query itself rejects too). Unhandled, either would end the whole process.
-    pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
+    pool.on("error", (error) =>
+      log.error({ err: { message: error.message } }, "idle database connection lost"),
+    );
     pool.on("connect", (client) => {
-      client.on("error", (error) => console.error("[db] connection lost:", error.message));
+      client.on("error", (error) =>
+        log.error({ err: { message: error.message } }, "database connection lost"),
+      );
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", pglite: null, close: () => db.destroy() };
