@@ -8,7 +8,10 @@ import stylesHref from "~/styles/app.css";
 import { isDatabaseUnreachableError } from "~/utils/db.server.ts";
 import { withoutNulBytes } from "~/utils/html-stream.server.ts";
 import { getFixedT, getLanguage, i18nFor } from "~/utils/i18n.server.ts";
+import { logger } from "~/utils/log.server.ts";
 import { NonceProvider } from "~/utils/nonce.tsx";
+
+const log = logger.child({ component: "render" });
 
 type HandleErrorArgs = Parameters<HandleErrorFunction>[1];
 
@@ -19,10 +22,10 @@ export function handleError(error: unknown, { request, context }: HandleErrorArg
   if (isDatabaseUnreachableError(error)) {
     // One line, not a stack per request, while the database is away; the answer becomes a 503.
     if (context.outage) context.outage.database = true;
-    console.error(`Database unreachable: ${(error as Error).message}`);
+    log.error(`Database unreachable: ${(error as Error).message}`);
     return;
   }
-  if (!request.signal.aborted) console.error(error);
+  if (!request.signal.aborted) log.error({ err: error }, "request failed");
 }
 
 export default async function handleRequest(
@@ -74,7 +77,7 @@ export default async function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Errors inside the shell are reported by onShellError; log the rest once streamed.
-          if (shellRendered) console.error(error);
+          if (shellRendered) log.error({ err: error }, "rendering failed");
         },
       },
     );

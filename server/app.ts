@@ -4,8 +4,10 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import helmet from "helmet";
-import type { Database } from "../app/utils/db.server.ts";
-import type { JobQueue } from "../app/utils/jobs.server.ts";
+import { pinoHttp } from "pino-http";
+import { type Database, isDatabaseReachable } from "../app/utils/db.server.ts";
+import { type JobQueue, type ProcessRole, readinessOf } from "../app/utils/jobs.server.ts";
+import { logger, redactUrl, requestContext } from "../app/utils/log.server.ts";
 import { compressAnswers, writeInBursts } from "./compression.ts";
 
 export interface HttpAppOptions {
@@ -18,6 +20,8 @@ export interface HttpAppOptions {
   secret: string;
   mode: "production" | "development" | "test";
   trustProxy: boolean | number | string;
+  /** Which part of the work this process does (PROCESS_ROLE), for the readiness answer. */
+  role?: ProcessRole;
   publicDir?: string;
 }
 
@@ -31,6 +35,16 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.disable("x-powered-by");
   // Behind a load balancer, so req.secure reflects the client's connection (for HSTS).
   app.set("trust proxy", options.trustProxy);
+
+  app.use(logRequests(options.trustProxy !== false));
+  app.get("/readyz", async (_req, res) => {
+    const reachable = await isDatabaseReachable(options.db);
+    const answer = await readinessOf(options.db, options.jobs, options.role ?? "all", reachable);
+    res
+      .status(answer.ready ? 200 : 503)
+      .set("Cache-Control", "no-store")
+      .json(answer);
+  });
 
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
@@ -103,6 +117,56 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     }),
   );
   return app;
+}
+
+/** A request id we accept from the proxy in front: short, and nothing a log viewer would misread. */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+/** Answers that would only drown the rest: build assets, and the load balancer's checks. */
+const QUIET_PATHS = /^\/(build\/|favicon|healthz$|readyz$)/;
+
+/**
+ * One JSON line per answered request, and a request id on it, on every line logged while the
+ * request runs (requestContext) and in the X-Request-Id header. An incoming X-Request-Id is kept
+ * only behind a trusted proxy (TRUST_PROXY); otherwise anyone could forge ids into our logs. The
+ * line holds the method, the URL with its tokens redacted, the status and the time: never headers
+ * (cookies, authorization), bodies or the client's address.
+ */
+function logRequests(trustIncomingId: boolean) {
+  const httpLogger = pinoHttp({
+    logger,
+    quietReqLogger: true,
+    quietResLogger: true,
+    genReqId(req, res) {
+      const incoming = req.headers["x-request-id"];
+      const id =
+        trustIncomingId && typeof incoming === "string" && SANE_REQUEST_ID.test(incoming)
+          ? incoming
+          : crypto.randomUUID();
+      res.setHeader("X-Request-Id", id);
+      return id;
+    },
+    customLogLevel(req, res, error) {
+      if (error || res.statusCode >= 500) return "error";
+      return QUIET_PATHS.test(req.url ?? "") ? "debug" : "info";
+    },
+    wrapSerializers: false,
+    serializers: {
+      req: (req: { method: string; url: string }) => ({
+        method: req.method,
+        url: redactUrl(req.url),
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    customSuccessMessage: (req, res) =>
+      `${req.method} ${redactUrl(req.url ?? "")} ${res.statusCode}`,
+    customErrorMessage: (req, res) => `${req.method} ${redactUrl(req.url ?? "")} ${res.statusCode}`,
+    // One line per request, when it is answered (not also when it arrives).
+    customAttributeKeys: { reqId: "reqId" },
+  });
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    httpLogger(req, res);
+    requestContext.run({ reqId: String(req.id) }, next);
+  };
 }
 
 /**

@@ -1,6 +1,8 @@
 // Owns start-up and shutdown: environment, database (migrated, and seeded when it is a new embedded
-// one), job queue, HTTP. On SIGTERM or SIGINT it stops taking requests, lets the ones in flight
-// finish, closes the queue and the database, and exits within 10 seconds.
+// one), job queue, HTTP. PROCESS_ROLE picks the part of the work: `web` (HTTP; queues jobs, works
+// none), `worker` (jobs and schedules, no HTTP) or `all` (both: `npm start`, the embedded database).
+// On SIGTERM or SIGINT it stops taking requests, lets the requests and jobs in flight finish
+// (bounded), closes the queue and the database, and exits within 10 seconds.
 process.env.TZ = "UTC";
 
 import fs from "node:fs";
@@ -13,7 +15,14 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, isDatabaseEmpty, seedDemoWorld } from "../db/seed.ts";
 import { type DatabaseHandle, openDatabase } from "../app/utils/db.server.ts";
 import { type Env, mailboxDirOf, parseEnv } from "../app/utils/env.server.ts";
-import { type JobQueue, startJobQueue, stopJobQueue } from "../app/utils/jobs.server.ts";
+import {
+  type JobQueue,
+  jobRegistryFor,
+  startJobQueue,
+  startWorkerHeartbeat,
+  stopJobQueue,
+} from "../app/utils/jobs.server.ts";
+import { logger } from "../app/utils/log.server.ts";
 import { ensureCookieSecret } from "../app/utils/secrets.server.ts";
 import { createMailTransport } from "../app/modules/mail/transport.server.ts";
 import { startEmailWorker } from "../app/modules/mail/worker.server.ts";
@@ -30,9 +39,11 @@ const BUILD_PATH = path.resolve("build/index.js");
 
 // What has started so far, so shutdown (or a failed start) closes exactly that.
 const running: { database?: DatabaseHandle; jobs?: JobQueue; server?: Server } = {};
+const log = logger.child({ component: "server" });
 
 async function start(env: Env) {
-  if (!fs.existsSync(BUILD_PATH)) {
+  const role = env.PROCESS_ROLE;
+  if (role !== "worker" && !fs.existsSync(BUILD_PATH)) {
     throw new Error("No build found in build/: run `npm run build` first (`npm start` does both).");
   }
   const database = await openDatabase({
@@ -45,7 +56,10 @@ async function start(env: Env) {
     const where = env.DATABASE_URL ? new URL(env.DATABASE_URL).host : "the embedded database";
     throw new Error(`Cannot reach the database (${where}): ${error.message}`);
   });
-  await migrateToLatest(database.db);
+  // Several processes starting at once run each migration once: Kysely's Migrator holds a
+  // PostgreSQL advisory lock while it migrates, and the others then find nothing left to do.
+  const applied = await migrateToLatest(database.db);
+  log.info({ applied: applied.length }, `Migrations applied by this process: ${applied.length}`);
 
   let seeded = false;
   // Only the embedded database fills itself: a real server is never seeded without being asked.
@@ -54,9 +68,12 @@ async function start(env: Env) {
     seeded = true;
   }
 
-  const jobs = await startJobQueue(database, { databaseUrl: env.DATABASE_URL });
-  running.jobs = jobs;
+  const queue = await startJobQueue(database, { databaseUrl: env.DATABASE_URL, role });
+  running.jobs = queue;
+  // Every role creates the queues (a web process sends to them); only workers work and schedule.
+  const jobs = jobRegistryFor(queue, role);
   const mailboxDir = env.SMTP_URL ? null : path.resolve(mailboxDirOf(env));
+  await startWorkerHeartbeat(jobs, database.db, role);
   await startAuthMaintenance(jobs, database.db);
   await startSeriesHorizonJob(jobs, database.db);
   await startShiftJobs(jobs, database.db);
@@ -69,12 +86,20 @@ async function start(env: Env) {
     from: env.MAIL_FROM,
   });
 
+  if (role === "worker") {
+    log.info(
+      "Digihelpers worker is ready: jobs and schedules on PostgreSQL (DATABASE_URL), no HTTP",
+    );
+    return;
+  }
+
   const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
   let appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
   const app = createHttpApp({
     build,
     db: database.db,
-    jobs,
+    jobs: queue,
+    role,
     appUrl: () => appUrl,
     mailboxDir,
     secret: await ensureCookieSecret(database.db, env.COOKIE_SECRET),
@@ -105,14 +130,15 @@ async function start(env: Env) {
     database.kind === "pglite"
       ? `embedded database in ${path.resolve(env.DATA_DIR, "pglite")}`
       : "PostgreSQL (DATABASE_URL)";
-  // One write, so whoever watches the output sees the whole greeting at once.
-  const lines = [`Digihelpers is ready on http://localhost:${port} (${where})`];
+  log.info({ role, port }, `Digihelpers is ready on http://localhost:${port} (${where}, ${role})`);
   if (database.kind === "pglite") {
-    if (seeded) lines.push("A new demo world was created.");
+    // For the person at the terminal of the embedded demo, not a log line: the demo sign-ins are
+    // printed once, as plain text. A PostgreSQL deployment never prints them.
+    const lines = seeded ? ["A new demo world was created."] : [];
     lines.push(`Demo sign-ins (password: ${DEMO_PASSWORD}):`);
-    for (const { email, role } of DEMO_SIGN_INS) lines.push(`  ${email.padEnd(34)} ${role}`);
+    for (const { email, role: what } of DEMO_SIGN_INS) lines.push(`  ${email.padEnd(34)} ${what}`);
+    process.stdout.write(`${lines.join("\n")}\n`);
   }
-  console.log(lines.join("\n"));
 }
 
 let stopping = false;
@@ -120,9 +146,9 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   const startedAt = Date.now();
-  console.log(`${signal} received: finishing requests in flight, then stopping.`);
+  log.info({ signal }, `${signal} received: finishing requests and jobs in flight, then stopping.`);
   const deadline = setTimeout(() => {
-    console.error("Shutdown took too long; exiting anyway.");
+    log.error("Shutdown took too long; exiting anyway.");
     process.exit(1);
   }, SHUTDOWN_DEADLINE_MS);
   deadline.unref();
@@ -137,14 +163,15 @@ async function shutdown(signal: string) {
     clearInterval(idleSweep);
   }
   if (jobs) {
+    // Jobs in flight get 5 s to finish; pg-boss retries what is cut off after its expiry.
     await stopJobQueue(jobs).catch((error: Error) =>
-      console.error("[jobs] stop failed:", error.message),
+      log.error({ err: error }, "stopping the job queue failed"),
     );
   }
   await database
     ?.close()
-    .catch((error: Error) => console.error("[db] close failed:", error.message));
-  console.log(`Stopped after ${Date.now() - startedAt} ms.`);
+    .catch((error: Error) => log.error({ err: error }, "closing the database failed"));
+  log.info(`Stopped after ${Date.now() - startedAt} ms.`);
   process.exit(0);
 }
 
@@ -156,7 +183,7 @@ try {
   process.env.NODE_ENV = env.NODE_ENV;
   await start(env);
 } catch (error) {
-  console.error(
+  log.fatal(
     `Digihelpers could not start. ${error instanceof Error ? error.message : String(error)}`,
   );
   await running.jobs?.stop({ graceful: false, close: true }).catch(() => undefined);

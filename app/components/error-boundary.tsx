@@ -39,7 +39,8 @@ export function GeneralErrorBoundary({
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  if (!isRouteErrorResponse(error)) console.error(error);
+  // In the browser only: on the server, handleError (entry.server.tsx) has logged it already.
+  if (!isRouteErrorResponse(error) && typeof document !== "undefined") console.error(error);
   const [title, text] = errorTexts(status).map((key) => t(key));
   const handler = statusHandlers[status];
 

@@ -6,6 +6,8 @@ import pg from "pg";
 import type { DB } from "../../db/schema.ts";
 import { logger } from "./log.server.ts";
 
+const log = logger.child({ component: "db" });
+
 // The one gateway to the database: everything reaches PostgreSQL (or embedded PGlite) through the
 // Kysely instance made here.
 
@@ -80,11 +82,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // A client whose connection drops emits "error", idle in the pool or checked out mid-query (the
     // query itself rejects too). Unhandled, either would end the whole process.
     pool.on("error", (error) =>
-      logger.warn({ component: "db", err: error.message }, "idle database connection lost"),
+      log.error({ err: { message: error.message } }, "idle database connection lost"),
     );
     pool.on("connect", (client) => {
       client.on("error", (error) =>
-        logger.warn({ component: "db", err: error.message }, "database connection lost"),
+        log.error({ err: { message: error.message } }, "database connection lost"),
       );
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

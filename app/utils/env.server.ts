@@ -27,6 +27,17 @@ const schema = z.object({
     .string()
     .optional()
     .transform((value) => parseTrustProxy(value)),
+  // web: HTTP only (it queues jobs, works none); worker: jobs and schedules, no HTTP; all: both.
+  PROCESS_ROLE: z
+    .enum(["web", "worker", "all"], {
+      errorMap: () => ({ message: "must be web, worker or all" }),
+    })
+    .default("all"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      errorMap: () => ({ message: "must be fatal, error, warn, info, debug, trace or silent" }),
+    })
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -53,6 +64,14 @@ export function parseEnv(
 ): Env {
   const result = schema
     .superRefine((env, ctx) => {
+      // The embedded database lives in one process: separate roles only make sense on PostgreSQL.
+      if (env.PROCESS_ROLE !== "all" && !env.DATABASE_URL) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["PROCESS_ROLE"],
+          message: `${env.PROCESS_ROLE} needs DATABASE_URL (PostgreSQL): the embedded database serves one process, which runs as all`,
+        });
+      }
       // A real deployment must send real mail: the local mailbox would keep sign-in links on disk.
       if (sendsMail && env.NODE_ENV === "production" && env.DATABASE_URL && !env.SMTP_URL) {
         ctx.addIssue({

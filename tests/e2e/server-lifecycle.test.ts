@@ -102,7 +102,8 @@ describe("the server on its embedded default", () => {
   it("refuses to start with a clear message when the environment is wrong", async () => {
     const badPort = await runServerToExit({ PORT: "eighty" });
     expect(badPort.code).toBe(1);
-    expect(badPort.output).toMatch(/could not start.*\n\s*PORT:/);
+    // One JSON log line: the list of problems is in its message.
+    expect(badPort.output).toMatch(/could not start.*(\n|\\n)\s*PORT:/);
 
     const noDatabase = await runServerToExit({
       DATABASE_URL: "postgres://app:secret@127.0.0.1:1/app",

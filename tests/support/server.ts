@@ -27,7 +27,8 @@ export function temporaryDataDir(): string {
 
 /**
  * Starts the real server (server/index.ts on the production build) on a free port, the way
- * `npm start` does, and waits until it says it is ready.
+ * `npm start` does, and waits until it says it is ready. With PROCESS_ROLE=worker `url` is
+ * "worker": it serves no HTTP.
  */
 export async function startServer(env: Record<string, string | undefined>): Promise<RunningServer> {
   // Production on PostgreSQL needs an SMTP relay; tests that read no mail name a closed port.
@@ -40,9 +41,12 @@ export async function startServer(env: Record<string, string | undefined>): Prom
     child.once("exit", (code) => resolve(code)),
   );
 
+  // A worker (PROCESS_ROLE=worker) serves no HTTP: it says it is ready, with no address.
+  const ready =
+    env.PROCESS_ROLE === "worker" ? /(worker) is ready/ : /ready on (http:\/\/localhost:\d+)/;
   const url = await new Promise<string>((resolve, reject) => {
     const check = () => {
-      const match = output.match(/ready on (http:\/\/localhost:\d+)/);
+      const match = output.match(ready);
       if (match) {
         child.stdout!.off("data", check);
         resolve(match[1]!.replace("localhost", "127.0.0.1"));

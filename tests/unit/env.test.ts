@@ -45,6 +45,31 @@ describe("parseEnv", () => {
   });
 });
 
+describe("PROCESS_ROLE and LOG_LEVEL", () => {
+  const pg = { DATABASE_URL: "postgres://db/app", SMTP_URL: "smtp://relay:587" };
+
+  it("runs everything in one process by default, and web or worker on PostgreSQL", () => {
+    expect(parseEnv({}).PROCESS_ROLE).toBe("all");
+    expect(parseEnv({ ...pg, PROCESS_ROLE: "web" }).PROCESS_ROLE).toBe("web");
+    expect(parseEnv({ ...pg, PROCESS_ROLE: "worker" }).PROCESS_ROLE).toBe("worker");
+  });
+
+  it("refuses an unknown role, and web or worker on the embedded database", () => {
+    expect(() => parseEnv({ ...pg, PROCESS_ROLE: "api" })).toThrow(
+      /PROCESS_ROLE: must be web, worker or all/,
+    );
+    expect(() => parseEnv({ PROCESS_ROLE: "worker" })).toThrow(
+      /PROCESS_ROLE: worker needs DATABASE_URL/,
+    );
+    expect(() => parseEnv({ PROCESS_ROLE: "web" })).toThrow(/PROCESS_ROLE: web needs DATABASE_URL/);
+  });
+
+  it("takes a pino level, and names LOG_LEVEL when it is not one", () => {
+    expect(parseEnv({ LOG_LEVEL: "debug" }).LOG_LEVEL).toBe("debug");
+    expect(() => parseEnv({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL: must be fatal, error/);
+  });
+});
+
 describe("appUrlFromEnv", () => {
   it("gives APP_URL without a trailing slash, or this machine on PORT", () => {
     expect(appUrlFromEnv({ APP_URL: "https://digihelpers.be/" })).toBe("https://digihelpers.be");

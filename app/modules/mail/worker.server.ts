@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import type { JobResult, JobWithMetadata } from "pg-boss";
 import type { DB, EmailMessage } from "../../../db/schema.ts";
 import { isLanguage } from "~/utils/i18n.ts";
+import { logger, withoutAddresses } from "~/utils/log.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
 import { EMAIL_TEMPLATES, type EmailPayloads, type EmailTemplate } from "./messages.ts";
 import {
@@ -24,6 +25,8 @@ import type { MailTransport } from "./transport.server.ts";
 // takes it over once the claim has lapsed (the worker that held it crashed). A message already
 // 'sent' is skipped. Failures count in `attempts` and `last_error`; the last one allowed marks the
 // message 'failed' for admin/mail.
+
+const log = logger.child({ component: "mail" });
 
 export interface EmailWorkerOptions {
   db: Kysely<DB>;
@@ -143,11 +146,20 @@ export async function deliverEmailJob(
       .where("status", "=", "sending")
       .execute()
       .catch((updateError: Error) =>
-        console.error(`[mail] could not record failure of ${message.id}:`, updateError.message),
+        log.error(
+          { messageId: message.id, err: updateError },
+          "could not record a failed delivery",
+        ),
       );
-    console.error(
-      `[mail] message ${message.id} (${message.template}) attempt ${job.retryCount + 1}` +
-        ` of ${job.retryLimit + 1} failed: ${text}`,
+    // A relay's refusal names the recipient: the log gets the reason without the address.
+    log.warn(
+      {
+        messageId: message.id,
+        template: message.template,
+        attempt: job.retryCount + 1,
+        attempts: job.retryLimit + 1,
+      },
+      `delivery failed: ${withoutAddresses(text)}`,
     );
     throw error;
   }
