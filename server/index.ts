@@ -17,7 +17,7 @@ import { type JobQueue, startJobQueue, stopJobQueue } from "../app/utils/jobs.se
 import { ensureCookieSecret } from "../app/utils/secrets.server.ts";
 import { createMailTransport } from "../app/modules/mail/transport.server.ts";
 import { startEmailWorker } from "../app/modules/mail/worker.server.ts";
-import { startAuthMaintenance } from "../app/modules/auth/maintenance.server.ts";
+import { startRetentionJobs } from "../app/modules/retention/jobs.server.ts";
 import { startSeriesHorizonJob } from "../app/modules/shifts/series.server.ts";
 import { startShiftJobs } from "../app/modules/shifts/jobs.server.ts";
 import { startCourseJobs } from "../app/modules/courses/jobs.server.ts";
@@ -57,7 +57,7 @@ async function start(env: Env) {
   const jobs = await startJobQueue(database, { databaseUrl: env.DATABASE_URL });
   running.jobs = jobs;
   const mailboxDir = env.SMTP_URL ? null : path.resolve(mailboxDirOf(env));
-  await startAuthMaintenance(jobs, database.db);
+  await startRetentionJobs(jobs, database.db);
   await startSeriesHorizonJob(jobs, database.db);
   await startShiftJobs(jobs, database.db);
   await startCourseJobs(jobs, database.db);
