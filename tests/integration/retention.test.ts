@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSession, startSession } from "~/modules/auth/session.server.ts";
 import { issueToken } from "~/modules/auth/tokens.server.ts";
 import { loadExperience } from "~/modules/experience/figures.server.ts";
+import { retryEmail } from "~/modules/mail/outbox.server.ts";
 import { renderEmail } from "~/modules/mail/render.server.ts";
 import { DELETED_NAME, deletedAddress } from "~/modules/people/personal-data.server.ts";
 import { reportOf } from "~/modules/reports/figures.server.ts";
@@ -216,6 +217,13 @@ describe("the nightly retention run", () => {
     // A second run changes nothing, not even the day it was erased.
     await runRetention(db(), jobs, at(D, days(1)));
     expect((await message(old!.id)).payload_erased_at).toEqual(D);
+    // Nothing is left to send: a failed message without its body cannot be sent again.
+    await db()
+      .updateTable("email_messages")
+      .set({ status: "failed", sent_at: null })
+      .where("id", "=", old!.id)
+      .execute();
+    expect(await retryEmail(db(), jobs, old!.id)).toBe(false);
   });
 
   it("removes join requests a year after their decision, and keeps pending ones", async () => {
