@@ -18,13 +18,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("inactivity_warned_at", "timestamptz")
     .execute();
   // A session is extended on use (idle expiry of 14 days at the time of writing), so its expiry
-  // minus 14 days is the last time it was used.
+  // minus 14 days is the last time it was used. (Per row: least() would skip a null, making an
+  // account without sessions look used today.)
   await sql`
     update users u set last_active_at = greatest(
       u.created_at,
       (select max(a.occurred_at) from audit_events a where a.actor_id = u.id),
       (select max(s.created_at) from sessions s where s.user_id = u.id),
-      (select least(now(), max(s.expires_at) - interval '14 days') from sessions s where s.user_id = u.id)
+      (select max(least(s.expires_at - interval '14 days', now())) from sessions s
+        where s.user_id = u.id)
     )`.execute(db);
   await sql`alter table users alter column last_active_at set default now()`.execute(db);
   await sql`alter table users alter column last_active_at set not null`.execute(db);
