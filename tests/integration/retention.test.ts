@@ -8,7 +8,7 @@ import { renderEmail } from "~/modules/mail/render.server.ts";
 import { DELETED_NAME, deletedAddress } from "~/modules/people/personal-data.server.ts";
 import { reportOf } from "~/modules/reports/figures.server.ts";
 import { inactivityWarningKey, warnInactiveAccounts } from "~/modules/retention/accounts.server.ts";
-import { runRetention } from "~/modules/retention/jobs.server.ts";
+import { runRetention, startRetentionJobs } from "~/modules/retention/jobs.server.ts";
 import { RETENTION } from "~/modules/retention/periods.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
 import { stopJobQueue } from "~/utils/jobs.server.ts";
@@ -496,4 +496,17 @@ describe("two runs at once", () => {
       expect(await warningCount(people)).toBeGreaterThan(people.length);
     },
   );
+});
+
+describe("starting the job", () => {
+  it("schedules it nightly in Brussels and removes the hourly job it replaced", async () => {
+    await jobs.createQueue("auth-maintenance");
+    await jobs.schedule("auth-maintenance", "17 * * * *");
+    await startRetentionJobs(jobs, db());
+    expect(await jobs.getQueue("auth-maintenance")).toBeNull();
+    const schedules = await jobs.getSchedules();
+    expect(schedules.map((s) => [s.name, s.cron, s.options?.tz ?? null])).toEqual([
+      ["retention", "30 3 * * *", "Europe/Brussels"],
+    ]);
+  });
 });
