@@ -72,6 +72,10 @@ export interface UsersTable {
   /** The email the day after a shift asking for its report. */
   notify_report_requests: Defaulted<boolean>;
   deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Last sign-in or session use, kept to the day (app/modules/retention/activity.server.ts). */
+  last_active_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** When the "unused for two years" warning was queued; cleared by the next sign-in. */
+  inactivity_warned_at: Nullable<Date>;
 }
 
 export interface SessionsTable {
@@ -141,6 +145,8 @@ export interface EmailMessagesTable {
   sent_at: Date | null;
   /** While 'sending': until when the worker that claimed the message holds it. */
   sending_until: Date | null;
+  /** When the payload (the body) was emptied by retention or erasure; the row stays as the log. */
+  payload_erased_at: Nullable<Date>;
 }
 
 export interface AppSettingsTable {

@@ -26,7 +26,7 @@ import { logger } from "../app/utils/log.server.ts";
 import { ensureCookieSecret } from "../app/utils/secrets.server.ts";
 import { createMailTransport } from "../app/modules/mail/transport.server.ts";
 import { startEmailWorker } from "../app/modules/mail/worker.server.ts";
-import { startAuthMaintenance } from "../app/modules/auth/maintenance.server.ts";
+import { startRetentionJobs } from "../app/modules/retention/jobs.server.ts";
 import { startSeriesHorizonJob } from "../app/modules/shifts/series.server.ts";
 import { startShiftJobs } from "../app/modules/shifts/jobs.server.ts";
 import { startCourseJobs } from "../app/modules/courses/jobs.server.ts";
@@ -74,7 +74,7 @@ async function start(env: Env) {
   const jobs = jobRegistryFor(queue, role);
   const mailboxDir = env.SMTP_URL ? null : path.resolve(mailboxDirOf(env));
   await startWorkerHeartbeat(jobs, database.db, role);
-  await startAuthMaintenance(jobs, database.db);
+  await startRetentionJobs(jobs, database.db);
   await startSeriesHorizonJob(jobs, database.db);
   await startShiftJobs(jobs, database.db);
   await startCourseJobs(jobs, database.db);

@@ -126,6 +126,12 @@ const samples: EmailPayloads = {
   email_change: { name: "Jan", url: URL },
   join_request: { requesterName: "Jan", digibankName: "Digibank Gent", url: URL },
   join_declined: { name: "Jan", digibankName: "Digibank Gent" },
+  inactive_account_warning: {
+    name: "Jan",
+    url: URL,
+    lastActiveOn: "2025-03-03",
+    anonymiseOn: "2027-04-02",
+  },
   shift_confirmed: { name: "Jan", shift: SHIFT, url: URL },
   shift_promoted: { name: "Jan", shift: SHIFT, url: URL },
   shift_changed: { name: "Jan", shift: SHIFT, url: URL, onReserveList: false },

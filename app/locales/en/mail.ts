@@ -52,6 +52,15 @@ const mail: Namespace<typeof nl> = {
     text: "{{digibankName}} cannot accept your request to join at the moment.",
     next: "Any questions? Then please contact the digibank.",
   },
+  inactive_account_warning: {
+    subject: "Do you want to keep your Digihelpers account?",
+    heading: "Your account will soon be made anonymous",
+    unused: "You have not signed in to Digihelpers since {{lastActive}}.",
+    when: "We keep data no longer than needed. So your account will be made anonymous from {{date}}: your name, email address and phone number will be erased. The figures of your shifts stay, without your name.",
+    keep: "Do you want to keep your account? Then simply sign in before {{date}}. That is all you need to do.",
+    button: "Sign in to Digihelpers",
+    noPassword: "Forgot your password? On the sign-in page you can ask for a link by email.",
+  },
   shift: {
     when: "When",
     where: "Where",

@@ -54,6 +54,16 @@ const mail: Namespace<typeof nl> = {
     text: "{{digibankName}} ne peut pas accepter votre demande pour le moment.",
     next: "Vous avez des questions ? Contactez alors la digibank.",
   },
+  inactive_account_warning: {
+    subject: "Souhaitez-vous garder votre compte Digihelpers ?",
+    heading: "Votre compte sera bientôt anonymisé",
+    unused: "Vous ne vous êtes plus connecté à Digihelpers depuis le {{lastActive}}.",
+    when: "Nous ne gardons pas les données plus longtemps que nécessaire. Votre compte sera donc anonymisé à partir du {{date}} : votre nom, votre adresse e-mail et votre numéro de téléphone seront effacés. Les chiffres de vos permanences restent, sans votre nom.",
+    keep: "Vous souhaitez garder votre compte ? Connectez-vous simplement avant le {{date}}. Vous n’avez rien d’autre à faire.",
+    button: "Me connecter à Digihelpers",
+    noPassword:
+      "Vous avez oublié votre mot de passe ? Sur la page de connexion, vous pouvez demander un lien par courriel.",
+  },
   shift: {
     when: "Quand",
     where: "Où",

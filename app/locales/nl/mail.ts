@@ -51,6 +51,16 @@ const mail = {
     text: "{{digibankName}} kan je aanvraag om mee te doen nu niet aanvaarden.",
     next: "Heb je vragen? Neem dan contact op met de digibank.",
   },
+  inactive_account_warning: {
+    subject: "Wil je je account bij Digihelpers houden?",
+    heading: "Je account wordt binnenkort anoniem",
+    unused: "Je hebt je sinds {{lastActive}} niet meer aangemeld bij Digihelpers.",
+    when: "We bewaren gegevens niet langer dan nodig. Daarom maken we je account anoniem vanaf {{date}}: je naam, je e-mailadres en je telefoonnummer worden gewist. De cijfers van je diensten blijven, zonder je naam.",
+    keep: "Wil je je account houden? Meld je dan gewoon aan vóór {{date}}. Meer hoef je niet te doen.",
+    button: "Meld je aan bij Digihelpers",
+    noPassword:
+      "Weet je je wachtwoord niet meer? Op de aanmeldpagina kun je een link per e-mail vragen.",
+  },
   shift: {
     when: "Wanneer",
     where: "Waar",

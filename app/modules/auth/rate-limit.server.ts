@@ -1,5 +1,6 @@
 import { isIPv6 } from "node:net";
 import { sql } from "kysely";
+import { RETENTION } from "~/modules/retention/periods.ts";
 import type { Database } from "~/utils/db.server.ts";
 
 // Fixed-window counters in PostgreSQL, so every web process sees the same count. A hit is one
@@ -130,9 +131,11 @@ export function tooManyRequests(retryAfterSeconds: number): ResponseInit {
   return { status: 429, headers: { "Retry-After": String(Math.max(1, retryAfterSeconds)) } };
 }
 
+/** Windows that have passed: none is longer than RETENTION.rateLimitHours (an hour). */
 export async function deleteOldRateLimitWindows(db: Database, now = new Date()) {
-  await db
+  const result = await db
     .deleteFrom("rate_limits")
-    .where("window_start", "<", new Date(now.getTime() - 24 * 60 * 60 * 1000))
-    .execute();
+    .where("window_start", "<=", new Date(now.getTime() - RETENTION.rateLimitHours * 3_600_000))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

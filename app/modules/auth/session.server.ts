@@ -1,5 +1,6 @@
 import { type Adapter, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from "lucia";
 import type { Database } from "~/utils/db.server.ts";
+import { isActivityStale, recordActivity } from "~/modules/retention/activity.server.ts";
 import { RETENTION } from "~/modules/retention/periods.ts";
 import { hashToken } from "./tokens.server.ts";
 
@@ -10,15 +11,20 @@ export const IDLE_EXPIRY_DAYS = RETENTION.sessionIdleDays;
 export const ABSOLUTE_EXPIRY_DAYS = RETENTION.sessionAbsoluteDays;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+interface UserAttributes {
+  email: string;
+  name: string;
+  language: "nl" | "fr" | "en";
+  /** Read with the session, so a page writes it only when it is a day old. */
+  lastActiveAt: Date;
+}
+
 declare module "lucia" {
   interface Register {
-    Lucia: Lucia<
-      { createdAt: Date },
-      { email: string; name: string; language: "nl" | "fr" | "en" }
-    >;
+    Lucia: Lucia<{ createdAt: Date }, UserAttributes>;
     UserId: number;
     DatabaseSessionAttributes: { createdAt: Date };
-    DatabaseUserAttributes: { email: string; name: string; language: "nl" | "fr" | "en" };
+    DatabaseUserAttributes: UserAttributes;
   }
 }
 
@@ -52,12 +58,18 @@ function kyselyAdapter(db: Database): Adapter {
           "users.email",
           "users.name",
           "users.language",
+          "users.last_active_at",
         ])
         .executeTakeFirst();
       if (!row) return [null, null];
       const user: DatabaseUser = {
         id: row.user_id,
-        attributes: { email: row.email, name: row.name, language: row.language },
+        attributes: {
+          email: row.email,
+          name: row.name,
+          language: row.language,
+          lastActiveAt: row.last_active_at,
+        },
       };
       return [toSession(row, sessionId), user];
     },
@@ -95,11 +107,7 @@ function kyselyAdapter(db: Database): Adapter {
       await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
     },
     async deleteExpiredSessions() {
-      await db.deleteFrom("sessions").where("expires_at", "<=", new Date()).execute();
-      await db
-        .deleteFrom("sessions")
-        .where("created_at", "<=", new Date(Date.now() - ABSOLUTE_EXPIRY_DAYS * DAY_MS))
-        .execute();
+      await deleteExpiredSessions(db);
     },
   };
 }
@@ -150,6 +158,7 @@ export async function readSession(
     await lucia.invalidateSession(session.id);
     return { user: null, setCookie: lucia.createBlankSessionCookie().serialize() };
   }
+  if (isActivityStale(user.lastActiveAt, now())) await recordActivity(db, user.id, now());
   return {
     user: {
       id: user.id,
@@ -171,6 +180,7 @@ export async function startSession(
 ) {
   const lucia = luciaFor(db, isSecure(request));
   const session = await lucia.createSession(userId, { createdAt: now });
+  await recordActivity(db, userId, now);
   return lucia.createSessionCookie(session.id).serialize();
 }
 
@@ -201,6 +211,16 @@ export function clearSessionCookie(request: Request) {
     .serialize();
 }
 
-export async function deleteExpiredSessions(db: Database) {
-  await kyselyAdapter(db).deleteExpiredSessions();
+/** Sessions past their idle expiry or their absolute lifetime: they can sign nobody in. */
+export async function deleteExpiredSessions(db: Database, now = new Date()) {
+  const result = await db
+    .deleteFrom("sessions")
+    .where((eb) =>
+      eb.or([
+        eb("expires_at", "<=", now),
+        eb("created_at", "<=", new Date(now.getTime() - ABSOLUTE_EXPIRY_DAYS * DAY_MS)),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

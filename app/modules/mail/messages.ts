@@ -95,6 +95,16 @@ export interface EmailPayloads {
   join_request: { requesterName: string; digibankName: string; url: string };
   /** Tells a visitor their request to join was declined. */
   join_declined: { name: string; digibankName: string };
+  /**
+   * To a person who has not signed in for two years: the account is anonymised from `anonymiseOn`
+   * unless they sign in before (dates YYYY-MM-DD, Brussels). `url` is the sign-in page.
+   */
+  inactive_account_warning: {
+    name: string;
+    url: string;
+    lastActiveOn: string;
+    anonymiseOn: string;
+  };
   /** To a volunteer: you are on this shift (with an .ics). */
   shift_confirmed: { name: string; shift: ShiftSnapshot; url: string };
   /** To a volunteer: a spot opened and you moved from the reserve list onto the shift (with an .ics). */
@@ -225,6 +235,7 @@ export const EMAIL_TEMPLATES = [
   "email_change",
   "join_request",
   "join_declined",
+  "inactive_account_warning",
   "shift_confirmed",
   "shift_promoted",
   "shift_changed",

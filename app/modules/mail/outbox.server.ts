@@ -184,6 +184,8 @@ export async function retryEmail(
       .set({ status: "queued", sending_until: null })
       .where("id", "=", messageId)
       .where(failedForGood)
+      // Its body was erased (retention, or the account's erasure): nothing left to send.
+      .where("payload_erased_at", "is", null)
       .returning(["id", "template"])
       .executeTakeFirst();
     if (!row) return false;

@@ -45,6 +45,7 @@ export const mailPersonalData: PersonalDataPart = {
         // A key may be built from the address; the message is sent, so a fresh unique one will do.
         idempotency_key: sql<string>`'deleted:' || id::text`,
         payload: sql<Record<string, unknown>>`'{}'::jsonb`,
+        payload_erased_at: sql<Date>`coalesce(payload_erased_at, now())`,
         last_error: null,
       })
       .where((eb) =>

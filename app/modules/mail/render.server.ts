@@ -20,6 +20,7 @@ import EventPromotedEmail from "../../../emails/event-promoted.tsx";
 import EventMessageEmail from "../../../emails/event-message.tsx";
 import EmailChangeEmail from "../../../emails/email-change.tsx";
 import InvitationEmail from "../../../emails/invitation.tsx";
+import InactiveAccountWarningEmail from "../../../emails/inactive-account-warning.tsx";
 import JoinDeclinedEmail from "../../../emails/join-declined.tsx";
 import JoinRequestEmail from "../../../emails/join-request.tsx";
 import PasswordResetEmail from "../../../emails/password-reset.tsx";
@@ -57,6 +58,7 @@ const components: { [K in EmailTemplate]: ComponentType<EmailProps<K>> } = {
   email_change: EmailChangeEmail,
   join_request: JoinRequestEmail,
   join_declined: JoinDeclinedEmail,
+  inactive_account_warning: InactiveAccountWarningEmail,
   shift_confirmed: ShiftConfirmedEmail,
   shift_promoted: ShiftPromotedEmail,
   shift_changed: ShiftChangedEmail,

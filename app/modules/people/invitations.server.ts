@@ -138,8 +138,16 @@ export async function inviteInTransaction(
     return { ok: true, outcome: "role_added", userId: user.id };
   }
 
-  // Invited again: only the newest link works.
-  if (existing) await revokeTokens(trx, user.id, "invitation");
+  // Invited again: only the newest link works, and the account counts as unused from now on
+  // (retention anonymises an invitation never accepted; docs/decisions/026).
+  if (existing) {
+    await revokeTokens(trx, user.id, "invitation");
+    await trx
+      .updateTable("users")
+      .set({ last_active_at: sql<Date>`now()` })
+      .where("id", "=", user.id)
+      .execute();
+  }
   const token = await issueToken(trx, { userId: user.id, purpose: "invitation" });
   await enqueueEmail(trx, jobs, {
     template: "invitation",

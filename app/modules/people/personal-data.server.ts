@@ -1,4 +1,5 @@
 import type { JobQueue } from "~/utils/jobs.server.ts";
+import type { Transaction } from "kysely";
 import type { DB } from "../../../db/schema.ts";
 import { auditPersonalData } from "~/modules/audit/personal-data.server.ts";
 import { recordAuditEvent } from "~/modules/audit/audit.server.ts";
@@ -124,15 +125,28 @@ export async function erasePersonalData(
   userId: number,
   { jobs = null }: { jobs?: JobQueue | null } = {},
 ) {
-  await db.transaction().execute(async (trx) => {
-    const subject = await findSubject(trx, userId, true);
-    if (!subject) return;
-    for (const part of PERSONAL_DATA_PARTS) await part.erase(trx, subject, { jobs });
-    await recordAuditEvent(trx, {
-      action: "account_deleted",
-      actorId: userId,
-      subjectId: userId,
-      ip: null,
-    });
+  await db.transaction().execute((trx) => erasePersonalDataIn(trx, userId, { jobs }));
+}
+
+/**
+ * The erasure inside the caller's transaction, for callers that check something under the same
+ * locks first (retention anonymising an unused account). `reason` says why when the person did not
+ * ask for it themselves: the audit event then has no actor.
+ */
+export async function erasePersonalDataIn(
+  trx: Transaction<DB>,
+  userId: number,
+  { jobs = null, reason = null }: { jobs?: JobQueue | null; reason?: "inactive" | null } = {},
+): Promise<boolean> {
+  const subject = await findSubject(trx, userId, true);
+  if (!subject) return false;
+  for (const part of PERSONAL_DATA_PARTS) await part.erase(trx, subject, { jobs });
+  await recordAuditEvent(trx, {
+    action: "account_deleted",
+    actorId: reason ? null : userId,
+    subjectId: userId,
+    ip: null,
+    ...(reason ? { details: { reason } } : {}),
   });
+  return true;
 }

@@ -45,6 +45,8 @@ export const peoplePersonalData: PersonalDataPart = {
         "volunteering_since",
         "created_at",
         "privacy_accepted_at",
+        "last_active_at",
+        "inactivity_warned_at",
         "notify_reminders",
         "notify_event_invitations",
         "notify_newsletters",
