@@ -12,7 +12,7 @@ import { sql } from "kysely";
 import { migrateToLatest } from "../db/migrate.ts";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, isDatabaseEmpty, seedDemoWorld } from "../db/seed.ts";
 import { type DatabaseHandle, openDatabase } from "../app/utils/db.server.ts";
-import { type Env, mailboxDirOf, parseEnv } from "../app/utils/env.server.ts";
+import { type Env, parseEnv } from "../app/utils/env.server.ts";
 import { type JobQueue, startJobQueue, stopJobQueue } from "../app/utils/jobs.server.ts";
 import { ensureCookieSecret } from "../app/utils/secrets.server.ts";
 import { createMailTransport } from "../app/modules/mail/transport.server.ts";
@@ -56,7 +56,6 @@ async function start(env: Env) {
 
   const jobs = await startJobQueue(database, { databaseUrl: env.DATABASE_URL });
   running.jobs = jobs;
-  const mailboxDir = env.SMTP_URL ? null : path.resolve(mailboxDirOf(env));
   await startAuthMaintenance(jobs, database.db);
   await startSeriesHorizonJob(jobs, database.db);
   await startShiftJobs(jobs, database.db);
@@ -65,7 +64,7 @@ async function start(env: Env) {
   await startShiftReportJobs(jobs, database.db);
   await startEmailWorker(jobs, {
     db: database.db,
-    transport: createMailTransport({ smtpUrl: env.SMTP_URL, mailboxDir }),
+    transport: createMailTransport({ smtpUrl: env.SMTP_URL, db: database.db }),
     from: env.MAIL_FROM,
   });
 
@@ -76,7 +75,7 @@ async function start(env: Env) {
     db: database.db,
     jobs,
     appUrl: () => appUrl,
-    mailboxDir,
+    localMailbox: !env.SMTP_URL,
     secret: await ensureCookieSecret(database.db, env.COOKIE_SECRET),
     mode: env.NODE_ENV,
     trustProxy: env.TRUST_PROXY,

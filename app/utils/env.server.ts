@@ -31,11 +31,6 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-/** Where the local file mailbox lives when no SMTP_URL is set. */
-export function mailboxDirOf(env: Env): string {
-  return `${env.DATA_DIR.replace(/\/+$/, "")}/mailbox`;
-}
-
 function parseTrustProxy(value: string | undefined): boolean | number | string {
   if (value === undefined || value === "" || value === "false") return false;
   if (value === "true") return true;

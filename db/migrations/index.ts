@@ -9,6 +9,7 @@ import * as courses from "./2026-12-01-0004-courses.ts";
 import * as events from "./2026-12-02-0001-events.ts";
 import * as shiftReports from "./2026-12-02-0002-shift-reports.ts";
 import * as profilesAndBoard from "./2026-12-02-0003-profiles-and-board.ts";
+import * as mailbox from "./2026-12-02-0005-mailbox.ts";
 
 // Listed by hand rather than read from the folder so the server bundle and tsx see the same set.
 // Names sort in the order they run.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-0001-events": events,
   "2026-12-02-0002-shift-reports": shiftReports,
   "2026-12-02-0003-profiles-and-board": profilesAndBoard,
+  "2026-12-02-0005-mailbox": mailbox,
 };
