@@ -27,6 +27,17 @@ const schema = z.object({
     .string()
     .optional()
     .transform((value) => parseTrustProxy(value)),
+  // The operator, as the privacy notice and the accessibility statement name it (/privacy, /accessibility).
+  ORGANISATION_NAME: z.string().trim().min(2).max(200).default("Digihelpers (demo)"),
+  ORGANISATION_ADDRESS: z.string().trim().min(2).max(300).optional(),
+  PRIVACY_CONTACT_EMAIL: z.string().trim().email().default("privacy@digihelpers.example"),
+  ACCESSIBILITY_CONTACT_EMAIL: z
+    .string()
+    .trim()
+    .email()
+    .default("toegankelijkheid@digihelpers.example"),
+  HOSTING_PROVIDER: z.string().trim().min(2).max(300).optional(),
+  MAIL_PROVIDER: z.string().trim().min(2).max(300).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
