@@ -235,6 +235,20 @@ const CASES: Case[] = [
   // Public pages.
   { name: "/", method: "GET", request: get("/"), ok: { status: 200 }, expect: all("ok") },
   {
+    name: "/privacy",
+    method: "GET",
+    request: get("/privacy"),
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
+    name: "/accessibility",
+    method: "GET",
+    request: get("/accessibility"),
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
     name: "/healthz",
     method: "GET",
     request: get("/healthz"),
