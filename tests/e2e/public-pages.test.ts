@@ -120,7 +120,7 @@ describe("the public pages over HTTP", () => {
     expect(text).toContain("toegankelijkheid@digihelpers.example");
   });
 
-  it("links the invitation's privacy acceptance to the notice", async () => {
+  it("links the invitation's privacy acceptance and the join form to the notice", async () => {
     const user = await createUser(database.db, {
       email: "invited-public@example.test",
       passwordHash: null,
@@ -129,5 +129,7 @@ describe("the public pages over HTTP", () => {
     const token = await issueToken(database.db, { userId: user.id, purpose: "invitation" });
     const html = await (await fetch(`${app.base}/invitation/${token}`)).text();
     expect(html).toMatch(/<a href="\/privacy" target="_blank" rel="noopener">/);
+    // The request to join collects a name and address too.
+    expect(await (await fetch(`${app.base}/join`)).text()).toContain('<a href="/privacy">');
   });
 });

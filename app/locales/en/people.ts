@@ -88,6 +88,7 @@ const people: Namespace<typeof nl> = {
     },
   },
   join: {
+    privacyLink: "What we do with your data: the privacy notice",
     title: "Help as a digihelper",
     intro:
       "Would you like to help people with their computer or phone? Leave your details. The coordinator of the digibank will contact you.",

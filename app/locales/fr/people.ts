@@ -88,6 +88,7 @@ const people: Namespace<typeof nl> = {
     },
   },
   join: {
+    privacyLink: "Ce que nous faisons de vos données : la déclaration de confidentialité",
     title: "Aidez comme digihelper",
     intro:
       "Vous voulez aider des gens avec leur ordinateur ou leur smartphone ? Laissez vos coordonnées. Le coordinateur de la digibank vous contactera.",

@@ -88,6 +88,7 @@ const people = {
     },
   },
   join: {
+    privacyLink: "Wat we met je gegevens doen: de privacyverklaring",
     title: "Help mee als digihelper",
     intro:
       "Wil je mensen helpen met hun computer of gsm? Laat je gegevens achter. De coördinator van de digibank neemt contact met je op.",
