@@ -112,6 +112,16 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <p>{t("shell.footer")}</p>
+          <nav aria-label={t("shell.footerLinks")}>
+            <ul className="site-footer__links">
+              <li>
+                <a href="/privacy">{t("shell.privacy")}</a>
+              </li>
+              <li>
+                <a href="/accessibility">{t("shell.accessibility")}</a>
+              </li>
+            </ul>
+          </nav>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

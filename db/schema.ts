@@ -149,6 +149,19 @@ export interface EmailMessagesTable {
   payload_erased_at: Nullable<Date>;
 }
 
+/** The embedded demo's local mailbox (no SMTP_URL): what the worker would have sent. */
+export interface MailboxMessagesTable {
+  id: Generated<number>;
+  from_address: string;
+  to_address: string;
+  subject: string;
+  /** The plain-text part, which /dev/mailbox shows. */
+  text: string;
+  /** The whole message (RFC 5322), as a mail program opens it. */
+  raw: string;
+  created_at: CreatedAt;
+}
+
 export interface AppSettingsTable {
   key: string;
   value: string;
@@ -531,6 +544,7 @@ export interface DB {
   rate_limits: RateLimitsTable;
   audit_events: AuditEventsTable;
   email_messages: EmailMessagesTable;
+  mailbox_messages: MailboxMessagesTable;
   app_settings: AppSettingsTable;
   skills: SkillsTable;
   volunteer_skills: VolunteerSkillsTable;

@@ -16,7 +16,7 @@ export interface HttpAppOptions {
   jobs: JobQueue;
   /** Read per request: the port is only known once the server listens. */
   appUrl: () => string;
-  mailboxDir: string | null;
+  localMailbox: boolean;
   secret: string;
   mode: "production" | "development" | "test";
   trustProxy: boolean | number | string;
@@ -110,7 +110,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
         jobs: options.jobs,
         cspNonce: res.locals.cspNonce as string,
         appUrl: options.appUrl(),
-        mailboxDir: options.mailboxDir,
+        localMailbox: options.localMailbox,
         clientIp: req.ip ?? "unknown",
         secret: options.secret,
       }),

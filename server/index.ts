@@ -14,7 +14,7 @@ import { sql } from "kysely";
 import { migrateToLatest } from "../db/migrate.ts";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, isDatabaseEmpty, seedDemoWorld } from "../db/seed.ts";
 import { type DatabaseHandle, openDatabase } from "../app/utils/db.server.ts";
-import { type Env, mailboxDirOf, parseEnv } from "../app/utils/env.server.ts";
+import { type Env, parseEnv } from "../app/utils/env.server.ts";
 import {
   type JobQueue,
   jobRegistryFor,
@@ -72,7 +72,6 @@ async function start(env: Env) {
   running.jobs = queue;
   // Every role creates the queues (a web process sends to them); only workers work and schedule.
   const jobs = jobRegistryFor(queue, role);
-  const mailboxDir = env.SMTP_URL ? null : path.resolve(mailboxDirOf(env));
   await startWorkerHeartbeat(jobs, database.db, role);
   await startRetentionJobs(jobs, database.db);
   await startSeriesHorizonJob(jobs, database.db);
@@ -82,7 +81,7 @@ async function start(env: Env) {
   await startShiftReportJobs(jobs, database.db);
   await startEmailWorker(jobs, {
     db: database.db,
-    transport: createMailTransport({ smtpUrl: env.SMTP_URL, mailboxDir }),
+    transport: createMailTransport({ smtpUrl: env.SMTP_URL, db: database.db }),
     from: env.MAIL_FROM,
   });
 
@@ -101,7 +100,7 @@ async function start(env: Env) {
     jobs: queue,
     role,
     appUrl: () => appUrl,
-    mailboxDir,
+    localMailbox: !env.SMTP_URL,
     secret: await ensureCookieSecret(database.db, env.COOKIE_SECRET),
     mode: env.NODE_ENV,
     trustProxy: env.TRUST_PROXY,

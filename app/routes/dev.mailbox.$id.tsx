@@ -5,8 +5,8 @@ import { getMailboxMessage, openMailbox } from "~/modules/mail/mailbox.server.ts
 import { formatDateTime } from "~/utils/format.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const mailbox = await openMailbox(request, context);
-  const message = mailbox ? await getMailboxMessage(mailbox, params.id ?? "") : null;
+  const open = await openMailbox(request, context);
+  const message = open ? await getMailboxMessage(context.db, params.id ?? "") : null;
   if (!message) throw new Response(null, { status: 404 });
   return message;
 }
@@ -43,6 +43,11 @@ export default function MailboxMessage() {
           </time>
         </dd>
       </dl>
+      <p>
+        <a href={`/dev/mailbox/${message.id}/raw`} download>
+          {t("mailbox.raw")}
+        </a>
+      </p>
 
       <section aria-labelledby="mail-links">
         <h2 id="mail-links">{t("mailbox.linksTitle")}</h2>

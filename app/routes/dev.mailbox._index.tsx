@@ -1,16 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getMailboxList, openMailbox } from "~/modules/mail/mailbox.server.ts";
+import { MAILBOX_BOUND, listMailbox, openMailbox } from "~/modules/mail/mailbox.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const mailbox = await openMailbox(request, context);
-  if (!mailbox) throw new Response(null, { status: 404 });
-  const messages = await getMailboxList(mailbox);
+  if (!(await openMailbox(request, context))) throw new Response(null, { status: 404 });
+  const messages = await listMailbox(context.db);
   const t = getFixedT(await getLanguage(request), "mail");
-  return { title: t("mailbox.title"), messages };
+  return { title: t("mailbox.title"), messages, bound: MAILBOX_BOUND };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -20,12 +19,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const handle = { i18n: "mail" };
 
 export default function Mailbox() {
-  const { messages } = useLoaderData<typeof loader>();
+  const { messages, bound } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("mail");
   return (
     <div className="page">
       <h1>{t("mailbox.title")}</h1>
       <p className="lead">{t("mailbox.intro")}</p>
+      <p>{t("mailbox.bound", bound)}</p>
       {messages.length === 0 ? (
         <p>{t("mailbox.empty")}</p>
       ) : (

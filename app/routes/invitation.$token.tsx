@@ -122,6 +122,12 @@ export default function AcceptInvitation() {
         <section aria-labelledby="privacy-title">
           <h2 id="privacy-title">{t("accept.privacyTitle")}</h2>
           <p>{t("accept.privacyText")}</p>
+          <p>
+            {/* A new tab, so the password just typed is still there when the reader comes back. */}
+            <a href="/privacy" target="_blank" rel="noopener">
+              {t("accept.privacyLink")}
+            </a>
+          </p>
           <CheckboxField field={fields.privacy} label={t("accept.privacy")} />
         </section>
         <button type="submit" className="button">

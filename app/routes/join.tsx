@@ -104,6 +104,9 @@ export default function Join() {
           <label htmlFor="join-website">{t("join.website")}</label>
           <input id="join-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
+        <p>
+          <a href="/privacy">{t("join.privacyLink")}</a>
+        </p>
         <button type="submit" className="button">
           {t("join.submit")}
         </button>

@@ -38,14 +38,20 @@ const schema = z.object({
       errorMap: () => ({ message: "must be fatal, error, warn, info, debug, trace or silent" }),
     })
     .optional(),
+  // The operator, as the privacy notice and the accessibility statement name it (/privacy, /accessibility).
+  ORGANISATION_NAME: z.string().trim().min(2).max(200).default("Digihelpers (demo)"),
+  ORGANISATION_ADDRESS: z.string().trim().min(2).max(300).optional(),
+  PRIVACY_CONTACT_EMAIL: z.string().trim().email().default("privacy@digihelpers.example"),
+  ACCESSIBILITY_CONTACT_EMAIL: z
+    .string()
+    .trim()
+    .email()
+    .default("toegankelijkheid@digihelpers.example"),
+  HOSTING_PROVIDER: z.string().trim().min(2).max(300).optional(),
+  MAIL_PROVIDER: z.string().trim().min(2).max(300).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
-
-/** Where the local file mailbox lives when no SMTP_URL is set. */
-export function mailboxDirOf(env: Env): string {
-  return `${env.DATA_DIR.replace(/\/+$/, "")}/mailbox`;
-}
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {
   if (value === undefined || value === "" || value === "false") return false;
@@ -72,7 +78,7 @@ export function parseEnv(
           message: `${env.PROCESS_ROLE} needs DATABASE_URL (PostgreSQL): the embedded database serves one process, which runs as all`,
         });
       }
-      // A real deployment must send real mail: the local mailbox would keep sign-in links on disk.
+      // A real deployment must send real mail: the local mailbox would keep sign-in links in the database.
       if (sendsMail && env.NODE_ENV === "production" && env.DATABASE_URL && !env.SMTP_URL) {
         ctx.addIssue({
           code: "custom",

@@ -14,8 +14,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** This site's public address, for links in emails; never taken from the request. */
     appUrl: string;
-    /** The folder of the local file mailbox when no SMTP_URL is set; null when mail goes out. */
-    mailboxDir: string | null;
+    /** True when no SMTP_URL is set: mail is kept in the database's local mailbox (/dev/mailbox). */
+    localMailbox: boolean;
     /** The client's address (behind TRUST_PROXY: the forwarded one), for rate limits and the audit log. */
     clientIp: string;
     /** Signs cookies and CSRF tokens (app/utils/secrets.server.ts). */

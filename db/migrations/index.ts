@@ -10,6 +10,7 @@ import * as events from "./2026-12-02-0001-events.ts";
 import * as shiftReports from "./2026-12-02-0002-shift-reports.ts";
 import * as profilesAndBoard from "./2026-12-02-0003-profiles-and-board.ts";
 import * as retention from "./2026-12-02-0004-retention.ts";
+import * as mailbox from "./2026-12-02-0005-mailbox.ts";
 import * as flandersIndexes from "./2026-12-02-0006-flanders-indexes.ts";
 
 // Listed by hand rather than read from the folder so the server bundle and tsx see the same set.
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-0002-shift-reports": shiftReports,
   "2026-12-02-0003-profiles-and-board": profilesAndBoard,
   "2026-12-02-0004-retention": retention,
+  "2026-12-02-0005-mailbox": mailbox,
   "2026-12-02-0006-flanders-indexes": flandersIndexes,
 };

@@ -1,8 +1,6 @@
 import { once } from "node:events";
-import fs from "node:fs";
 import http from "node:http";
 import type { Server } from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -76,7 +74,7 @@ interface World {
   shift3: number;
   /** A municipality of D1's region. */
   m1: number;
-  mailboxId: string;
+  mailboxId: number;
   roles: Record<Exclude<Persona, "anonymous">, RoleSpec[]>;
   users: Record<Exclude<Persona, "anonymous">, number>;
   emails: Record<Exclude<Persona, "anonymous">, string>;
@@ -117,7 +115,6 @@ let database: TestDatabase;
 let jobs: JobQueue;
 let server: Server;
 let base: string;
-let mailboxDir: string;
 let csrf: { cookie: string; token: string };
 const world = {} as World;
 
@@ -237,6 +234,20 @@ const post = (path: string, fields: Record<string, string>) => async () => ({ pa
 const CASES: Case[] = [
   // Public pages.
   { name: "/", method: "GET", request: get("/"), ok: { status: 200 }, expect: all("ok") },
+  {
+    name: "/privacy",
+    method: "GET",
+    request: get("/privacy"),
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
+    name: "/accessibility",
+    method: "GET",
+    request: get("/accessibility"),
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
   {
     name: "/healthz",
     method: "GET",
@@ -392,7 +403,21 @@ const CASES: Case[] = [
     expect: all("ok"),
   },
   {
+    name: "/dev/mailbox/:id/raw",
+    method: "GET",
+    request: async (w) => ({ path: `/dev/mailbox/${w.mailboxId}/raw` }),
+    ok: { status: 200 },
+    expect: all("ok"),
+  },
+  {
     name: "/dev/mailbox/:id of no message",
+    method: "GET",
+    request: get("/dev/mailbox/2147483647"),
+    ok: { status: 200 },
+    expect: all("notfound"),
+  },
+  {
+    name: "/dev/mailbox/:id of a malformed id",
     method: "GET",
     request: get("/dev/mailbox/1700000000000-00000000"),
     ok: { status: 200 },
@@ -2226,18 +2251,16 @@ beforeAll(async () => {
     world.emails[persona as keyof World["emails"]] = created.email;
   }
 
-  mailboxDir = fs.mkdtempSync(path.join(os.tmpdir(), "digihelpers-matrix-"));
-  await createMailTransport({ mailboxDir }).send({
+  await createMailTransport({ db }).send({
     from: "Digihelpers <noreply@digihelpers.test>",
     to: "jan@example.test",
     subject: "Een bericht",
     html: "<p>Hallo</p>",
     text: "Hallo",
   });
-  world.mailboxId = fs
-    .readdirSync(mailboxDir)
-    .find((f) => f.endsWith(".json"))!
-    .slice(0, -5);
+  world.mailboxId = (
+    await db.selectFrom("mailbox_messages").select("id").executeTakeFirstOrThrow()
+  ).id;
 
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const app = createHttpApp({
@@ -2245,7 +2268,7 @@ beforeAll(async () => {
     db,
     jobs,
     appUrl: () => base,
-    mailboxDir,
+    localMailbox: true,
     secret: "access-matrix-secret",
     mode: "production",
     trustProxy: false,
@@ -2265,7 +2288,6 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
   if (jobs) await stopJobQueue(jobs);
   await database?.destroy();
-  if (mailboxDir) fs.rmSync(mailboxDir, { recursive: true, force: true });
 });
 
 describe("the role-by-route access matrix", () => {

@@ -116,7 +116,7 @@ beforeAll(async () => {
     db,
     jobs,
     appUrl: () => base,
-    mailboxDir: null,
+    localMailbox: false,
     secret: "calendar-feed-secret",
     mode: "production",
     trustProxy: false,

@@ -73,7 +73,7 @@ beforeAll(async () => {
     db,
     jobs,
     appUrl: () => base,
-    mailboxDir: null,
+    localMailbox: false,
     secret: "compression-secret",
     mode: "production",
     trustProxy: false,

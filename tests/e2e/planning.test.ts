@@ -226,7 +226,7 @@ describe.runIf(browserAvailable)("a coordinator works the roster of a shift", ()
       db,
       jobs,
       appUrl: () => base,
-      mailboxDir: null,
+      localMailbox: false,
       secret: "planning-roster-secret",
       mode: "production",
       trustProxy: false,

@@ -239,7 +239,7 @@ describe("the app on a test database", () => {
       db: database.db,
       jobs,
       appUrl: () => base,
-      mailboxDir: null,
+      localMailbox: false,
       secret: "security-test-secret",
       mode: "production",
       trustProxy: false,

@@ -6,6 +6,7 @@ import { loadActor } from "~/modules/auth/access.server.ts";
 import { issueToken } from "~/modules/auth/tokens.server.ts";
 import { EMAIL_TEMPLATES } from "~/modules/mail/messages.ts";
 import { enqueueEmail } from "~/modules/mail/outbox.server.ts";
+import { createMailTransport } from "~/modules/mail/transport.server.ts";
 import {
   PERSONAL_DATA_PARTS,
   type PersonalDataPart,
@@ -186,6 +187,14 @@ async function personWithEverything() {
     language: "nl",
     idempotencyKey: `sign_in_link:${person.email}`,
     payload: { name: person.name, url: "https://digihelpers.example/login/link/x" },
+  });
+  // and the embedded demo's copy of it in the local mailbox
+  await createMailTransport({ db }).send({
+    from: "Digihelpers <noreply@digihelpers.example>",
+    to: person.email,
+    subject: `Voor ${person.name}`,
+    html: `<p>Dag ${person.name}</p>`,
+    text: `Dag ${person.name}`,
   });
 
   // audit

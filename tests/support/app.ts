@@ -27,7 +27,7 @@ export async function listenBuiltApp(options: {
     db: options.db,
     jobs: options.jobs,
     appUrl: () => base,
-    mailboxDir: null,
+    localMailbox: false,
     secret: options.secret,
     mode: "production",
     trustProxy: false,

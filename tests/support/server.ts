@@ -94,7 +94,7 @@ export async function startDemoServer(extraEnv: Record<string, string> = {}) {
       server,
       /** The server's PostgreSQL copy, for a test that reads what the server wrote (its email). */
       databaseUrl: database.url as string | null,
-      /** The embedded database's folder (its mail is in `mailbox/` there when no SMTP_URL is set). */
+      /** The embedded database's folder. */
       dataDir: null as string | null,
       async close() {
         await server.stop();

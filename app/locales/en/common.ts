@@ -13,6 +13,9 @@ const common: Namespace<typeof nl> = {
     languageLabel: "Language",
     languageSubmit: "Choose language",
     footer: "Digihelpers is the platform of the digibanken in Flanders and Brussels.",
+    footerLinks: "About this site",
+    privacy: "Privacy notice",
+    accessibility: "Accessibility",
   },
   nav: {
     home: "Home",

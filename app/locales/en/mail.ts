@@ -233,6 +233,8 @@ const mail: Namespace<typeof nl> = {
     linksTitle: "Links in this email",
     noLinks: "This email has no links.",
     back: "Back to the mailbox",
+    bound: "The mailbox keeps the {{count}} newest emails, and none longer than {{days}} days.",
+    raw: "Download as an .eml file, for a mail program",
   },
   admin: {
     title: "Emails that did not go out",

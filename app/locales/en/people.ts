@@ -72,6 +72,7 @@ const people: Namespace<typeof nl> = {
     passwordHint: "At least {{min}} characters. A sentence of a few words is easy to remember.",
     confirm: "Password again",
     privacyTitle: "Your data",
+    privacyLink: "Read the full privacy notice (opens in a new tab)",
     privacyText:
       "Digihelpers keeps your name, email address and your shifts. Only the coordinators of your digibank see them. We use them only to plan the volunteering. You can have them deleted at any time.",
     privacy: "I have read this and agree",
@@ -87,6 +88,7 @@ const people: Namespace<typeof nl> = {
     },
   },
   join: {
+    privacyLink: "What we do with your data: the privacy notice",
     title: "Help as a digihelper",
     intro:
       "Would you like to help people with their computer or phone? Leave your details. The coordinator of the digibank will contact you.",

@@ -13,6 +13,9 @@ const common: Namespace<typeof nl> = {
     languageLabel: "Langue",
     languageSubmit: "Choisir la langue",
     footer: "Digihelpers est la plateforme des digibanken en Flandre et à Bruxelles.",
+    footerLinks: "À propos de ce site",
+    privacy: "Confidentialité",
+    accessibility: "Accessibilité",
   },
   nav: {
     home: "Accueil",

@@ -243,6 +243,9 @@ const mail: Namespace<typeof nl> = {
     linksTitle: "Liens dans ce courriel",
     noLinks: "Ce courriel ne contient pas de liens.",
     back: "Retour à la boîte aux lettres",
+    bound:
+      "La boîte aux lettres garde les {{count}} courriels les plus récents, et aucun plus de {{days}} jours.",
+    raw: "Télécharger en fichier .eml, pour un logiciel de courrier",
   },
   admin: {
     title: "Courriels non envoyés",

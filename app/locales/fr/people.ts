@@ -72,6 +72,7 @@ const people: Namespace<typeof nl> = {
     passwordHint: "Au moins {{min}} caractères. Une phrase de quelques mots est facile à retenir.",
     confirm: "Mot de passe encore une fois",
     privacyTitle: "Vos données",
+    privacyLink: "Lire la déclaration de confidentialité complète (s’ouvre dans un nouvel onglet)",
     privacyText:
       "Digihelpers conserve votre nom, votre adresse e-mail et vos permanences. Seuls les coordinateurs de votre digibank les voient. Nous les utilisons uniquement pour organiser le bénévolat. Vous pouvez toujours les faire supprimer.",
     privacy: "J'ai lu ce texte et je suis d'accord",
@@ -87,6 +88,7 @@ const people: Namespace<typeof nl> = {
     },
   },
   join: {
+    privacyLink: "Ce que nous faisons de vos données : la déclaration de confidentialité",
     title: "Aidez comme digihelper",
     intro:
       "Vous voulez aider des gens avec leur ordinateur ou leur smartphone ? Laissez vos coordonnées. Le coordinateur de la digibank vous contactera.",

@@ -12,6 +12,9 @@ const common = {
     languageLabel: "Taal",
     languageSubmit: "Kies taal",
     footer: "Digihelpers is het platform van de digibanken in Vlaanderen en Brussel.",
+    footerLinks: "Over deze site",
+    privacy: "Privacyverklaring",
+    accessibility: "Toegankelijkheid",
   },
   nav: {
     home: "Start",

@@ -236,6 +236,9 @@ const mail = {
     linksTitle: "Links in deze e-mail",
     noLinks: "Deze e-mail heeft geen links.",
     back: "Terug naar de mailbox",
+    bound:
+      "De mailbox bewaart de {{count}} nieuwste e-mails, en geen enkele langer dan {{days}} dagen.",
+    raw: "Download als .eml-bestand, voor een mailprogramma",
   },
   admin: {
     title: "E-mails die niet vertrokken",

@@ -72,6 +72,7 @@ const people = {
       "Minstens {{min}} tekens. Een zin van een paar woorden is makkelijk te onthouden.",
     confirm: "Wachtwoord nog eens",
     privacyTitle: "Je gegevens",
+    privacyLink: "Lees de volledige privacyverklaring (opent in een nieuw tabblad)",
     privacyText:
       "Digihelpers bewaart je naam, e-mailadres en je diensten. Alleen de coördinatoren van jouw digibank zien ze. We gebruiken ze alleen om het vrijwilligerswerk te plannen. Je kan ze altijd laten verwijderen.",
     privacy: "Ik heb dit gelezen en ga akkoord",
@@ -87,6 +88,7 @@ const people = {
     },
   },
   join: {
+    privacyLink: "Wat we met je gegevens doen: de privacyverklaring",
     title: "Help mee als digihelper",
     intro:
       "Wil je mensen helpen met hun computer of gsm? Laat je gegevens achter. De coördinator van de digibank neemt contact met je op.",

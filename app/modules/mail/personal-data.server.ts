@@ -2,7 +2,9 @@ import { sql } from "kysely";
 import type { PersonalDataPart } from "~/modules/people/personal-data.server.ts";
 
 // The mail capability's part of the personal data: every email sent to the person, found by
-// account or by address (a join request is answered before there is an account).
+// account or by address (a join request is answered before there is an account). The local
+// mailbox (the embedded demo's copy of what was sent) is not in the download, whose `emails`
+// already lists those messages; erasure deletes the copies addressed to the person.
 
 export const mailPersonalData: PersonalDataPart = {
   name: "mail",
@@ -18,6 +20,10 @@ export const mailPersonalData: PersonalDataPart = {
         idempotency_key: "erased",
         last_error: "erased",
       },
+    },
+    {
+      table: "mailbox_messages",
+      userColumns: { to_address: "erased", subject: "erased", text: "erased", raw: "erased" },
     },
   ],
 
@@ -54,6 +60,10 @@ export const mailPersonalData: PersonalDataPart = {
           eb(sql`lower(to_address)`, "=", subject.email.toLowerCase()),
         ]),
       )
+      .execute();
+    await trx
+      .deleteFrom("mailbox_messages")
+      .where(sql`lower(to_address)`, "=", subject.email.toLowerCase())
       .execute();
   },
 };

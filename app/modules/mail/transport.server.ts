@@ -1,10 +1,9 @@
-import crypto from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import nodemailer from "nodemailer";
+import type { Database } from "~/utils/db.server.ts";
+import { storeMailboxMessage } from "./mailbox.server.ts";
 
-// Where mail goes: an SMTP relay (SMTP_URL) in any real deployment, otherwise a folder of .eml
-// files that the embedded demo shows at /dev/mailbox.
+// Where mail goes: an SMTP relay (SMTP_URL) in any real deployment, otherwise the local mailbox,
+// a table in the database that the embedded demo shows at /dev/mailbox (mailbox.server.ts).
 
 export interface OutgoingEmail {
   from: string;
@@ -28,22 +27,13 @@ export interface MailTransport {
   close(): void;
 }
 
-/** What the mailbox keeps beside each .eml file, so it can be listed without parsing MIME. */
-export interface MailboxEntry {
-  id: string;
-  from: string;
-  to: string;
-  subject: string;
-  date: string;
-  text: string;
-}
-
 /** At most this many SMTP connections at once (the mail workers' concurrency is set to fit). */
 export const SMTP_MAX_CONNECTIONS = 5;
 
 export function createMailTransport(options: {
   smtpUrl?: string | null;
-  mailboxDir?: string | null;
+  /** The database that holds the local mailbox, used when there is no SMTP_URL. */
+  db?: Database | null;
 }): MailTransport {
   if (options.smtpUrl) {
     // Pooled: a connection stays open and carries message after message (nodemailer's default is one
@@ -66,8 +56,9 @@ export function createMailTransport(options: {
       close: () => smtp.close(),
     };
   }
-  if (!options.mailboxDir) throw new Error("Mail needs SMTP_URL or a mailbox folder.");
-  const dir = options.mailboxDir;
+  if (!options.db) throw new Error("Mail needs SMTP_URL or a database for the local mailbox.");
+  const db = options.db;
+  // The message as a relay would receive it, built in memory rather than sent anywhere.
   const stream = nodemailer.createTransport({
     streamTransport: true,
     buffer: true,
@@ -77,60 +68,14 @@ export function createMailTransport(options: {
     kind: "mailbox",
     async send(email) {
       const info = await stream.sendMail(email);
-      const id = newMailboxId();
-      const entry: MailboxEntry = {
-        id,
+      await storeMailboxMessage(db, {
         from: email.from,
         to: email.to,
         subject: email.subject,
-        date: new Date().toISOString(),
         text: email.text,
-      };
-      await fs.mkdir(dir, { recursive: true });
-      await fs.writeFile(path.join(dir, `${id}.eml`), info.message as Buffer);
-      // The sidecar last: a message is listed only once its .eml is complete.
-      await fs.writeFile(path.join(dir, `${id}.json`), JSON.stringify(entry, null, 2));
+        raw: (info.message as Buffer).toString("utf8"),
+      });
     },
     close: () => stream.close(),
   };
-}
-
-const ID_PATTERN = /^\d{13}-[0-9a-f]{8}$/;
-
-// Sorts by time as text. Never the same millisecond twice in this process, so "newest first" holds
-// for messages sent back to back; the random tail keeps other processes' messages apart.
-let lastStamp = 0;
-function newMailboxId() {
-  lastStamp = Math.max(Date.now(), lastStamp + 1);
-  return `${lastStamp}-${crypto.randomBytes(4).toString("hex")}`;
-}
-
-/** The mailbox's messages, newest first. */
-export async function listMailbox(dir: string): Promise<Omit<MailboxEntry, "text">[]> {
-  let names: string[];
-  try {
-    names = await fs.readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  const ids = names
-    .filter((name) => name.endsWith(".json"))
-    .map((name) => name.slice(0, -".json".length))
-    .filter((id) => ID_PATTERN.test(id))
-    .sort()
-    .reverse();
-  const entries = await Promise.all(ids.map((id) => readMailboxMessage(dir, id)));
-  return entries.filter((entry) => entry !== null).map(({ text: _text, ...summary }) => summary);
-}
-
-/** One message, or null when the id is malformed or unknown (never a path outside `dir`). */
-export async function readMailboxMessage(dir: string, id: string): Promise<MailboxEntry | null> {
-  if (!ID_PATTERN.test(id)) return null;
-  try {
-    return JSON.parse(await fs.readFile(path.join(dir, `${id}.json`), "utf8")) as MailboxEntry;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
 }
