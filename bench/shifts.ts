@@ -7,6 +7,8 @@
 //    data (getNetworkOverview). The aims (calendar month <= 50 ms p95, claim <= 30 ms p95) apply here.
 // 2. End to end over HTTP: the same two requests through the real server (session, CSRF,
 //    rendering, JSON), 20 clients at once, against the home page.
+// 3. On PostgreSQL: claims per second, 20 at once, beside the very statements of a claim
+//    (recorded at the driver) replayed as bare SQL on a plain pool (bench/bare-sql.ts).
 //
 //   npm run bench:shifts                 embedded PGlite in a temporary folder
 //   BENCH_DATABASE_URL=postgres://...    a fresh database on that PostgreSQL server
@@ -25,6 +27,7 @@ import { startJobQueue, stopJobQueue } from "../app/utils/jobs.server.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { HttpClient } from "../tests/support/http.ts";
 import { startServer, temporaryDataDir } from "../tests/support/server.ts";
+import { recordStatements, replayStatements } from "./bare-sql.ts";
 import { type LoadResult, measureWith, printResults } from "./load.ts";
 import { BENCH_PASSWORD, CLAIMERS, buildShiftWorld } from "./shift-world.ts";
 
@@ -137,6 +140,55 @@ try {
     );
     console.log("\nServer time (the work behind one request, in process):");
     printResults([floor, month, alone, claim], floor);
+
+    // 3. Claims per second beside the same statements as bare SQL (PostgreSQL only: the driver is
+    // where they are recorded). Both take shifts from the end of each claimer's list, which the
+    // runs above and the HTTP run below never reach.
+    if (base) {
+      const tail = (worker: number) => world.targets[worker]!.slice(-2 * SERIAL);
+      const appTargets = Array.from({ length: CLAIMERS }, (_, w) => tail(w).slice(0, SERIAL));
+      const bareTargets = Array.from({ length: CLAIMERS }, (_, w) => tail(w).slice(SERIAL));
+      const sample = bareTargets[0]!.shift()!;
+      const statements = await recordStatements(() =>
+        claimShift(database.db, jobs, claimers[0]!, sample),
+      );
+      const next = new Array<number>(CLAIMERS).fill(0);
+      const runs = Math.min(requests, (SERIAL - 1) * CLAIMERS);
+      const appClaims = await measureWith(
+        "claims (app), 20 at once",
+        { requests: runs, concurrency: CLAIMERS, warmup: 0 },
+        async (worker) => {
+          const shiftId = appTargets[worker]![next[worker]!++];
+          if (shiftId === undefined) return false;
+          return (await claimShift(database.db, jobs, claimers[worker]!, shiftId)).ok;
+        },
+      );
+      const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: CLAIMERS });
+      next.fill(0);
+      const bareClaims = await measureWith(
+        "same SQL, bare, 20 at once",
+        { requests: runs, concurrency: CLAIMERS, warmup: 0 },
+        async (worker) => {
+          const shiftId = bareTargets[worker]![next[worker]!++];
+          if (shiftId === undefined) return false;
+          const swap = new Map([
+            [claimers[0]!.id, claimers[worker]!.id],
+            [sample, shiftId],
+          ]);
+          return replayStatements(pool, statements, swap);
+        },
+      ).finally(() => pool.end());
+      console.log(
+        `\nA claim is ${statements.length} statements (round trips): ` +
+          statements.map((s) => s.text.trim().split(/\s+/, 1)[0]!.toLowerCase()).join(", "),
+      );
+      printResults([bareClaims, appClaims], bareClaims);
+      console.log(
+        `Claims per second: app ${appClaims.requestsPerSecond.toFixed(0)}, bare SQL ` +
+          `${bareClaims.requestsPerSecond.toFixed(0)} (app / bare ` +
+          `${(appClaims.requestsPerSecond / bareClaims.requestsPerSecond).toFixed(2)}).`,
+      );
+    }
   } finally {
     await stopJobQueue(jobs);
     await database.close();
