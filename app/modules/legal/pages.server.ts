@@ -3,6 +3,7 @@ import fr from "~/locales/fr/legal.ts";
 import nl from "~/locales/nl/legal.ts";
 import { RETENTION, type RetentionPeriods } from "~/modules/retention/periods.ts";
 import { parseEnv } from "~/utils/env.server.ts";
+import { formatDay } from "~/utils/format.ts";
 import { type Language, intlLocale } from "~/utils/i18n.ts";
 
 // The two pages every operator must publish: the privacy notice (/privacy) and the accessibility
@@ -214,10 +215,7 @@ export function privacyNotice(
 /** The accessibility statement in the reader's language. */
 export function accessibilityStatement(language: Language, operator: Operator): LegalPage {
   const c: Catalog["accessibility"] = CATALOGS[language].accessibility;
-  const date = new Intl.DateTimeFormat(intlLocale[language], {
-    dateStyle: "long",
-    timeZone: "Europe/Brussels",
-  }).format(new Date(`${ACCESSIBILITY_STATEMENT_DATE}T12:00:00Z`));
+  const date = formatDay(ACCESSIBILITY_STATEMENT_DATE, language);
   return {
     title: c.title,
     intro: fill(c.intro, { organisation: operator.name }),

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { requireAdmin } from "~/modules/auth/guards.server.ts";
 import { RETENTION } from "~/modules/retention/periods.ts";
 import type { Database } from "~/utils/db.server.ts";
+import { readId } from "~/utils/ids.ts";
 
 // The local mailbox of the embedded demo: without SMTP_URL the mail transport keeps each message
 // in the `mailbox_messages` table, and the /dev/mailbox pages show it. A table rather than a
@@ -84,13 +85,6 @@ export async function listMailbox(db: Database): Promise<Omit<MailboxMessage, "t
   }));
 }
 
-/** Ids as the pages show them: a positive integer within PostgreSQL's `integer`. */
-export function parseMailboxId(id: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(id)) return null;
-  const value = Number(id);
-  return value <= 2_147_483_647 ? value : null;
-}
-
 /** One message, or null when the id is malformed or unknown. */
 export async function readMailboxMessage(db: Database, id: string): Promise<MailboxMessage | null> {
   const row = await readMailboxRow(db, id);
@@ -111,7 +105,7 @@ export async function readMailboxRaw(db: Database, id: string): Promise<string |
 }
 
 async function readMailboxRow(db: Database, id: string) {
-  const value = parseMailboxId(id);
+  const value = readId(id);
   if (value === null) return null;
   return (
     (await db
