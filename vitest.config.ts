@@ -28,7 +28,12 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
-          globalSetup: ["tests/support/global-database.ts", "tests/support/global-build.ts"],
+          globalSetup: [
+            "tests/support/global-database.ts",
+            // The checker starts first: it warms up while the build runs.
+            "tests/support/global-html-checker.ts",
+            "tests/support/global-build.ts",
+          ],
           env: { TZ: "UTC" },
           // One real server and one browser at a time: this machine has two cores.
           fileParallelism: false,

@@ -1,11 +1,7 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
-import os from "node:os";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
-import { afterAll, expect } from "vitest";
+import { afterAll, expect, inject } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed.ts";
 
 // Debian's Chromium, driven by playwright-core; nothing here downloads a browser.
@@ -70,70 +66,68 @@ afterAll(async () => {
 }, 120_000);
 
 /**
- * The Nu HTML Checker's errors on these documents, as "url line:column message". Remix streams its
+ * The Nu HTML Checker's errors on these documents, as "url line:column message", from the checker
+ * service the browser run starts once (tests/support/global-html-checker.ts). Remix streams its
  * scripts after </html>, which the checker calls a stray start tag and stops at: that one is not
  * ours (docs/decisions/011-html-validity.md).
  */
 export async function checkHtml(
   pages: Array<{ url: string; html: Promise<string | null> | string | null }>,
 ): Promise<string[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "digihelpers-vnu-"));
-  try {
-    const files = new Map<string, string>();
-    const texts = new Map<string, string>();
-    /** Whether the message points past the document's last </html>. */
-    const afterHtml = (file: string, at: { lastLine?: number; firstColumn?: number }) => {
-      const text = texts.get(file) ?? "";
-      const lines = text.split("\n").slice(0, (at.lastLine ?? 1) - 1);
-      const offset = lines.reduce((sum, line) => sum + line.length + 1, 0) + (at.firstColumn ?? 1);
-      const end = text.lastIndexOf("</html>");
+  const errors: string[] = [];
+  for (const page of pages) {
+    const html = await page.html;
+    if (html === null) continue;
+    const messages = await checkerMessages(html);
+    /** Whether the message's token ends past the document's last </html>. */
+    const afterHtml = (at: CheckerMessage) => {
+      const lines = html.split("\n").slice(0, (at.lastLine ?? 1) - 1);
+      const offset = lines.reduce((sum, line) => sum + line.length + 1, 0) + (at.lastColumn ?? 1);
+      const end = html.lastIndexOf("</html>");
       return end >= 0 && offset > end;
     };
-    for (const [index, page] of pages.entries()) {
-      const html = await page.html;
-      if (html === null) continue;
-      const file = path.join(dir, `page-${index}.html`);
-      fs.writeFileSync(file, html);
-      texts.set(file, html);
-      files.set(file, page.url);
-    }
-    if (files.size === 0) return [];
-    const jar = String(createRequire(import.meta.url)("vnu-jar"));
-    const output = await new Promise<string>((resolve, reject) =>
-      execFile(
-        "java",
-        ["-jar", jar, "--format", "json", "--exit-zero-always", ...files.keys()],
-        { maxBuffer: 64 * 1024 * 1024 },
-        (error, _stdout, stderr) => (error ? reject(error) : resolve(stderr)),
-      ),
-    );
-    const { messages } = JSON.parse(output) as {
-      messages: Array<{
-        type: string;
-        subType?: string;
-        url?: string;
-        lastLine?: number;
-        firstColumn?: number;
-        message: string;
-        extract?: string;
-      }>;
-    };
-    const errors: string[] = [];
-    const stray = new Set<string>();
+    let stray = false;
     for (const message of messages) {
       if (message.type !== "error") continue;
-      const file = message.url ? decodeURIComponent(new URL(message.url).pathname) : "";
-      if (message.message === "Stray start tag “script”." && afterHtml(file, message)) {
-        stray.add(file);
+      if (message.message === "Stray start tag “script”." && afterHtml(message)) {
+        stray = true;
         continue;
       }
-      if (message.subType === "fatal" && stray.has(file)) continue;
-      const where = `${files.get(file) ?? file} ${message.lastLine ?? "?"}:${message.firstColumn ?? "?"}`;
+      if (message.subType === "fatal" && stray) continue;
+      const where = `${page.url} ${message.lastLine ?? "?"}:${message.firstColumn ?? "?"}`;
       errors.push(`${where} ${message.message} «${message.extract ?? ""}»`);
     }
-    return errors;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return errors;
+}
+
+interface CheckerMessage {
+  type: string;
+  subType?: string;
+  lastLine?: number;
+  firstColumn?: number;
+  lastColumn?: number;
+  message: string;
+  extract?: string;
+}
+
+/** One document's messages; waits for the service while it is still starting (its first minute). */
+async function checkerMessages(html: string): Promise<CheckerMessage[]> {
+  const url = `${inject("htmlCheckerUrl")}?out=json`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "Content-Type": "text/html; charset=utf-8" },
+        body: html,
+      });
+      if (!response.ok) throw new Error(`the HTML checker answered ${response.status}`);
+      return ((await response.json()) as { messages: CheckerMessage[] }).messages;
+    } catch (error) {
+      const refused = (error as { cause?: { code?: string } }).cause?.code === "ECONNREFUSED";
+      if (!refused || attempt >= 240) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }
 
