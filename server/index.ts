@@ -33,6 +33,7 @@ import { startCourseJobs } from "../app/modules/courses/jobs.server.ts";
 import { startEventJobs } from "../app/modules/events/jobs.server.ts";
 import { startShiftReportJobs } from "../app/modules/shift-reports/jobs.server.ts";
 import { createHttpApp } from "./app.ts";
+import { createHttpServer } from "./http-server.ts";
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 const BUILD_PATH = path.resolve("build/index.js");
@@ -106,7 +107,9 @@ async function start(env: Env) {
     trustProxy: env.TRUST_PROXY,
   });
 
-  const listening = app.listen(env.PORT, env.HOST ?? "0.0.0.0");
+  const listening = createHttpServer(app, {
+    requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+  }).listen(env.PORT, env.HOST ?? "0.0.0.0");
   running.server = listening;
   await new Promise<void>((resolve, reject) => {
     listening.once("listening", resolve);

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "~/utils/db.server.ts";
 import { createDigibank, createRegion } from "../factories/index.ts";
@@ -97,6 +98,36 @@ describe("the server on its embedded default", () => {
     expect(response.headers["set-cookie"]?.[0]).toMatch(/^lng=/);
     expect(await server.stop()).toBe(0);
     expect(server.output()).toMatch(/Stopped after \d+ ms/);
+  });
+
+  it("answers 408 and closes the connection of a client that trickles its request, and goes on serving", async () => {
+    const dataDir = temporaryDataDir();
+    cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const server = track(
+      await startServer({ DATA_DIR: dataDir, HTTP_REQUEST_TIMEOUT_SECONDS: "2" }),
+    );
+    const { port } = new URL(server.url);
+
+    /** Sends the start of a request and never the rest: what comes back before the server closes. */
+    const sendPart = (text: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = net.connect(Number(port), "127.0.0.1", () => socket.write(text));
+        let received = "";
+        socket.on("data", (chunk) => (received += chunk));
+        socket.on("close", () => resolve(received));
+        socket.on("error", reject);
+      });
+    const [headers, body] = await Promise.all([
+      sendPart("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/h"),
+      sendPart(
+        `POST /language HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${server.url}\r\n` +
+          "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 60\r\n\r\nlng=f",
+      ),
+    ]);
+    expect(headers).toMatch(/^HTTP\/1\.1 408 /);
+    expect(body).toMatch(/^HTTP\/1\.1 408 /);
+    expect((await fetch(server.url + "/healthz")).status).toBe(200);
+    expect(await server.stop()).toBe(0);
   });
 
   it("refuses to start with a clear message when the environment is wrong", async () => {

@@ -64,6 +64,17 @@ describe("PROCESS_ROLE and LOG_LEVEL", () => {
     expect(() => parseEnv({ PROCESS_ROLE: "web" })).toThrow(/PROCESS_ROLE: web needs DATABASE_URL/);
   });
 
+  it("gives a client 30 seconds to send its request unless HTTP_REQUEST_TIMEOUT_SECONDS says otherwise", () => {
+    expect(parseEnv({}).HTTP_REQUEST_TIMEOUT_SECONDS).toBe(30);
+    expect(parseEnv({ HTTP_REQUEST_TIMEOUT_SECONDS: "120" }).HTTP_REQUEST_TIMEOUT_SECONDS).toBe(
+      120,
+    );
+    for (const bad of ["0", "301", "soon"])
+      expect(() => parseEnv({ HTTP_REQUEST_TIMEOUT_SECONDS: bad })).toThrow(
+        /HTTP_REQUEST_TIMEOUT_SECONDS/,
+      );
+  });
+
   it("takes a pino level, and names LOG_LEVEL when it is not one", () => {
     expect(parseEnv({ LOG_LEVEL: "debug" }).LOG_LEVEL).toBe("debug");
     expect(() => parseEnv({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL: must be fatal, error/);
