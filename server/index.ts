@@ -132,7 +132,6 @@ async function start(env: Env) {
     database.kind === "pglite"
       ? `embedded database in ${path.resolve(env.DATA_DIR, "pglite")}`
       : "PostgreSQL (DATABASE_URL)";
-  log.info({ role, port }, `Digihelpers is ready on http://localhost:${port} (${where}, ${role})`);
   if (database.kind === "pglite") {
     // For the person at the terminal of the embedded demo, not a log line: the demo sign-ins are
     // printed once, as plain text. A PostgreSQL deployment never prints them.
@@ -141,6 +140,8 @@ async function start(env: Env) {
     for (const { email, role: what } of DEMO_SIGN_INS) lines.push(`  ${email.padEnd(34)} ${what}`);
     process.stdout.write(`${lines.join("\n")}\n`);
   }
+  // Last, so whoever waits for this line (a test, a script) has the sign-ins above it too.
+  log.info({ role, port }, `Digihelpers is ready on http://localhost:${port} (${where}, ${role})`);
 }
 
 let stopping = false;
