@@ -1,9 +1,10 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { type Actor, type Permission, isAdmin, loadActor, may } from "./access.server.ts";
+import { type Actor, type Permission, isAdmin, may } from "./access.server.ts";
 import { readSession } from "./session.server.ts";
 
-// How loaders and actions ask the access module. Each request reads its session once.
+// How loaders and actions ask the access module. Each request reads its session once, and with it
+// its actor (one query).
 
 interface Auth {
   actor: Actor | null;
@@ -19,8 +20,7 @@ export function getAuth(request: Request, context: AppLoadContext): Promise<Auth
   if (!auth) {
     auth = (async () => {
       const { user, setCookie } = await readSession(context.db, request);
-      const actor = user ? await loadActor(context.db, user.id) : null;
-      return { actor, sessionId: actor ? user!.sessionId : null, setCookie };
+      return { actor: user?.actor ?? null, sessionId: user?.sessionId ?? null, setCookie };
     })();
     perRequest.set(request, auth);
   }
