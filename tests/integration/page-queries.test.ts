@@ -69,4 +69,27 @@ describe("a signed-in request", () => {
     expect((await getAuth(request(), context)).actor).toBeNull();
     expect(counter.statements).toBe(1);
   });
+
+  it("is read once per page view, though Remix gives each loader its own copy of the request", async () => {
+    const db = database.db;
+    const user = await createUser(db);
+    const cookie = (await startSession(db, request(), user.id)).split(";")[0]!;
+    const { db: counted, counter } = counting(db);
+    const context = { db: counted } as unknown as AppLoadContext;
+
+    // The root loader's copy and the page loader's copy of one GET.
+    const root = await getAuth(request(cookie), context);
+    const page = await getAuth(request(cookie), context);
+    expect(page).toBe(root);
+    expect(counter.statements).toBe(1);
+
+    // Another HTTP request has its own context; an action reads its own, whatever it shares.
+    await getAuth(request(cookie), { db: counted } as unknown as AppLoadContext);
+    expect(counter.statements).toBe(2);
+    const post = new Request("http://localhost/", { method: "POST", headers: { Cookie: cookie } });
+    expect((await getAuth(post, context)).actor?.id).toBe(user.id);
+    expect(counter.statements).toBe(3);
+    // A different cookie on the same context is never answered from another's entry.
+    expect((await getAuth(request(), context)).actor).toBeNull();
+  });
 });
