@@ -3,6 +3,7 @@ import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "~/modules/auth/access.server.ts";
 import { getAuth } from "~/modules/auth/guards.server.ts";
+import { reportCards, volunteerCards } from "~/modules/home/cards.server.ts";
 import { startSession } from "~/modules/auth/session.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import { assignRole, createDigibank, createRegion, createUser } from "../factories/index.ts";
@@ -91,5 +92,28 @@ describe("a signed-in request", () => {
     expect(counter.statements).toBe(3);
     // A different cookie on the same context is never answered from another's entry.
     expect((await getAuth(request(), context)).actor).toBeNull();
+  });
+});
+
+describe("the home page's cards", () => {
+  it("read a volunteer's shifts once for both shift cards, and the report card only its totals", async () => {
+    const db = database.db;
+    const region = await createRegion(db);
+    const bank = await createDigibank(db, { regionId: region.id });
+    const volunteer = await createUser(db);
+    await assignRole(db, { userId: volunteer.id, role: "volunteer", digibankId: bank.id });
+    const coordinator = await createUser(db);
+    await assignRole(db, { userId: coordinator.id, role: "coordinator", digibankId: bank.id });
+    const context = { language: "nl" as const, now: new Date() };
+
+    const { db: counted, counter } = counting(db);
+    await volunteerCards.cards(counted, (await loadActor(db, volunteer.id))!, context);
+    // The reader's digibanken, the window's shifts, their skills, their course sessions.
+    expect(counter.statements).toBe(4);
+
+    counter.statements = 0;
+    await reportCards.cards(counted, (await loadActor(db, coordinator.id))!, context);
+    // The digibanken they see, and the month's work and fill at the total level.
+    expect(counter.statements).toBe(3);
   });
 });
