@@ -12,6 +12,8 @@
 //   BENCH_FILES=1           also lists each page's scripts, largest first
 //   BENCH_WEIGHT=0          speed only (no browser); BENCH_SPEED=0: weight only
 //   BENCH_REQUESTS=500      requests per page for the speed figures (default 500)
+//   BENCH_PAGES=/,/account  speed of these pages only (/healthz is always measured first)
+//   BENCH_PROFILE=dir       the server writes a V8 CPU profile (.cpuprofile) into dir when it stops
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -79,9 +81,16 @@ if (base) {
   await seedDemoWorld(database.db);
   await database.close();
 }
-const server = await startServer(
-  databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir! },
-);
+const profileDir = process.env.BENCH_PROFILE;
+const server = await startServer({
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir! }),
+  ...(profileDir
+    ? {
+        NODE_OPTIONS: `--import tsx --import ${new URL("./cpu-profile.ts", import.meta.url).pathname}`,
+        CPU_PROFILE_DIR: profileDir,
+      }
+    : {}),
+});
 try {
   if (process.env.BENCH_WEIGHT !== "0") await weights();
   if (process.env.BENCH_SPEED !== "0") await speed();
@@ -113,8 +122,11 @@ async function speed() {
     ["/planning", coordinator],
     ["/planning/reports", coordinator],
   ];
+  const only = process.env.BENCH_PAGES?.split(",");
   const results: LoadResult[] = [];
-  for (const [path, headers] of pages)
+  for (const [path, headers] of pages.filter(
+    ([p]) => !only || p === "/healthz" || only.includes(p),
+  ))
     results.push(await measure(path, server.url + path, options, headers));
   const health = results[0]!;
   console.log(

@@ -25,6 +25,9 @@ export interface HttpAppOptions {
   publicDir?: string;
 }
 
+/** A path whose last segment names a file: `/favicon.svg`, not `/shifts/list`. */
+const HAS_EXTENSION = /\.[^/]*$/;
+
 /** Seconds a client is asked to wait while the database is out of reach. */
 const RETRY_AFTER_SECONDS = 30;
 
@@ -91,7 +94,12 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     "/build",
     express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }),
   );
-  app.use(express.static(publicDir, { maxAge: "1h" }));
+  // The rest of public/ is files named with an extension (favicon.svg, robots.txt): a page's path
+  // has no dot in its last segment and goes straight on, without a stat of the disk per request.
+  const publicFiles = express.static(publicDir, { maxAge: "1h" });
+  app.use((req, res, next) =>
+    HAS_EXTENSION.test(req.path) ? publicFiles(req, res, next) : next(),
+  );
 
   app.use(rejectCrossOriginWrites);
   app.use(closeAfterUnreadBody);

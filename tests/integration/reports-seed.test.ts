@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoWorld } from "../../db/seed.ts";
 import { loadActor } from "~/modules/auth/access.server.ts";
-import { buildReport } from "~/modules/reports/figures.server.ts";
+import {
+  buildReport,
+  listReportDigibanks,
+  reportOf,
+  reportTotals,
+} from "~/modules/reports/figures.server.ts";
 import { type TestDatabase, createTestDatabase } from "../support/database.ts";
 
 // The demo world's reports: /reports shows figures right after `npm start`, and the demo
@@ -86,5 +91,34 @@ describe("the demo world's shift reports", () => {
     expect(claims.length).toBeGreaterThan(2);
     expect(unreported).toHaveLength(1);
     expect(unreported[0]!.ends_at.getTime()).toBeGreaterThan(TODAY.getTime() - 14 * 86_400_000);
+  });
+});
+
+describe("the home page's report card", () => {
+  it("counts what the reports page counts, for every reader and period", async () => {
+    for (const email of [
+      "coordinator@digihelpers.example",
+      "staff@digihelpers.example",
+      "admin@digihelpers.example",
+    ]) {
+      const actor = (await loadActor(database.db, await userId(email)))!;
+      const banks = await listReportDigibanks(database.db, actor);
+      expect(banks.length).toBeGreaterThan(0);
+      // A month gone by, the month of today (shifts still to come), and a year.
+      for (const period of [
+        { from: "2026-10-01", until: "2026-10-31" },
+        { from: "2026-11-01", until: "2026-11-30" },
+        { from: "2026-01-01", until: "2026-12-31" },
+      ]) {
+        const { total } = await reportOf(database.db, banks, period, TODAY);
+        const card = await reportTotals(database.db, banks, period, TODAY);
+        expect(card).toEqual({
+          peopleHelped: total.peopleHelped,
+          confirmed: total.confirmed,
+          capacity: total.capacity,
+        });
+        expect(card.capacity).toBeGreaterThan(0);
+      }
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDayRange, formatNumber } from "~/utils/format.ts";
+import { formatDateTime, formatDayRange, formatNumber, formatPercent } from "~/utils/format.ts";
 
 describe("formatting for the reader", () => {
   it("shows instants in Brussels time, summer and winter", () => {
@@ -28,5 +28,19 @@ describe("formatting for the reader", () => {
     expect(formatDayRange("2026-10-26", "2026-11-01", "nl").replace(/\s/g, " ")).toBe(
       "26 okt – 1 nov",
     );
+  });
+
+  it("keeps one formatter per language and options, never another's", () => {
+    const day = new Date("2026-06-05T10:00:00Z");
+    // The same calls again and interleaved answer as the first time (formatters are kept).
+    for (let round = 0; round < 2; round++) {
+      expect(formatDateTime(day, "nl", { dateStyle: "long" })).toBe("5 juni 2026");
+      expect(formatDateTime(day, "fr", { dateStyle: "long" })).toBe("5 juin 2026");
+      expect(formatDateTime(day, "nl", { month: "long" })).toBe("juni");
+      expect(formatDateTime(day, "nl", { timeZone: "UTC", hour: "2-digit" })).toBe("10");
+      expect(formatDateTime(day, "nl", { hour: "2-digit" })).toBe("12");
+      expect(formatPercent(1, 4, "nl")).toBe("25%");
+      expect(formatNumber(0.25, "nl")).toBe("0,25");
+    }
   });
 });

@@ -1,4 +1,5 @@
-import type { Role } from "../../../db/schema.ts";
+import type { DB, Role } from "../../../db/schema.ts";
+import type { ExpressionBuilder } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database } from "~/utils/db.server.ts";
 
@@ -250,53 +251,82 @@ function inAudience(actor: Actor, course: CourseRef) {
 }
 
 /**
- * Loads a person with their roles and the scope those roles give, or null when not active. Every
- * signed-in request pays for this, so it is one query (the person, their roles with each digibank's
- * region, and the digibanken of the regions they coordinate), not one round trip per step.
+ * The columns that make an actor, for a query over `users as u`: their roles with each digibank's
+ * region, and the digibanken of the regions they coordinate. The session lookup selects them with
+ * the session (session.server.ts), so a signed-in request finds its actor in that one round trip.
+ */
+export function actorColumns(eb: ExpressionBuilder<DB & { u: DB["users"] }, "u">) {
+  return [
+    "u.id",
+    "u.name",
+    "u.email",
+    "u.language",
+    jsonArrayFrom(
+      eb
+        .selectFrom("role_assignments as r")
+        .leftJoin("digibanks as b", "b.id", "r.digibank_id")
+        .select([
+          "r.role",
+          "r.region_id as regionId",
+          "r.digibank_id as digibankId",
+          "b.region_id as bankRegionId",
+        ])
+        .whereRef("r.user_id", "=", "u.id")
+        .orderBy("r.id"),
+    ).as("roles"),
+    jsonArrayFrom(
+      eb
+        .selectFrom("digibanks as d")
+        .select(["d.id", "d.region_id as regionId"])
+        .where(
+          "d.region_id",
+          "in",
+          eb
+            .selectFrom("role_assignments as c")
+            .select("c.region_id")
+            .whereRef("c.user_id", "=", "u.id")
+            .where("c.role", "=", "coordinator")
+            .where("c.region_id", "is not", null),
+        )
+        .orderBy("d.id"),
+    ).as("regionBanks"),
+  ] as const;
+}
+
+/** What actorColumns selected, as it comes back from the driver. */
+export interface ActorRow {
+  id: number;
+  name: string;
+  email: string;
+  language: "nl" | "fr" | "en";
+  roles: Array<{
+    role: Role;
+    regionId: number | null;
+    digibankId: number | null;
+    bankRegionId: number | null;
+  }>;
+  regionBanks: Array<{ id: number; regionId: number }>;
+}
+
+/**
+ * Loads a person with their roles and the scope those roles give, or null when not active. One
+ * query (the person, their roles with each digibank's region, and the digibanken of the regions
+ * they coordinate), not one round trip per step.
  */
 export async function loadActor(db: Database, userId: number): Promise<Actor | null> {
   const row = await db
     .selectFrom("users as u")
-    .select((eb) => [
-      "u.id",
-      "u.name",
-      "u.email",
-      "u.language",
-      jsonArrayFrom(
-        eb
-          .selectFrom("role_assignments as r")
-          .leftJoin("digibanks as b", "b.id", "r.digibank_id")
-          .select([
-            "r.role",
-            "r.region_id as regionId",
-            "r.digibank_id as digibankId",
-            "b.region_id as bankRegionId",
-          ])
-          .whereRef("r.user_id", "=", "u.id")
-          .orderBy("r.id"),
-      ).as("roles"),
-      jsonArrayFrom(
-        eb
-          .selectFrom("digibanks as d")
-          .select(["d.id", "d.region_id as regionId"])
-          .where(
-            "d.region_id",
-            "in",
-            eb
-              .selectFrom("role_assignments as c")
-              .select("c.region_id")
-              .whereRef("c.user_id", "=", "u.id")
-              .where("c.role", "=", "coordinator")
-              .where("c.region_id", "is not", null),
-          )
-          .orderBy("d.id"),
-      ).as("regionBanks"),
-    ])
+    .select((eb) => actorColumns(eb))
     .where("u.id", "=", userId)
     .where("u.status", "=", "active")
     .executeTakeFirst();
-  if (!row) return null;
-  const { roles: held, regionBanks, ...user } = row;
+  return row ? actorFromRow(row) : null;
+}
+
+/** The actor of a row with actorColumns: their roles, and the scope those roles give. */
+export function actorFromRow(row: ActorRow): Actor {
+  const { roles: held, regionBanks, id, name, email, language } = row;
+  const user = { id, name, email, language };
   const roles = held.map(({ role, regionId, digibankId }) => ({ role, regionId, digibankId }));
   const regionIds = roles
     .filter((r) => r.role === "coordinator" && r.regionId !== null)

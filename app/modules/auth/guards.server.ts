@@ -1,9 +1,10 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { type Actor, type Permission, isAdmin, loadActor, may } from "./access.server.ts";
+import { type Actor, type Permission, isAdmin, may } from "./access.server.ts";
 import { readSession } from "./session.server.ts";
 
-// How loaders and actions ask the access module. Each request reads its session once.
+// How loaders and actions ask the access module. Each request reads its session once, and with it
+// its actor (one query).
 
 interface Auth {
   actor: Actor | null;
@@ -12,19 +13,25 @@ interface Auth {
   setCookie: string | null;
 }
 
-const perRequest = new WeakMap<Request, Promise<Auth>>();
+// Remix hands each loader its own copy of the Request (it strips its own search parameters), so
+// the root loader and the page's loader of one page view are told apart from other requests by
+// what they do share: the load context, made once per HTTP request. An action's request keeps its
+// own entry, so the loaders that follow it on a no-script form post read what it changed.
+const perRequest = new WeakMap<object, { cookie: string | null; auth: Promise<Auth> }>();
 
 export function getAuth(request: Request, context: AppLoadContext): Promise<Auth> {
-  let auth = perRequest.get(request);
-  if (!auth) {
-    auth = (async () => {
+  const key = request.method === "GET" || request.method === "HEAD" ? context : request;
+  const cookie = request.headers.get("Cookie");
+  let entry = perRequest.get(key);
+  if (!entry || entry.cookie !== cookie) {
+    const auth = (async () => {
       const { user, setCookie } = await readSession(context.db, request);
-      const actor = user ? await loadActor(context.db, user.id) : null;
-      return { actor, sessionId: actor ? user!.sessionId : null, setCookie };
+      return { actor: user?.actor ?? null, sessionId: user?.sessionId ?? null, setCookie };
     })();
-    perRequest.set(request, auth);
+    entry = { cookie, auth };
+    perRequest.set(key, entry);
   }
-  return auth;
+  return entry.auth;
 }
 
 export async function getActor(request: Request, context: AppLoadContext) {

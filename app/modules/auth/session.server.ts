@@ -1,5 +1,6 @@
 import { type Adapter, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from "lucia";
 import type { Database } from "~/utils/db.server.ts";
+import { type Actor, actorColumns, actorFromRow } from "./access.server.ts";
 import { isActivityStale, recordActivity } from "~/modules/retention/activity.server.ts";
 import { RETENTION } from "~/modules/retention/periods.ts";
 import { hashToken } from "./tokens.server.ts";
@@ -17,6 +18,8 @@ interface UserAttributes {
   language: "nl" | "fr" | "en";
   /** Read with the session, so a page writes it only when it is a day old. */
   lastActiveAt: Date;
+  /** The person with their roles and scope, read with the session. */
+  actor: Actor;
 }
 
 declare module "lucia" {
@@ -45,20 +48,19 @@ function kyselyAdapter(db: Database): Adapter {
   });
   return {
     async getSessionAndUser(sessionId) {
+      // The person's roles and scope come in the same round trip (every signed-in page needs both).
       const row = await db
         .selectFrom("sessions")
-        .innerJoin("users", "users.id", "sessions.user_id")
+        .innerJoin("users as u", "u.id", "sessions.user_id")
         // A disabled or deleted account has no valid session, whatever its cookie says.
-        .where("users.status", "=", "active")
+        .where("u.status", "=", "active")
         .where("sessions.id", "=", storedId(sessionId))
-        .select([
+        .select((eb) => [
           "sessions.user_id",
           "sessions.expires_at",
           "sessions.created_at",
-          "users.email",
-          "users.name",
-          "users.language",
-          "users.last_active_at",
+          "u.last_active_at",
+          ...actorColumns(eb),
         ])
         .executeTakeFirst();
       if (!row) return [null, null];
@@ -69,6 +71,7 @@ function kyselyAdapter(db: Database): Adapter {
           name: row.name,
           language: row.language,
           lastActiveAt: row.last_active_at,
+          actor: actorFromRow(row),
         },
       };
       return [toSession(row, sessionId), user];
@@ -136,6 +139,8 @@ export interface SessionUser {
   name: string;
   language: "nl" | "fr" | "en";
   sessionId: string;
+  /** The person with their roles and scope, as loadActor gives it, from the same query. */
+  actor: Actor;
 }
 
 /**
@@ -166,6 +171,7 @@ export async function readSession(
       name: user.name,
       language: user.language,
       sessionId: session.id,
+      actor: user.actor,
     },
     setCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,
   };

@@ -10,10 +10,10 @@ import { listPendingRequests } from "~/modules/people/join-requests.server.ts";
 import { type NetworkOverview, getNetworkOverview } from "~/modules/places/overview.server.ts";
 import { listShiftsAwaitingReport } from "~/modules/shift-reports/reports.server.ts";
 import { shiftStateLabel } from "~/modules/shifts/labels.ts";
-import { listShifts, listShiftsWithActions } from "~/modules/shifts/queries.server.ts";
+import { listShiftsWithActions } from "~/modules/shifts/queries.server.ts";
 import { addDays, localToday } from "~/modules/shifts/recurrence.ts";
 import { fillRates, listPlannedShifts } from "~/modules/shifts/roster.server.ts";
-import { listReportDigibanks, reportOf } from "~/modules/reports/figures.server.ts";
+import { listReportDigibanks, reportTotals } from "~/modules/reports/figures.server.ts";
 import { lastDayOfMonth } from "~/modules/reports/filter.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import { formatDateTime, formatDayRange, formatNumber, formatPercent } from "~/utils/format.ts";
@@ -134,11 +134,14 @@ export const volunteerCards: CardProvider = {
     if (!actor || actor.volunteerDigibankIds.length === 0) return [];
     const t = getFixedT(language, "shifts");
     const window = { from: now, to: new Date(now.getTime() + VOLUNTEER_DAYS * DAY) };
-    const [mine, open, sessions] = await Promise.all([
-      listShifts(db, actor, { ...window, filters: { mine: true } }),
-      listShiftsWithActions(db, actor, { ...window, filters: { open: true } }, { now }),
+    // One read of the window serves both lists: the reader's own shifts (the `mine` filter) and
+    // those still short of helpers (the `open` filter), as the shift list filters them.
+    const [shifts, sessions] = await Promise.all([
+      listShiftsWithActions(db, actor, window, { now }),
       listMyCourseSessions(db, actor.id, { ...window, limit: CARD_SHIFTS }),
     ]);
+    const mine = shifts.filter((s) => s.myStatus !== null);
+    const open = shifts.filter((s) => !s.cancelled && s.confirmedCount < s.capacity);
     const tk = getFixedT(language, "courses");
     const card = (shift: (typeof mine)[number]): CardShift => ({
       id: shift.id,
@@ -147,24 +150,25 @@ export const volunteerCards: CardProvider = {
       when: whenText(shift.startsAt, shift.endsAt, language),
       note: shiftStateLabel(t, shift, now),
     });
-    // Shifts and course sessions together, in time order: what comes next, whatever it is.
+    // Shifts and course sessions together, in time order: what comes next, whatever it is. Only
+    // the ones shown are written out.
     const coming = [
-      ...mine.filter((s) => !s.cancelled).map((s) => ({ at: s.startsAt, card: card(s) })),
+      ...mine.filter((s) => !s.cancelled).map((s) => ({ at: s.startsAt, card: () => card(s) })),
       ...sessions.map((session) => ({
         at: session.startsAt,
-        card: {
+        card: (): CardShift => ({
           id: session.sessionId,
           href: `/courses/${session.courseId}`,
           digipunt: `${tk("calendar.kind")}: ${session.title}`,
           when: whenText(session.startsAt, session.endsAt, language),
           note: session.place ?? tk("course.online"),
           course: true as const,
-        },
+        }),
       })),
     ].sort((a, b) => a.at.getTime() - b.at.getTime());
     const next: HomeCard = {
       kind: "next_shifts",
-      shifts: coming.slice(0, CARD_SHIFTS).map((entry) => entry.card),
+      shifts: coming.slice(0, CARD_SHIFTS).map((entry) => entry.card()),
     };
     const help: HomeCard = {
       kind: "open_shifts",
@@ -440,7 +444,7 @@ export const reportCards: CardProvider = {
     if (banks.length === 0) return [];
     const today = localToday(now);
     const month = today.slice(0, 7);
-    const { total } = await reportOf(
+    const total = await reportTotals(
       db,
       banks,
       { from: `${month}-01`, until: lastDayOfMonth(month) },

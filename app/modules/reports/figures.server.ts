@@ -268,6 +268,36 @@ export async function buildReport(
   return { ok: true, report: await reportOf(db, banks, filter, now) };
 }
 
+/**
+ * What the home page's card says of a period (people helped, places filled), for these digibanken:
+ * the report's own work and fill queries, read at their total level, without the rest of the
+ * report (topics, completions, digipunten, and people helped since each digibank started, which
+ * reads every report since then). So the card agrees with the reports page and costs what the
+ * period holds.
+ */
+export async function reportTotals(
+  db: Database,
+  banks: ReportDigibank[],
+  { from, until }: Pick<ReportFilter, "from" | "until">,
+  now: Date,
+): Promise<Pick<Figures, "peopleHelped" | "confirmed" | "capacity">> {
+  if (banks.length === 0) return { peopleHelped: 0, confirmed: 0, capacity: 0 };
+  const ids = banks.map((b) => b.id);
+  const start = localInstant(from, "00:00");
+  const end = localInstant(addDays(until, 1), "00:00");
+  const [work, fill] = await Promise.all([
+    workQuery(ids, start, end, now).execute(db),
+    fillQuery(ids, start, end).execute(db),
+  ]);
+  const worked = work.rows.find((row) => row.g === LEVEL.total);
+  const filled = fill.rows.find((row) => row.g === LEVEL.total);
+  return {
+    peopleHelped: worked?.people_helped ?? 0,
+    confirmed: filled?.confirmed ?? 0,
+    capacity: filled?.capacity ?? 0,
+  };
+}
+
 /** The figures of these digibanken (the caller has checked that the reader may see them). */
 export async function reportOf(
   db: Database,
