@@ -9,6 +9,7 @@ import { DELETED_NAME, deletedAddress } from "~/modules/people/personal-data.ser
 import { reportOf } from "~/modules/reports/figures.server.ts";
 import { inactivityWarningKey, warnInactiveAccounts } from "~/modules/retention/accounts.server.ts";
 import { runRetention, startRetentionJobs } from "~/modules/retention/jobs.server.ts";
+import { erasedGuestAddress } from "~/modules/retention/sweeps.server.ts";
 import { RETENTION } from "~/modules/retention/periods.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
 import { stopJobQueue } from "~/utils/jobs.server.ts";
@@ -17,6 +18,9 @@ import {
   createClaim,
   createDigibank,
   createDigipunt,
+  createEvent,
+  createEventGuest,
+  createEventInvitation,
   createMunicipality,
   createRegion,
   createShift,
@@ -277,6 +281,102 @@ describe("the nightly retention run", () => {
     await runRetention(db(), jobs, D);
     expect(await present(old!.id)).toBe(false);
     expect(await present(younger!.id)).toBe(true);
+  });
+});
+
+describe("guests of a gathering", () => {
+  /** A guest invited to a gathering that ended `endedDaysAgo` before D, with an answer and a mail. */
+  async function guestOf(endedDaysAgo: number, email: string) {
+    const region = await createRegion(db());
+    const ended = at(D, -days(endedDaysAgo));
+    const event = await createEvent(db(), {
+      regionId: region.id,
+      startsAt: at(ended, -4 * 60 * 60 * 1000),
+      hours: 4,
+    });
+    const guest = await createEventGuest(db(), { eventId: event.id, email, name: "Mieke Gast" });
+    const invitation = await createEventInvitation(db(), {
+      eventId: event.id,
+      guestId: guest.id,
+      response: "yes",
+      plusOnes: 1,
+      answers: { "1": "Vegetarisch" },
+      attended: true,
+    });
+    const mail = await db()
+      .insertInto("email_messages")
+      .values({
+        idempotency_key: `event_invitation:${event.id}:${invitation.id}`,
+        template: "event_invitation",
+        recipient_id: null,
+        to_address: email,
+        language: "nl",
+        payload: JSON.stringify({ name: "Mieke Gast" }) as unknown as Record<string, unknown>,
+        status: "sent",
+        sent_at: at(ended, -days(30)),
+        created_at: at(ended, -days(30)),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return { event, guest, invitation, mail };
+  }
+  const guestRow = (id: number) =>
+    db()
+      .selectFrom("event_guests")
+      .select(["name", "email"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+  const invitationRow = (id: number) =>
+    db()
+      .selectFrom("event_invitations")
+      .select(["response", "plus_ones", "answers", "attended_at"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+  const mailAddress = async (id: number) =>
+    (
+      await db()
+        .selectFrom("email_messages")
+        .select("to_address")
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow()
+    ).to_address;
+
+  it("anonymises a guest a year after the gathering ended, not the day before, and keeps the figures", async () => {
+    const email = `mieke-${randomUUID()}@partner.example`;
+    const old = await guestOf(RETENTION.guestAfterGatheringDays, email);
+    const before = await invitationRow(old.invitation.id);
+
+    await runRetention(db(), jobs, at(D, -days(1)));
+    expect(await guestRow(old.guest.id)).toEqual({ name: "Mieke Gast", email });
+    expect(await mailAddress(old.mail.id)).toBe(email);
+
+    await runRetention(db(), jobs, D);
+    expect(await guestRow(old.guest.id)).toEqual({
+      name: DELETED_NAME,
+      email: erasedGuestAddress(old.guest.id),
+    });
+    // Whether they came, and with how many, stays; what they wrote goes.
+    expect(await invitationRow(old.invitation.id)).toEqual({ ...before, answers: {} });
+    expect(await mailAddress(old.mail.id)).toBe(erasedGuestAddress(old.guest.id));
+    // A second run finds nothing left to do.
+    expect((await runRetention(db(), jobs, at(D, days(1)))).guestsAnonymised).toBe(0);
+  });
+
+  it("keeps the mails of an address that is still a guest of a later gathering, or has an account", async () => {
+    const email = `terugkerend-${randomUUID()}@partner.example`;
+    const old = await guestOf(RETENTION.guestAfterGatheringDays + 10, email);
+    const later = await guestOf(30, email);
+    const user = await createUser(db());
+    const asAccount = await guestOf(RETENTION.guestAfterGatheringDays + 10, user.email);
+
+    await runRetention(db(), jobs, D);
+    expect((await guestRow(old.guest.id)).email).toBe(erasedGuestAddress(old.guest.id));
+    expect((await guestRow(asAccount.guest.id)).email).toBe(erasedGuestAddress(asAccount.guest.id));
+    expect(await guestRow(later.guest.id)).toEqual({ name: "Mieke Gast", email });
+    // Both gatherings' mails went to the address still kept for the later one.
+    expect(await mailAddress(old.mail.id)).toBe(email);
+    expect(await mailAddress(later.mail.id)).toBe(email);
+    expect(await mailAddress(asAccount.mail.id)).toBe(user.email);
   });
 });
 

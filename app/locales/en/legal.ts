@@ -60,7 +60,7 @@ const legal: Namespace<typeof nl> = {
         why: "To invite and organise the gathering; we keep the opt-out so that no new invitation follows.",
         basis: "The organiser's legitimate interest (GDPR art. 6(1)(f)).",
         howLong:
-          "Until the organiser removes you or you ask us; an opt-out until you ask us to erase it.",
+          "Until {{guestAfterGathering}} after the gathering (the organiser may remove you sooner, or you may ask us); then your name, address and answers go, and only whether you came stays, without a name. An opt-out until you ask us to erase it.",
       },
       mail: {
         what: "The emails we send you: address, kind, status and content.",

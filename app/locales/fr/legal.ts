@@ -60,7 +60,7 @@ const legal: Namespace<typeof nl> = {
         why: "Pour inviter et organiser la rencontre ; nous gardons la désinscription pour qu’aucune nouvelle invitation ne suive.",
         basis: "L’intérêt légitime de l’organisateur (art. 6.1.f RGPD).",
         howLong:
-          "Jusqu’à ce que l’organisateur vous retire ou que vous nous le demandiez ; une désinscription jusqu’à ce que vous demandiez de l’effacer.",
+          "Jusqu’à {{guestAfterGathering}} après la rencontre (l’organisateur peut vous retirer plus tôt, ou vous pouvez nous le demander) ; ensuite votre nom, votre adresse et vos réponses disparaissent et seule reste, sans nom, votre présence. Une désinscription jusqu’à ce que vous demandiez de l’effacer.",
       },
       mail: {
         what: "Les courriels que nous vous envoyons : adresse, type, statut et contenu.",

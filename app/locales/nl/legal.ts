@@ -61,7 +61,7 @@ const legal = {
         why: "Om uit te nodigen en de bijeenkomst te organiseren; de afmelding bewaren we zodat er geen nieuwe uitnodiging volgt.",
         basis: "Gerechtvaardigd belang van de organisator (art. 6.1.f AVG).",
         howLong:
-          "Tot de organisator je verwijdert of je het ons vraagt; een afmelding tot je vraagt om ze te wissen.",
+          "Tot {{guestAfterGathering}} na de bijeenkomst (de organisator kan je eerder verwijderen, of je vraagt het ons); dan gaan je naam, adres en antwoorden weg en blijft alleen, zonder naam, of je kwam. Een afmelding tot je vraagt om ze te wissen.",
       },
       mail: {
         what: "De e-mails die we je sturen: adres, soort, status en inhoud.",

@@ -126,6 +126,7 @@ export function privacyNotice(
     usedToken: d(retention.usedTokenDays),
     rateLimit: duration(language, retention.rateLimitHours, "hours"),
     audit: d(retention.auditEventDays),
+    guestAfterGathering: d(retention.guestAfterGatheringDays),
   };
   const notFilled = plain(fill(CATALOGS[language].notFilled, { organisation: operator.name }));
   const email = operator.privacyEmail;

@@ -9,6 +9,7 @@ import {
   deleteOldRateLimitWindows,
   deleteSpentAuthTokens,
   eraseOldMailBodies,
+  anonymiseOldGuests,
 } from "./sweeps.server.ts";
 
 // The one scheduled retention job: every night it removes or empties what is kept no longer
@@ -29,6 +30,7 @@ export async function runRetention(db: Database, jobs: JobQueue, now = new Date(
     mailBodies: await eraseOldMailBodies(db, now),
     joinRequests: await deleteDecidedJoinRequests(db, now),
     auditEvents: await deleteOldAuditEvents(db, now),
+    guestsAnonymised: await anonymiseOldGuests(db, now),
     // Anonymise before warning: a warning queued this run never counts towards today.
     accountsAnonymised: await anonymiseInactiveAccounts(db, jobs, now),
     accountsWarned: await warnInactiveAccounts(db, jobs, now),

@@ -15,6 +15,11 @@ export const RETENTION = {
   mailBodyDays: 90,
   /** A join request that was approved or declined. Pending ones are kept until decided. */
   decidedJoinRequestDays: 365,
+  /**
+   * A guest of a gathering (no account): name, address and answers, counted from the day the
+   * gathering ended. The invitation stays without them, so attendance figures do not change.
+   */
+  guestAfterGatheringDays: 365,
   /** The audit trail (who did what, from which address). */
   auditEventDays: 3 * 365,
   /** An account nobody signed in to for this long is warned by mail... */
