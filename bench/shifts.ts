@@ -265,12 +265,18 @@ async function compareWithBareSql(
     next.fill(Math.max(...next));
     const appRuns: LoadResult[] = [];
     const bareRuns: LoadResult[] = [];
+    const appWaits = new Map<string, number>();
+    const bareWaits = new Map<string, number>();
     for (let round = 0; round < ROUNDS; round++) {
       appRuns.push(
-        await claimsAtOnce("claims (app), 20 at once", CLAIMERS, PER_ROUND, claim, take),
+        await sampleWaits(appWaits, () =>
+          claimsAtOnce("claims (app), 20 at once", CLAIMERS, PER_ROUND, claim, take),
+        ),
       );
       bareRuns.push(
-        await claimsAtOnce("same SQL, bare, 20 at once", CLAIMERS, PER_ROUND, bare, take),
+        await sampleWaits(bareWaits, () =>
+          claimsAtOnce("same SQL, bare, 20 at once", CLAIMERS, PER_ROUND, bare, take),
+        ),
       );
     }
     const app = combine(appRuns);
@@ -282,6 +288,11 @@ async function compareWithBareSql(
         `(ratios to the bare single claim):`,
     );
     printResults([bareAlone, appAlone, bareAtOnce, app], bareAlone);
+    console.log(
+      "What the database's sessions were doing, 20 at once (samples every 10 ms, most first):",
+    );
+    console.log(`  app:  ${topWaits(appWaits)}`);
+    console.log(`  bare: ${topWaits(bareWaits)}`);
     if (refusals.size || app.errors || bareAtOnce.errors)
       console.log("Refused (not counted in the rates):", Object.fromEntries(refusals));
     const ratio = (a: number, b: number) => (a / b).toFixed(2);
@@ -307,6 +318,45 @@ async function compareWithBareSql(
       )
       .execute();
   }
+}
+
+/**
+ * Samples pg_stat_activity of the bench's database while `run` runs: per active session, what it
+ * waits for (or "cpu") and the first word of its statement. "Lock:object commit" is a commit
+ * waiting for the NOTIFY lock; "Lock:transactionid insert" a claim waiting for another's row.
+ */
+async function sampleWaits<T>(waits: Map<string, number>, run: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  await client.connect();
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      const { rows } = await client.query<{ wait: string }>(
+        `select coalesce(wait_event_type || ':' || wait_event, 'cpu') || ' ' ||
+            lower(substring(query from '[A-Za-z]+')) as wait
+          from pg_stat_activity
+          where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
+      );
+      for (const { wait } of rows) waits.set(wait, (waits.get(wait) ?? 0) + 1);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
+  try {
+    return await run();
+  } finally {
+    running = false;
+    await sampling;
+    await client.end();
+  }
+}
+
+function topWaits(waits: Map<string, number>) {
+  const total = [...waits.values()].reduce((sum, n) => sum + n, 0);
+  return [...waits]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([wait, n]) => `${wait} ${((100 * n) / total).toFixed(0)}%`)
+    .join(", ");
 }
 
 /** The recorded claimer and shift, swapped for this claimer and shift. */
