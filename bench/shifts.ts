@@ -7,15 +7,16 @@
 //    data (getNetworkOverview). The aims (calendar month <= 50 ms p95, claim <= 30 ms p95) apply here.
 // 2. End to end over HTTP: the same two requests through the real server (session, CSRF,
 //    rendering, JSON), 20 clients at once, against the home page.
-// 3. On PostgreSQL: claims per second, 20 at once, beside the very statements of a claim
-//    (recorded at the driver) replayed as bare SQL on a plain pool (bench/bare-sql.ts).
+// 3. On PostgreSQL: claims per second, one at a time and 20 at once, beside the very statements
+//    of a claim (recorded at the driver) replayed as bare SQL on a plain pool of the same size
+//    (bench/bare-sql.ts), in alternating runs (see compareWithBareSql).
 //
 //   npm run bench:shifts                 embedded PGlite in a temporary folder
 //   BENCH_DATABASE_URL=postgres://...    a fresh database on that PostgreSQL server
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import pg from "pg";
 import { type Actor, loadActor } from "../app/modules/auth/access.server.ts";
 import { createEmailQueues } from "../app/modules/mail/queue.server.ts";
@@ -25,11 +26,12 @@ import { listShifts } from "../app/modules/shifts/queries.server.ts";
 import { openDatabase } from "../app/utils/db.server.ts";
 import { startJobQueue, stopJobQueue } from "../app/utils/jobs.server.ts";
 import { migrateToLatest } from "../db/migrate.ts";
+import type { DB } from "../db/schema.ts";
 import { HttpClient } from "../tests/support/http.ts";
 import { startServer, temporaryDataDir } from "../tests/support/server.ts";
 import { recordStatements, replayStatements } from "./bare-sql.ts";
 import { type LoadResult, measureWith, printResults } from "./load.ts";
-import { BENCH_PASSWORD, CLAIMERS, buildShiftWorld } from "./shift-world.ts";
+import { BENCH_PASSWORD, CLAIMERS, type ShiftWorld, buildShiftWorld } from "./shift-world.ts";
 
 const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
 
@@ -88,7 +90,13 @@ try {
   const perRun = Math.min(requests, SERIAL * CLAIMERS);
 
   // 1. Server time.
-  const jobs = await startJobQueue(database, { databaseUrl: env.DATABASE_URL, poolMax: 4 });
+  // As a web process: it sends jobs but runs no pg-boss maintenance, which would otherwise slip
+  // into the recording of section 3 now and then.
+  const jobs = await startJobQueue(database, {
+    databaseUrl: env.DATABASE_URL,
+    poolMax: 4,
+    role: "web",
+  });
   await createEmailQueues(jobs);
   try {
     const id = async (email: string) =>
@@ -143,55 +151,11 @@ try {
 
     // 3. Claims per second beside the same statements as bare SQL (PostgreSQL only: the driver is
     // where they are recorded). Both take shifts from the end of each claimer's list, which the
-    // runs above and the HTTP run below never reach.
-    if (base) {
-      const tail = (worker: number) => world.targets[worker]!.slice(-2 * SERIAL);
-      const appTargets = Array.from({ length: CLAIMERS }, (_, w) => tail(w).slice(0, SERIAL));
-      const bareTargets = Array.from({ length: CLAIMERS }, (_, w) => tail(w).slice(SERIAL));
-      const sample = bareTargets[0]!.shift()!;
-      const statements = await recordStatements(() =>
-        claimShift(database.db, jobs, claimers[0]!, sample),
+    // runs above never reach; the claims are taken back before the HTTP run below.
+    if (base)
+      await compareWithBareSql(database.db, world, claimers, (worker, shiftId) =>
+        claimShift(database.db, jobs, claimers[worker]!, shiftId).then((outcome) => outcome.ok),
       );
-      const next = new Array<number>(CLAIMERS).fill(0);
-      const runs = Math.min(requests, (SERIAL - 1) * CLAIMERS);
-      const appClaims = await measureWith(
-        "claims (app), 20 at once",
-        { requests: runs, concurrency: CLAIMERS, warmup: 0 },
-        async (worker) => {
-          const shiftId = appTargets[worker]![next[worker]!++];
-          if (shiftId === undefined) return false;
-          return (await claimShift(database.db, jobs, claimers[worker]!, shiftId)).ok;
-        },
-      );
-      const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: CLAIMERS });
-      // Open the pool's connections before timing, as the app's pool is open by now.
-      const opened = await Promise.all(Array.from({ length: CLAIMERS }, () => pool.connect()));
-      for (const client of opened) client.release();
-      next.fill(0);
-      const bareClaims = await measureWith(
-        "same SQL, bare, 20 at once",
-        { requests: runs, concurrency: CLAIMERS, warmup: 0 },
-        async (worker) => {
-          const shiftId = bareTargets[worker]![next[worker]!++];
-          if (shiftId === undefined) return false;
-          const swap = new Map([
-            [claimers[0]!.id, claimers[worker]!.id],
-            [sample, shiftId],
-          ]);
-          return replayStatements(pool, statements, swap);
-        },
-      ).finally(() => pool.end());
-      console.log(
-        `\nA claim is ${statements.length} statements (round trips): ` +
-          statements.map((s) => s.text.trim().split(/\s+/, 1)[0]!.toLowerCase()).join(", "),
-      );
-      printResults([bareClaims, appClaims], bareClaims);
-      console.log(
-        `Claims per second: app ${appClaims.requestsPerSecond.toFixed(0)}, bare SQL ` +
-          `${bareClaims.requestsPerSecond.toFixed(0)} (app / bare ` +
-          `${(appClaims.requestsPerSecond / bareClaims.requestsPerSecond).toFixed(2)}).`,
-      );
-    }
   } finally {
     await stopJobQueue(jobs);
     await database.close();
@@ -253,4 +217,220 @@ try {
   console.log("\nAims (server time): calendar month p95 <= 50 ms, claim p95 <= 30 ms.");
 } finally {
   await cleanup();
+}
+
+/**
+ * Claims per second, one at a time and 20 at once, beside the same statements replayed as bare SQL
+ * on a plain pool of the same size. Fair by construction: each claimer makes the same number of
+ * claims on shifts of the same kind in both runs (no claimer runs out and counts a quick failure),
+ * app and bare runs alternate so neither always meets the fuller tables, and refusals are counted
+ * apart from the rate. What remains of a tail in the bare run is PostgreSQL's own queueing: every
+ * claim's commit sends the mail queue's NOTIFY, and PostgreSQL lets one notifying transaction
+ * commit at a time (a database-wide lock held through the WAL flush), so concurrent commits wait
+ * in line for it; two claimers also share each shift and wait for each other's row.
+ */
+async function compareWithBareSql(
+  db: Kysely<DB>,
+  world: ShiftWorld,
+  claimers: Actor[],
+  claim: (worker: number, shiftId: number) => Promise<boolean>,
+) {
+  const TAIL = 80;
+  const SINGLE = 40;
+  const ROUNDS = 4;
+  const PER_ROUND = 8;
+  const lists = world.targets.map((list) => list.slice(-TAIL));
+  const next = new Array<number>(CLAIMERS).fill(0);
+  const taken = new Set<number>();
+  const take = (worker: number) => {
+    const shiftId = lists[worker]![next[worker]!++];
+    if (shiftId === undefined) throw new Error(`claimer ${worker} ran out of shifts`);
+    taken.add(shiftId);
+    return shiftId;
+  };
+  const sample = take(0);
+  const statements = await recordStatements(() => claim(0, sample));
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: CLAIMERS });
+  // Open the pool's connections before timing, as the app's pool is open by now.
+  const opened = await Promise.all(Array.from({ length: CLAIMERS }, () => pool.connect()));
+  for (const client of opened) client.release();
+  const refusals = new Map<string, number>();
+  const bare = (worker: number, shiftId: number) =>
+    replayStatements(pool, statements, swapFor(claimers, worker, sample, shiftId), refusals);
+  try {
+    // One at a time, each claim by the next claimer in turn.
+    const appAlone = await claimsAtOnce("claim (app), one at a time", 1, SINGLE, claim, take);
+    const bareAlone = await claimsAtOnce("same SQL, bare, one at a time", 1, SINGLE, bare, take);
+    // 20 at once, app and bare in turns; every claimer starts each run at the same place.
+    next.fill(Math.max(...next));
+    const appRuns: LoadResult[] = [];
+    const bareRuns: LoadResult[] = [];
+    const appWaits = new Map<string, number>();
+    const bareWaits = new Map<string, number>();
+    for (let round = 0; round < ROUNDS; round++) {
+      appRuns.push(
+        await sampleWaits(appWaits, () =>
+          claimsAtOnce("claims (app), 20 at once", CLAIMERS, PER_ROUND, claim, take),
+        ),
+      );
+      bareRuns.push(
+        await sampleWaits(bareWaits, () =>
+          claimsAtOnce("same SQL, bare, 20 at once", CLAIMERS, PER_ROUND, bare, take),
+        ),
+      );
+    }
+    const app = combine(appRuns);
+    const bareAtOnce = combine(bareRuns);
+    const verbs = statements.map((s) => s.text.trim().split(/\s+/, 1)[0]!.toLowerCase());
+    console.log(`\nA claim is ${statements.length} statements (round trips): ${verbs.join(", ")}`);
+    console.log(
+      `Claims, ${ROUNDS} rounds of ${PER_ROUND} per claimer at once, app and bare in turns ` +
+        `(ratios to the bare single claim):`,
+    );
+    printResults([bareAlone, appAlone, bareAtOnce, app], bareAlone);
+    console.log(
+      "What the database's sessions were doing, 20 at once (samples every 10 ms, most first):",
+    );
+    console.log(`  app:  ${topWaits(appWaits)}`);
+    console.log(`  bare: ${topWaits(bareWaits)}`);
+    if (refusals.size || app.errors || bareAtOnce.errors)
+      console.log("Refused (not counted in the rates):", Object.fromEntries(refusals));
+    const ratio = (a: number, b: number) => (a / b).toFixed(2);
+    console.log(
+      `Claims per second: app ${app.requestsPerSecond.toFixed(0)}, bare SQL ` +
+        `${bareAtOnce.requestsPerSecond.toFixed(0)} (app / bare ` +
+        `${ratio(app.requestsPerSecond, bareAtOnce.requestsPerSecond)}); ` +
+        `p95 20 at once / one at a time: app ${ratio(app.p95Ms, appAlone.p95Ms)}, ` +
+        `bare ${ratio(bareAtOnce.p95Ms, bareAlone.p95Ms)}; ` +
+        `p95 app / bare: one at a time ${ratio(appAlone.p95Ms, bareAlone.p95Ms)}, ` +
+        `20 at once ${ratio(app.p95Ms, bareAtOnce.p95Ms)}.`,
+    );
+  } finally {
+    await pool.end();
+    // These shifts overlap the ones the HTTP run below takes: leave them as they were.
+    await db
+      .deleteFrom("shift_claims")
+      .where("shift_id", "in", [...taken])
+      .where(
+        "user_id",
+        "in",
+        claimers.map((claimer) => claimer.id),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Samples pg_stat_activity of the bench's database while `run` runs: per active session, what it
+ * waits for (or "cpu") and the first word of its statement. "Lock:object commit" is a commit
+ * waiting for the NOTIFY lock; "Lock:transactionid insert" a claim waiting for another's row.
+ */
+async function sampleWaits<T>(waits: Map<string, number>, run: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  await client.connect();
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      const { rows } = await client.query<{ wait: string }>(
+        `select coalesce(wait_event_type || ':' || wait_event, 'cpu') || ' ' ||
+            lower(substring(query from '[A-Za-z]+')) as wait
+          from pg_stat_activity
+          where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
+      );
+      for (const { wait } of rows) waits.set(wait, (waits.get(wait) ?? 0) + 1);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
+  try {
+    return await run();
+  } finally {
+    running = false;
+    await sampling;
+    await client.end();
+  }
+}
+
+function topWaits(waits: Map<string, number>) {
+  const total = [...waits.values()].reduce((sum, n) => sum + n, 0);
+  return [...waits]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([wait, n]) => `${wait} ${((100 * n) / total).toFixed(0)}%`)
+    .join(", ");
+}
+
+/** The recorded claimer and shift, swapped for this claimer and shift. */
+function swapFor(claimers: Actor[], worker: number, sample: number, shiftId: number) {
+  return new Map([
+    [claimers[0]!.id, claimers[worker]!.id],
+    [sample, shiftId],
+  ]);
+}
+
+/**
+ * `perWorker` claims by each of `workers` claimers at once, each on its own next shifts (with one
+ * worker, the claimers take turns). The rate
+ * counts successful claims only, over the time until the last claimer is done.
+ */
+async function claimsAtOnce(
+  name: string,
+  workers: number,
+  perWorker: number,
+  claim: (worker: number, shiftId: number) => Promise<boolean>,
+  take: (worker: number) => number,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, async (_, alone) => {
+      for (let i = 0; i < perWorker; i++) {
+        // Alone, the claimers take turns; at once, each is one of the workers.
+        const worker = workers === 1 ? i % CLAIMERS : alone;
+        const shiftId = take(worker);
+        const begun = performance.now();
+        if (await claim(worker, shiftId).catch(() => false))
+          latencies.push(performance.now() - begun);
+        else errors++;
+      }
+    }),
+  );
+  return summarise(name, workers, latencies, errors, (performance.now() - started) / 1000);
+}
+
+function summarise(
+  name: string,
+  concurrency: number,
+  latencies: number[],
+  errors: number,
+  seconds: number,
+): LoadResult & { latencies: number[]; seconds: number } {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return {
+    name,
+    requests: sorted.length + errors,
+    concurrency,
+    requestsPerSecond: sorted.length / seconds,
+    p50Ms: at(0.5),
+    p95Ms: at(0.95),
+    p975Ms: at(0.975),
+    maxMs: sorted.at(-1) ?? NaN,
+    errors,
+    latencies: sorted,
+    seconds,
+  };
+}
+
+/** Runs of one kind taken together: all their latencies, their successes over their summed time. */
+function combine(runs: LoadResult[]): LoadResult {
+  const all = runs as Array<LoadResult & { latencies: number[]; seconds: number }>;
+  return summarise(
+    all[0]!.name,
+    all[0]!.concurrency,
+    all.flatMap((run) => run.latencies),
+    all.reduce((sum, run) => sum + run.errors, 0),
+    all.reduce((sum, run) => sum + run.seconds, 0),
+  );
 }

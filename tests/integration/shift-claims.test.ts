@@ -1,6 +1,8 @@
 import { sql } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, loadActor } from "~/modules/auth/access.server.ts";
+import type { ShiftSnapshot } from "~/modules/mail/messages.ts";
 import {
   claimShift,
   joinReserveList,
@@ -382,6 +384,78 @@ describe("many people at once (the database holds the rules)", () => {
         where (status in ('confirmed', 'reserve'))`.execute(database.db);
     }
   });
+});
+
+describe("the confirmation email of a claim", () => {
+  async function confirmationOf(claimId: number) {
+    return database.db
+      .selectFrom("email_messages")
+      .select(["id", "payload"])
+      .where("idempotency_key", "=", `shift_confirmed:${claimId}`)
+      .executeTakeFirstOrThrow();
+  }
+
+  async function jobsFor(messageId: number) {
+    const rows = await sql<{ n: number }>`select count(*)::int as n from pgboss.job
+      where data->>'messageId' = ${String(messageId)}`.execute(database.db);
+    return rows.rows[0]!.n;
+  }
+
+  it("tells the shift and the person, with one job to send it", async () => {
+    const s = await shift({ notes: "Ingang langs de tuin" });
+    const anna = await volunteer();
+    const outcome = await claimShift(database.db, jobs, anna, s.id, { now: NOW });
+    if (!outcome.ok) throw new Error(outcome.reason);
+    const message = await confirmationOf(outcome.claimId);
+    const payload = message.payload as { name: string; shift: ShiftSnapshot };
+    expect(payload.name).toBe(anna.name);
+    expect(payload.shift).toMatchObject({
+      shiftId: s.id,
+      sequence: 0,
+      notes: "Ingang langs de tuin",
+    });
+    expect(await jobsFor(message.id)).toBe(1);
+  });
+
+  // The claim reads what its email tells before its transaction; a change of the shift that
+  // commits in between must not leave the volunteer with the old version (the change's own notice
+  // went out before the claim existed). Only on a server: it needs a second connection.
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "tells the shift as it is when the claim commits, when it is changed meanwhile",
+    async () => {
+      const s = await shift({ notes: "Ingang langs de tuin" });
+      const anna = await volunteer();
+      const coordinator = new pg.Client({ connectionString: database.url! });
+      await coordinator.connect();
+      try {
+        // A change of the shift, written but not yet committed: it holds the shift's row.
+        await coordinator.query("begin");
+        await coordinator.query(
+          "update shifts set notes = 'Ingang langs de markt', sequence = sequence + 1 where id = $1",
+          [s.id],
+        );
+        const claiming = claimShift(database.db, jobs, anna, s.id, { now: NOW });
+        // The claim has read the shift and now waits for the row.
+        for (let waiting = 0; waiting === 0;) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          const { rows } = await coordinator.query<{ n: number }>(
+            `select count(*)::int as n from pg_stat_activity
+              where datname = current_database() and wait_event_type = 'Lock'`,
+          );
+          waiting = rows[0]!.n;
+        }
+        await coordinator.query("commit");
+        const outcome = await claiming;
+        if (!outcome.ok) throw new Error(outcome.reason);
+        const message = await confirmationOf(outcome.claimId);
+        const payload = message.payload as { shift: ShiftSnapshot };
+        expect(payload.shift).toMatchObject({ sequence: 1, notes: "Ingang langs de markt" });
+        expect(await jobsFor(message.id)).toBe(1);
+      } finally {
+        await coordinator.end();
+      }
+    },
+  );
 });
 
 describe("one action on a shift, as the shift pages ask it", () => {

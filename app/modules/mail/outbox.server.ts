@@ -1,4 +1,10 @@
-import { type ExpressionBuilder, type Kysely, type Transaction, sql } from "kysely";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type Transaction,
+  sql,
+} from "kysely";
 import { fromKysely } from "pg-boss";
 import type { DB, EmailMessage } from "../../../db/schema.ts";
 import type { Language } from "~/utils/i18n.ts";
@@ -26,6 +32,26 @@ export interface EnqueueResult {
   messageId: number;
 }
 
+/**
+ * An email's outbox row. The key may be an SQL expression, for a caller that writes the row in one
+ * statement with the change it tells about (a claim: its key holds the claim's new id), and then
+ * queues its job with queueEmailJob.
+ */
+export function outboxRow<K extends EmailTemplate>(
+  email: Omit<EnqueueEmail<K>, "idempotencyKey">,
+  idempotencyKey: string | Expression<string>,
+) {
+  return {
+    idempotency_key: idempotencyKey,
+    template: email.template,
+    recipient_id: email.recipientId ?? null,
+    to_address: email.to,
+    language: email.language,
+    // Serialised here: the pg and PGlite drivers turn a bare object into JSON differently.
+    payload: sql<Record<string, unknown>>`${JSON.stringify(email.payload)}::jsonb`,
+  };
+}
+
 export async function enqueueEmail<K extends EmailTemplate>(
   db: Kysely<DB> | Transaction<DB>,
   jobs: JobQueue,
@@ -37,15 +63,7 @@ export async function enqueueEmail<K extends EmailTemplate>(
   const trx = db as Transaction<DB>;
   const inserted = await trx
     .insertInto("email_messages")
-    .values({
-      idempotency_key: email.idempotencyKey,
-      template: email.template,
-      recipient_id: email.recipientId ?? null,
-      to_address: email.to,
-      language: email.language,
-      // Serialised here: the pg and PGlite drivers turn a bare object into JSON differently.
-      payload: sql<Record<string, unknown>>`${JSON.stringify(email.payload)}::jsonb`,
-    })
+    .values(outboxRow(email, email.idempotencyKey))
     .onConflict((oc) => oc.column("idempotency_key").doNothing())
     .returning("id")
     .executeTakeFirst();
@@ -59,7 +77,7 @@ export async function enqueueEmail<K extends EmailTemplate>(
       .executeTakeFirstOrThrow();
     return { queued: false, messageId: existing.id };
   }
-  await sendEmailJob(trx, jobs, inserted.id, email.template);
+  await queueEmailJob(trx, jobs, inserted.id, email.template);
   return { queued: true, messageId: inserted.id };
 }
 
@@ -77,16 +95,7 @@ export async function enqueueEmails(
   if (emails.length === 0) return [];
   const inserted = await trx
     .insertInto("email_messages")
-    .values(
-      emails.map((email) => ({
-        idempotency_key: email.idempotencyKey,
-        template: email.template,
-        recipient_id: email.recipientId ?? null,
-        to_address: email.to,
-        language: email.language,
-        payload: sql<Record<string, unknown>>`${JSON.stringify(email.payload)}::jsonb`,
-      })),
-    )
+    .values(emails.map((email) => outboxRow(email, email.idempotencyKey)))
     .onConflict((oc) => oc.column("idempotency_key").doNothing())
     .returning(["id", "idempotency_key", "template"])
     .execute();
@@ -122,8 +131,9 @@ export async function enqueueEmails(
 
 // Through the transaction: the job commits or rolls back with the row (and on PGlite, a send on
 // another connection would wait forever for this transaction to end). The queue's NOTIFY goes out
-// with the commit, so a listening worker starts on it at once.
-async function sendEmailJob(
+// with the commit, so a listening worker starts on it at once. pg-boss builds this insert itself
+// (its job table, the queue's policy, the NOTIFY), so it stays a statement of its own.
+export async function queueEmailJob(
   trx: Transaction<DB>,
   jobs: JobQueue,
   messageId: number,
@@ -189,7 +199,7 @@ export async function retryEmail(
       .returning(["id", "template"])
       .executeTakeFirst();
     if (!row) return false;
-    await sendEmailJob(trx, jobs, row.id, row.template as EmailTemplate);
+    await queueEmailJob(trx, jobs, row.id, row.template as EmailTemplate);
     return true;
   });
 }

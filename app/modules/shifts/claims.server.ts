@@ -1,9 +1,13 @@
-import type { Transaction } from "kysely";
+import { type Transaction, sql } from "kysely";
 import type { DB } from "../../../db/schema.ts";
 import { type Actor, may } from "~/modules/auth/access.server.ts";
 import type { Database } from "~/utils/db.server.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
+import { type EnqueueEmail, outboxRow, queueEmailJob } from "~/modules/mail/outbox.server.ts";
+import { selectShiftSnapshot, toShiftSnapshot } from "./calendar.server.ts";
 import {
+  CLAIM_CONFIRMED_KEY_PREFIX,
+  claimConfirmedEmail,
   noticeClaimConfirmed,
   noticePromotedFromReserve,
   noticeReleaseRequested,
@@ -64,29 +68,32 @@ export async function joinReserveList(
   return placeClaim(db, jobs, actor, shiftId, "reserve", options);
 }
 
-/** The shift with its region's cut-off and what a claim checks first about this person. */
+/**
+ * The shift with its region's cut-off, what a claim checks first about this person, and what the
+ * claim's confirmation tells: the shift as of its sequence, and the person (when they can still
+ * get mail).
+ */
 async function findShift(db: Database | Transaction<DB>, shiftId: number, userId: number) {
-  return db
-    .selectFrom("shifts")
-    .innerJoin("digipunten", "digipunten.id", "shifts.digipunt_id")
-    .innerJoin("digibanks", "digibanks.id", "digipunten.digibank_id")
-    .innerJoin("regions", "regions.id", "digibanks.region_id")
+  return selectShiftSnapshot(db)
+    .innerJoin("regions as r", "r.id", "b.region_id")
+    .leftJoin("users as u", (join) => join.on("u.id", "=", userId).on("u.status", "=", "active"))
     .select((eb) => [
-      "shifts.status",
-      "shifts.starts_at as startsAt",
-      "shifts.required_skill_id as requiredSkillId",
-      "shifts.capacity",
-      "shifts.confirmed_count as confirmedCount",
-      "digibanks.id as digibankId",
-      "digibanks.region_id as regionId",
-      "regions.release_cutoff_hours as cutoffHours",
+      "s.starts_at as startsAt",
+      "s.required_skill_id as requiredSkillId",
+      "s.confirmed_count as confirmedCount",
+      "p.digibank_id as digibankId",
+      "b.region_id as regionId",
+      "r.release_cutoff_hours as cutoffHours",
+      "u.name as personName",
+      "u.email as personEmail",
+      "u.language as personLanguage",
       eb
         .exists(
           eb
             .selectFrom("volunteer_skills")
             .select("user_id")
             .where("user_id", "=", userId)
-            .whereRef("skill_id", "=", "shifts.required_skill_id"),
+            .whereRef("skill_id", "=", "s.required_skill_id"),
         )
         .as("hasSkill"),
       eb
@@ -94,13 +101,13 @@ async function findShift(db: Database | Transaction<DB>, shiftId: number, userId
           eb
             .selectFrom("shift_claims")
             .select("id")
-            .whereRef("shift_id", "=", "shifts.id")
+            .whereRef("shift_id", "=", "s.id")
             .where("user_id", "=", userId)
             .where("status", "in", ["confirmed", "reserve"]),
         )
         .as("alreadyOn"),
     ])
-    .where("shifts.id", "=", shiftId)
+    .where("s.id", "=", shiftId)
     .executeTakeFirst();
 }
 
@@ -137,20 +144,40 @@ async function placeClaim(
     return { ok: false, reason: "full" };
   }
 
+  // What the confirmation tells is read above, before any lock: the transaction below then holds
+  // the shift's row for two statements (the claim with its email, the job) and the commit.
+  const person = shift.personEmail !== null && {
+    id: actor.id,
+    name: shift.personName!,
+    email: shift.personEmail,
+    language: shift.personLanguage!,
+  };
+  const email =
+    status === "confirmed" && person && claimConfirmedEmail(person, toShiftSnapshot(shift));
   try {
-    return await retryingDeadlocks(() =>
-      db.transaction().execute(async (trx) => {
-        // The insert is the whole check: the trigger counts it against the capacity and the
-        // exclusion constraint compares it with the person's other shifts, both under locks.
-        const claim = await trx
-          .insertInto("shift_claims")
-          .values({ shift_id: shiftId, user_id: actor.id, status })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        if (status === "confirmed") await noticeClaimConfirmed(trx, jobs, claim.id);
+    return await retryingDeadlocks(async () => {
+      // The insert is the whole check: the trigger counts it against the capacity and the
+      // exclusion constraint compares it with the person's other shifts, both under locks.
+      if (!email) {
+        // Nothing to tell (a reserve place, or a person who gets no mail): one statement.
+        const claim = await insertClaim(db, actor.id, shiftId, status);
         return { ok: true as const, claimId: claim.id, status };
-      }),
-    );
+      }
+      return db.transaction().execute(async (trx) => {
+        const made = await insertClaimWithEmail(trx, actor.id, shiftId, shift.sequence, email);
+        if (made) {
+          if (made.messageId !== null) {
+            await queueEmailJob(trx, jobs, made.messageId, email.template);
+          }
+          return { ok: true as const, claimId: made.claimId, status };
+        }
+        // The shift changed since it was read (its sequence moved): claim it and read it again
+        // under the claim's lock, so the email tells the shift as it is when the claim commits.
+        const claim = await insertClaim(trx, actor.id, shiftId, status);
+        await noticeClaimConfirmed(trx, jobs, claim.id);
+        return { ok: true as const, claimId: claim.id, status };
+      });
+    });
   } catch (error) {
     const refusal = refusalFrom(error);
     if (!refusal) throw error;
@@ -160,6 +187,92 @@ async function placeClaim(
     }
     return { ok: false, reason: refusal };
   }
+}
+
+function insertClaim(
+  db: Database | Transaction<DB>,
+  userId: number,
+  shiftId: number,
+  status: "confirmed" | "reserve",
+) {
+  return db
+    .insertInto("shift_claims")
+    .values({ shift_id: shiftId, user_id: userId, status })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * The confirmed claim and its outbox row in one statement, on the condition that the shift is
+ * still at `sequence` (the version its email was built from). The shift's row is locked first: a
+ * change of the shift being written waits, then fails the condition, and nothing is written
+ * (undefined). Every change of what the email tells raises the sequence (series.server.ts).
+ */
+async function insertClaimWithEmail(
+  trx: Transaction<DB>,
+  userId: number,
+  shiftId: number,
+  sequence: number,
+  email: Omit<EnqueueEmail<"shift_confirmed">, "idempotencyKey">,
+) {
+  const row = await trx
+    .with("shift", (db) =>
+      db
+        .selectFrom("shifts")
+        .select("id")
+        .where("id", "=", shiftId)
+        .where("sequence", "=", sequence)
+        // Not FOR UPDATE: that would also block other claims' foreign-key checks on this row.
+        .forNoKeyUpdate(),
+    )
+    .with("claim", (db) =>
+      db
+        .insertInto("shift_claims")
+        .columns(["shift_id", "user_id", "status"])
+        .expression(
+          db
+            .selectFrom("shift")
+            .select((eb) => [
+              "shift.id",
+              eb.cast<number>(eb.val(userId), "integer").as("user_id"),
+              sql.lit("confirmed").as("status"),
+            ]),
+        )
+        .returning("id"),
+    )
+    .with("message", (db) =>
+      db
+        .insertInto("email_messages")
+        .columns([
+          "idempotency_key",
+          "template",
+          "recipient_id",
+          "to_address",
+          "language",
+          "payload",
+        ])
+        .expression(
+          db.selectFrom("claim").select((eb) => {
+            const key = sql<string>`${CLAIM_CONFIRMED_KEY_PREFIX}::text || ${eb.ref("claim.id")}`;
+            const row = outboxRow(email, key);
+            return [
+              key.as("idempotency_key"),
+              sql.val(row.template).as("template"),
+              eb.cast<number>(eb.val(row.recipient_id), "integer").as("recipient_id"),
+              sql.val(row.to_address).as("to_address"),
+              sql.val(row.language).as("language"),
+              row.payload.as("payload"),
+            ];
+          }),
+        )
+        .onConflict((oc) => oc.column("idempotency_key").doNothing())
+        .returning("id"),
+    )
+    .selectFrom("claim")
+    .leftJoin("message", (join) => join.onTrue())
+    .select(["claim.id as claimId", "message.id as messageId"])
+    .executeTakeFirst();
+  return row;
 }
 
 /**

@@ -1,8 +1,10 @@
 import type { Transaction } from "kysely";
 import type { DB } from "../../../db/schema.ts";
-import { enqueueEmail } from "~/modules/mail/outbox.server.ts";
+import type { ShiftSnapshot } from "~/modules/mail/messages.ts";
+import { type EnqueueEmail, enqueueEmail } from "~/modules/mail/outbox.server.ts";
 import { coordinatorsOf } from "~/modules/people/directory.server.ts";
 import { appUrlFromEnv } from "~/utils/env.server.ts";
+import type { Language } from "~/utils/i18n.ts";
 import type { JobQueue } from "~/utils/jobs.server.ts";
 import { selectShiftSnapshot, toShiftSnapshot } from "./calendar.server.ts";
 
@@ -59,22 +61,38 @@ async function loadClaim(trx: Trx, claimId: number) {
   return { ...claim, shift: { row, details: toShiftSnapshot(row) } };
 }
 
+/** The key of a claim's confirmation: one message per claim. */
+export const CLAIM_CONFIRMED_KEY_PREFIX = "shift_confirmed:";
+
+/**
+ * The confirmation email of a claim, but for its key (which holds the claim's id): claimShift
+ * writes it in the same statement as the claim itself (see placeClaim).
+ */
+export function claimConfirmedEmail(
+  person: { id: number; name: string; email: string; language: Language },
+  shift: ShiftSnapshot,
+): Omit<EnqueueEmail<"shift_confirmed">, "idempotencyKey"> {
+  return {
+    template: "shift_confirmed",
+    to: person.email,
+    recipientId: person.id,
+    language: person.language,
+    payload: {
+      name: person.name,
+      shift,
+      url: volunteerShiftUrl(appUrlFromEnv(), shift.shiftId),
+    },
+  };
+}
+
 /** To the volunteer: you are on this shift (with an .ics). */
 export async function noticeClaimConfirmed(trx: Trx, jobs: JobQueue, claimId: number) {
   const claim = await loadClaim(trx, claimId);
   if (!claim || claim.status !== "confirmed") return;
-  const { shift } = claim;
+  const person = { ...claim, id: claim.userId };
   await enqueueEmail(trx, jobs, {
-    template: "shift_confirmed",
-    to: claim.email,
-    recipientId: claim.userId,
-    language: claim.language,
-    idempotencyKey: `shift_confirmed:${claim.id}`,
-    payload: {
-      name: claim.name,
-      shift: shift.details,
-      url: volunteerShiftUrl(appUrlFromEnv(), shift.details.shiftId),
-    },
+    ...claimConfirmedEmail(person, claim.shift.details),
+    idempotencyKey: `${CLAIM_CONFIRMED_KEY_PREFIX}${claim.id}`,
   });
 }
 
