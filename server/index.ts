@@ -5,6 +5,8 @@
 // (bounded), closes the queue and the database, and exits within 10 seconds.
 process.env.TZ = "UTC";
 
+// First: it sets what other modules read while they load.
+import "./environment.ts";
 import fs from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
