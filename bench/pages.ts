@@ -83,8 +83,7 @@ if (base) {
 }
 const profileDir = process.env.BENCH_PROFILE;
 const server = await startServer({
-  // As a deployment runs it: React's production build (a server started without NODE_ENV renders
-  // with its development build, the README's "Cost per page" says why that is not defaulted).
+  // As a deployment runs it (the server would default to it anyway: server/environment.ts).
   NODE_ENV: "production",
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir! }),
   ...(profileDir
