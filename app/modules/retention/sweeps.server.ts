@@ -111,7 +111,7 @@ export async function anonymiseOldGuests(db: Database, now: Date) {
       const guests = await trx
         .selectFrom("event_guests as g")
         .innerJoin("events as e", "e.id", "g.event_id")
-        .select(["g.id", "g.email"])
+        .select("g.id")
         .where("e.ends_at", "<=", cutoff)
         .where("g.email", "not like", "deleted-guest-%@deleted.invalid")
         .orderBy("g.id")
