@@ -1,8 +1,9 @@
 import { RemixBrowser } from "@remix-run/react";
 import i18next, { type BackendModule } from "i18next";
-import { StrictMode, startTransition } from "react";
+import { type ReactNode, StrictMode, startTransition, useEffect } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
+import { holdEventsUntilHydrated } from "~/utils/hydration.client.ts";
 import { fallbackLanguage, i18nOptions, isLanguage, loadCatalog } from "~/utils/i18n.ts";
 
 // Another language's catalog is fetched when the language changes without a reload (signing in
@@ -19,6 +20,12 @@ const catalogBackend: BackendModule = {
     );
   },
 };
+
+/** Calls `onHydrated` once the document it wraps is hydrated (effects run after the commit). */
+function Hydrated({ children, onHydrated }: { children: ReactNode; onHydrated: () => void }) {
+  useEffect(onHydrated, [onHydrated]);
+  return children;
+}
 
 async function hydrate() {
   // The server wrote the reader's language on <html lang>; load only that catalog.
@@ -39,12 +46,16 @@ async function hydrate() {
       fallbackLng: false,
     });
 
+  // Taps and keys before hydration ends take their native course (docs/decisions/033).
+  const letEventsThrough = holdEventsUntilHydrated();
   startTransition(() => {
     hydrateRoot(
       document,
       <I18nextProvider i18n={i18next}>
         <StrictMode>
-          <RemixBrowser />
+          <Hydrated onHydrated={letEventsThrough}>
+            <RemixBrowser />
+          </Hydrated>
         </StrictMode>
       </I18nextProvider>,
     );

@@ -121,6 +121,45 @@ describe.skipIf(!browserAvailable)("the app shell in Chromium", () => {
     expect(await page.getAttribute("html", "lang")).toBe("en");
     await context.close();
   });
+
+  it("hydrates a page on which a key was pressed as hydration began, and its links then work without a reload", async () => {
+    const { context, problems } = await newContext(browser);
+    // The moment between React's start of hydration and its first render, stretched to 200 ms
+    // (React's scheduler posts its work on a MessagePort), and a key pressed in it. React 18 gave
+    // up hydrating there: "Root did not complete" (#345), and the page stayed without its
+    // scripts (docs/decisions/033).
+    await context.addInitScript(() => {
+      const post = MessagePort.prototype.postMessage;
+      let slow = true;
+      MessagePort.prototype.postMessage = function (this: MessagePort, ...args: unknown[]) {
+        if (slow) setTimeout(() => post.apply(this, args as [unknown]), 200);
+        else post.apply(this, args as [unknown]);
+      };
+      const timer = setInterval(() => {
+        if (!Object.keys(document).some((key) => key.startsWith("__reactContainer"))) return;
+        clearInterval(timer);
+        document.body.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, key: "Tab" }));
+        Object.assign(window, { keyPressedAsHydrationBegan: true });
+        slow = false;
+      }, 5);
+    });
+    const page = await context.newPage();
+    const documents: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "document") documents.push(request.url());
+    });
+    await page.goto(`${base}/login`);
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+    expect(await page.evaluate(() => "keyPressedAsHydrationBegan" in window)).toBe(true);
+
+    // Hydrated: a link is followed in the page, without asking the server for a document.
+    await page.getByRole("link", { name: "Wachtwoord vergeten?" }).click();
+    await page.waitForURL(`${base}/reset`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    expect(documents).toEqual([`${base}/login`]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
 
 describe("HTTP answers", () => {

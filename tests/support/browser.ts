@@ -38,18 +38,14 @@ export async function newContext(
   options: Parameters<Browser["newContext"]>[0] = {},
 ) {
   const context = await browser.newContext({ locale: "nl-BE", ...options });
+  if (options.javaScriptEnabled === false) withoutJavaScript.add(context);
   const problems: string[] = [];
   context.on("console", (message) => {
     // The 404 page itself is expected to log its status; anything else is a fault.
     if (message.type() !== "error" || /status of 404/.test(message.text())) return;
-    if (REACT_ROOT_DID_NOT_COMPLETE.test(message.text())) reactRootErrors.push(message.text());
-    else problems.push(message.text());
+    problems.push(message.text());
   });
-  context.on("weberror", (error) => {
-    const text = String(error.error());
-    if (REACT_ROOT_DID_NOT_COMPLETE.test(text)) reactRootErrors.push(text);
-    else problems.push(text);
-  });
+  context.on("weberror", (error) => problems.push(String(error.error())));
   context.on("response", (response) => {
     const request = response.request();
     if (request.resourceType() !== "document" || request.frame().parentFrame()) return;
@@ -59,20 +55,6 @@ export async function newContext(
   });
   return { context, problems };
 }
-
-/**
- * React 18's own invariant "Root did not complete. This is a bug in React." (#345) began to show
- * now and then in browser runs on 2 December 2026, after the page-cost changes, in different files
- * and never on the same step twice; the pages then work as tested. It is tracked as the first open
- * point of issue 13: each test file reports how often it saw it, rather than failing on it, until
- * it is understood. Every other console error still fails the test.
- */
-const REACT_ROOT_DID_NOT_COMPLETE = /Minified React error #345\b|Root did not complete/;
-const reactRootErrors: string[] = [];
-afterAll(() => {
-  if (reactRootErrors.length > 0)
-    console.warn(`React error #345 (Root did not complete) seen ${reactRootErrors.length} times`);
-});
 
 /** Every HTML document the browser was served in this test file, as served. */
 const servedPages: Array<{ url: string; html: Promise<string | null> }> = [];
@@ -150,9 +132,14 @@ async function checkerMessages(html: string): Promise<CheckerMessage[]> {
   }
 }
 
+const withoutJavaScript = new WeakSet<BrowserContext>();
+
 /** Loads a page, waits for hydration, and asserts that axe finds no WCAG 2.2 A/AA violations. */
 export async function visit(page: Page, url: string) {
   const response = await page.goto(url);
+  // Until hydration ends, taps and keys take their native course (app/utils/hydration.client.ts).
+  if (!withoutJavaScript.has(page.context()))
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   await page.waitForLoadState("networkidle");
   await expectAccessible(page);
   return response;
