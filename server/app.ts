@@ -5,10 +5,11 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
-import { type Database, isDatabaseReachable } from "../app/utils/db.server.ts";
-import { type JobQueue, type ProcessRole, readinessOf } from "../app/utils/jobs.server.ts";
+import type { Database } from "../app/utils/db.server.ts";
+import type { JobQueue, ProcessRole } from "../app/utils/jobs.server.ts";
 import { logger, redactUrl, requestContext } from "../app/utils/log.server.ts";
 import { compressAnswers, writeInBursts } from "./compression.ts";
+import { readinessHandler } from "./health.ts";
 
 export interface HttpAppOptions {
   build: ServerBuild;
@@ -40,14 +41,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.set("trust proxy", options.trustProxy);
 
   app.use(logRequests(options.trustProxy !== false));
-  app.get("/readyz", async (_req, res) => {
-    const reachable = await isDatabaseReachable(options.db);
-    const answer = await readinessOf(options.db, options.jobs, options.role ?? "all", reachable);
-    res
-      .status(answer.ready ? 200 : 503)
-      .set("Cache-Control", "no-store")
-      .json(answer);
-  });
+  app.get("/readyz", readinessHandler({ ...options, role: options.role ?? "all" }));
 
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");

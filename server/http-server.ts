@@ -21,3 +21,34 @@ export function createHttpServer(
     app,
   );
 }
+
+/**
+ * Starts `app` on `port` (0: any free port) and resolves once it listens, with the port it got;
+ * a port in use is said in words that name the variable to change.
+ */
+export async function listen(
+  app: RequestListener,
+  { port, host, requestTimeoutMs, variable }: ListenOptions,
+): Promise<{ server: http.Server; port: number }> {
+  const server = createHttpServer(app, { requestTimeoutMs }).listen(port, host);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`Port ${port} is already in use: stop the other program or set ${variable}.`)
+          : error,
+      ),
+    );
+  });
+  const address = server.address();
+  return { server, port: typeof address === "object" && address ? address.port : port };
+}
+
+interface ListenOptions {
+  port: number;
+  host: string;
+  requestTimeoutMs: number;
+  /** The environment variable that sets this port, for the message when it is taken. */
+  variable: string;
+}

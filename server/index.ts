@@ -35,7 +35,8 @@ import { startCourseJobs } from "../app/modules/courses/jobs.server.ts";
 import { startEventJobs } from "../app/modules/events/jobs.server.ts";
 import { startShiftReportJobs } from "../app/modules/shift-reports/jobs.server.ts";
 import { createHttpApp } from "./app.ts";
-import { createHttpServer } from "./http-server.ts";
+import { createHealthApp } from "./health.ts";
+import { listen } from "./http-server.ts";
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 const BUILD_PATH = path.resolve("build/index.js");
@@ -89,8 +90,19 @@ async function start(env: Env) {
   });
 
   if (role === "worker") {
+    let health = "no HTTP (HEALTH_PORT unset)";
+    if (env.HEALTH_PORT !== undefined) {
+      const { server, port } = await listen(createHealthApp({ db: database.db, jobs: queue }), {
+        port: env.HEALTH_PORT,
+        host: env.HOST ?? "0.0.0.0",
+        requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+        variable: "HEALTH_PORT",
+      });
+      running.server = server;
+      health = `/healthz and /readyz on port ${port}`;
+    }
     log.info(
-      "Digihelpers worker is ready: jobs and schedules on PostgreSQL (DATABASE_URL), no HTTP",
+      `Digihelpers worker is ready: jobs and schedules on PostgreSQL (DATABASE_URL), ${health}`,
     );
     return;
   }
@@ -109,23 +121,13 @@ async function start(env: Env) {
     trustProxy: env.TRUST_PROXY,
   });
 
-  const listening = createHttpServer(app, {
+  const { server, port } = await listen(app, {
+    port: env.PORT,
+    host: env.HOST ?? "0.0.0.0",
     requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
-  }).listen(env.PORT, env.HOST ?? "0.0.0.0");
-  running.server = listening;
-  await new Promise<void>((resolve, reject) => {
-    listening.once("listening", resolve);
-    listening.once("error", (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === "EADDRINUSE"
-          ? new Error(`Port ${env.PORT} is already in use: stop the other program or set PORT.`)
-          : error,
-      ),
-    );
+    variable: "PORT",
   });
-
-  const address = listening.address();
-  const port = typeof address === "object" && address ? address.port : env.PORT;
+  running.server = server;
   appUrl = env.APP_URL ?? `http://localhost:${port}`;
   // Code that runs outside a request (jobs, the shift notices) reads it from the environment
   // (appUrlFromEnv): give it the port actually taken, as the requests get.

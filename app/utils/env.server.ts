@@ -6,6 +6,11 @@ const schema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).optional(),
+  // A worker's own port for /healthz and /readyz (a worker serves nothing else); unset: no port.
+  HEALTH_PORT: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().min(0).max(65535).optional(),
+  ),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
@@ -78,6 +83,13 @@ export function parseEnv(
           code: "custom",
           path: ["PROCESS_ROLE"],
           message: `${env.PROCESS_ROLE} needs DATABASE_URL (PostgreSQL): the embedded database serves one process, which runs as all`,
+        });
+      }
+      if (env.HEALTH_PORT !== undefined && env.PROCESS_ROLE !== "worker") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["HEALTH_PORT"],
+          message: `is for PROCESS_ROLE=worker: ${env.PROCESS_ROLE} answers /healthz and /readyz on PORT`,
         });
       }
       // A real deployment must send real mail: the local mailbox would keep sign-in links in the database.

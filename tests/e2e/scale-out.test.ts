@@ -80,7 +80,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("several processes on one Postgr
     const started = await Promise.all([
       startServer({ ...env, PROCESS_ROLE: "web" }),
       startServer({ ...env, PROCESS_ROLE: "web" }),
-      startServer({ ...env, PROCESS_ROLE: "worker" }),
+      // The worker's own port for an orchestrator's probes, any free one.
+      startServer({ ...env, PROCESS_ROLE: "worker", HEALTH_PORT: "0" }),
     ]);
     web = started.slice(0, 2);
     worker = started[2]!;
@@ -105,6 +106,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("several processes on one Postgr
     await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
     await admin(`drop database if exists "${name}" with (force)`);
   });
+
+  /** Where the worker answers /healthz and /readyz: the port it said it took. */
+  function workerHealthUrl() {
+    const port = worker.output().match(/\/readyz on port (\d+)/)?.[1];
+    expect(port, "the worker's health port").toBeDefined();
+    return `http://127.0.0.1:${port}`;
+  }
 
   async function volunteerWithPassword() {
     const region = await createRegion(database.db);
@@ -138,10 +146,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("several processes on one Postgr
       .execute();
     expect(secrets).toHaveLength(1);
     for (const server of web) expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    // The worker serves no HTTP; it is alive through the heartbeat it wrote as it started.
+    // The worker wrote its heartbeat as it started, and answers its probes on HEALTH_PORT.
     expect((await lastWorkerHeartbeat(database.db))?.instance).toMatch(
       new RegExp(`:${worker.process.pid}$`),
     );
+    const health = await fetch(`${workerHealthUrl()}/healthz`);
+    expect([health.status, await health.text()]).toEqual([200, "ok"]);
   });
 
   it("signs in through one web process and claims a shift through the other", async () => {
@@ -207,6 +217,16 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("several processes on one Postgr
     expect(jobs.rows.map((job) => job.id)).toContain(beat.jobId);
     const minutes = jobs.rows.map((job) => job.minute.toISOString());
     expect(new Set(minutes).size).toBe(minutes.length);
+    // The worker says the same of itself on its health port, which serves nothing else.
+    const workerReady = await fetch(`${workerHealthUrl()}/readyz`);
+    expect(workerReady.status).toBe(200);
+    expect(await workerReady.json()).toMatchObject({
+      ready: true,
+      role: "worker",
+      database: "ok",
+      jobs: { queue: "running", worker: "seen" },
+    });
+    expect((await fetch(`${workerHealthUrl()}/login`)).status).toBe(404);
     for (const server of web) {
       const ready = await fetch(`${server.url}/readyz`);
       expect(ready.status).toBe(200);

@@ -64,6 +64,18 @@ describe("PROCESS_ROLE and LOG_LEVEL", () => {
     expect(() => parseEnv({ PROCESS_ROLE: "web" })).toThrow(/PROCESS_ROLE: web needs DATABASE_URL/);
   });
 
+  it("gives a worker a health port only when HEALTH_PORT names one, and refuses it for web and all", () => {
+    const worker = { ...pg, PROCESS_ROLE: "worker" };
+    expect(parseEnv(worker).HEALTH_PORT).toBeUndefined();
+    expect(parseEnv({ ...worker, HEALTH_PORT: "" }).HEALTH_PORT).toBeUndefined();
+    expect(parseEnv({ ...worker, HEALTH_PORT: "9090" }).HEALTH_PORT).toBe(9090);
+    expect(() => parseEnv({ ...worker, HEALTH_PORT: "70000" })).toThrow(/HEALTH_PORT/);
+    expect(() => parseEnv({ ...pg, PROCESS_ROLE: "web", HEALTH_PORT: "9090" })).toThrow(
+      /HEALTH_PORT: is for PROCESS_ROLE=worker: web answers \/healthz and \/readyz on PORT/,
+    );
+    expect(() => parseEnv({ HEALTH_PORT: "9090" })).toThrow(/HEALTH_PORT: is for PROCESS_ROLE/);
+  });
+
   it("gives a client 30 seconds to send its request unless HTTP_REQUEST_TIMEOUT_SECONDS says otherwise", () => {
     expect(parseEnv({}).HTTP_REQUEST_TIMEOUT_SECONDS).toBe(30);
     expect(parseEnv({ HTTP_REQUEST_TIMEOUT_SECONDS: "120" }).HTTP_REQUEST_TIMEOUT_SECONDS).toBe(
