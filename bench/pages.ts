@@ -13,6 +13,8 @@
 //   BENCH_WEIGHT=0          speed only (no browser); BENCH_SPEED=0: weight only
 //   BENCH_REQUESTS=500      requests per page for the speed figures (default 500)
 //   BENCH_PAGES=/,/account  speed of these pages only (/healthz is always measured first)
+//   The speed table also gives the server's CPU time per request (from /proc), which holds
+//   steadier than requests/s when the machine is shared.
 //   BENCH_PROFILE=dir       the server writes a V8 CPU profile (.cpuprofile) into dir when it stops
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -125,28 +127,53 @@ async function speed() {
     ["/planning/reports", coordinator],
   ];
   const only = process.env.BENCH_PAGES?.split(",");
-  const results: LoadResult[] = [];
+  const results: Array<LoadResult & { cpuMs: number | null }> = [];
   for (const [path, headers] of pages.filter(
     ([p]) => !only || p === "/healthz" || only.includes(p),
-  ))
-    results.push(await measure(path, server.url + path, options, headers));
+  )) {
+    const before = serverCpuMs();
+    const result = await measure(path, server.url + path, options, headers);
+    const after = serverCpuMs();
+    // The server's CPU per request: what the page costs, whatever else the machine is doing.
+    const cpuMs =
+      before === null || after === null ? null : (after - before) / (requests + options.warmup);
+    results.push({ ...result, cpuMs });
+  }
   const health = results[0]!;
+  const cpu = (r: (typeof results)[number]) =>
+    r.cpuMs === null || health.cpuMs === null
+      ? "– | –"
+      : `${r.cpuMs.toFixed(2)} | ${(r.cpuMs / health.cpuMs).toFixed(2)}`;
   console.log(
     `\nSpeed: ${requests} requests per page, 10 connections, ` +
       `${databaseUrl ? "PostgreSQL" : "embedded PGlite"}; signed-in pages as the demo ` +
       "volunteer, /planning as the demo coordinator.\n",
   );
   console.log(
-    "| page | req/s | p50 ms | p97.5 ms | errors | p97.5 / `/healthz` | req/s / `/healthz` |\n" +
-      "|---|---:|---:|---:|---:|---:|---:|",
+    "| page | req/s | p50 ms | p97.5 ms | errors | p97.5 / `/healthz` | req/s / `/healthz` | " +
+      "server CPU ms / request | CPU / `/healthz` |\n" +
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
   );
   for (const r of results)
     console.log(
       `| \`${r.name}\` | ${r.requestsPerSecond.toFixed(0)} | ${r.p50Ms.toFixed(1)} | ` +
         `${r.p975Ms.toFixed(1)} | ${r.errors} | ${(r.p975Ms / health.p975Ms).toFixed(2)} | ` +
-        `${(r.requestsPerSecond / health.requestsPerSecond).toFixed(2)} |`,
+        `${(r.requestsPerSecond / health.requestsPerSecond).toFixed(2)} | ${cpu(r)} |`,
     );
   console.log(JSON.stringify({ speed: results }));
+}
+
+/** The server process's CPU time so far (user and system), from /proc; null where there is none. */
+function serverCpuMs(): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${server.process.pid}/stat`, "utf8");
+    // Fields 14 and 15 (utime, stime), counted after the command name in parentheses.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // In clock ticks of Linux's USER_HZ, 100 a second on every architecture Node runs on.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 async function weights() {
