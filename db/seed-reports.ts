@@ -151,7 +151,20 @@ async function giveDemoVolunteerPastShifts(
         .on("ra.user_id", "=", world.demoVolunteer)
         .on("ra.role", "=", "volunteer"),
     )
-    .select(["s.id", "s.starts_at as startsAt"])
+    .select((eb) => [
+      "s.id",
+      "s.starts_at as startsAt",
+      // Already on it: the shifts seeded before today were filled from everyone, them included.
+      eb
+        .exists(
+          eb
+            .selectFrom("shift_claims as c")
+            .whereRef("c.shift_id", "=", "s.id")
+            .where("c.user_id", "=", world.demoVolunteer)
+            .where("c.status", "in", ["confirmed", "reserve"]),
+        )
+        .as("claimed"),
+    ])
     .where("s.status", "=", "scheduled")
     .where("s.ends_at", "<=", world.today)
     .orderBy("s.starts_at", "desc")
@@ -162,6 +175,7 @@ async function giveDemoVolunteerPastShifts(
     // One every six days or more: never two at once, and the latest within the last week.
     if (last && last.getTime() - shift.startsAt.getTime() < 6 * 86_400_000) continue;
     last = shift.startsAt;
+    if (shift.claimed) continue;
     await db
       .updateTable("shifts")
       .set((eb) => ({ capacity: eb("capacity", "+", 1) }))

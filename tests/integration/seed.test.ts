@@ -312,3 +312,28 @@ describe("the demo world", () => {
     ]);
   });
 });
+
+describe("the demo world on another day", () => {
+  it("fills a new database at any time of day, also when the demo volunteer's own shift has just ended", async () => {
+    // At 15:45 on 2 December 2026 the last shift to have ended already had the demo volunteer on
+    // it (the shifts before today are filled from everyone), and giving them their past shifts
+    // claimed it a second time: `npm start` on a new machine stopped on a duplicate key.
+    const other = await createTestDatabase();
+    try {
+      await seedDemoWorld(other.db, new Date("2026-12-02T15:45:00Z"));
+      const user = await other.db
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", "volunteer@digihelpers.example")
+        .executeTakeFirstOrThrow();
+      const { rows } = await sql<{ past: number }>`
+        select count(*)::int as past from shift_claims c join shifts s on s.id = c.shift_id
+        where c.user_id = ${user.id} and c.status = 'confirmed'
+          and s.ends_at <= '2026-12-02T15:45:00Z'`.execute(other.db);
+      // About one a week of the demo's past, as on any other day.
+      expect(rows[0]!.past).toBeGreaterThan(4);
+    } finally {
+      await other.destroy();
+    }
+  });
+});
