@@ -39,8 +39,7 @@ const HYDRATING_EVENTS = [
  *
  * Remix's first hydration render waits while it decodes the page's data. A tap or a key in that
  * moment made React 18 hydrate at once, which cannot wait: it threw "Root did not complete" (#345)
- * and replaced the server's HTML with a client render, losing what the person had typed
- * (docs/decisions/033). Held back here, such an event takes its native course, as on the page
+ * and the page stayed without its scripts (docs/decisions/033). Held back here, such an event takes its native course, as on the page
  * without JavaScript: a link opens, a form posts, a field takes the typed text, which hydration
  * then keeps.
  */
