@@ -1,5 +1,6 @@
 import express from "express";
 import { type Database, isDatabaseReachable } from "../app/utils/db.server.ts";
+import { healthzAnswer } from "../app/utils/health.server.ts";
 import { type JobQueue, type ProcessRole, readinessOf } from "../app/utils/jobs.server.ts";
 
 /**
@@ -31,12 +32,11 @@ export function createHealthApp(options: { db: Database; jobs: JobQueue }): expr
   const app = express();
   app.disable("x-powered-by");
   app.get("/healthz", async (_req, res) => {
-    const ok = await isDatabaseReachable(options.db);
+    const answer = await healthzAnswer(options.db);
     res
-      .status(ok ? 200 : 503)
-      .set("Cache-Control", "no-store")
-      .type("text/plain")
-      .send(ok ? "ok" : "database unreachable");
+      .status(answer.status)
+      .set(Object.fromEntries(answer.headers))
+      .send(await answer.text());
   });
   app.get("/readyz", readinessHandler({ ...options, role: "worker" }));
   app.use((_req, res) => {

@@ -39,9 +39,9 @@ const HYDRATING_EVENTS = [
  *
  * Remix's first hydration render waits while it decodes the page's data. A tap or a key in that
  * moment made React 18 hydrate at once, which cannot wait: it threw "Root did not complete" (#345)
- * and the page stayed without its scripts (docs/decisions/033). Held back here, such an event takes its native course, as on the page
- * without JavaScript: a link opens, a form posts, a field takes the typed text, which hydration
- * then keeps.
+ * and the page stayed without its scripts (docs/decisions/033). Held back here, such an event
+ * takes its native course, as on the page without JavaScript: a link opens, a form posts, a field
+ * takes the typed text, which hydration then keeps.
  */
 export function holdEventsUntilHydrated(): () => void {
   const hold = (event: Event) => event.stopPropagation();

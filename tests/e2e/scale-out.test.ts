@@ -209,7 +209,6 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("several processes on one Postgr
   it("runs a scheduled job once, on the worker, and the web processes say a worker runs", async () => {
     const beat = (await firstScheduledBeat) as { jobId: string; instance: string };
     expect(beat.instance).toMatch(new RegExp(`:${worker.process.pid}$`));
-    // One job for that minute, however many processes are up.
     // One job per minute, however many processes are up.
     const jobs = await sql<{ id: string; minute: Date }>`
       select id, date_trunc('minute', created_on) as minute
@@ -217,26 +216,23 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("several processes on one Postgr
     expect(jobs.rows.map((job) => job.id)).toContain(beat.jobId);
     const minutes = jobs.rows.map((job) => job.minute.toISOString());
     expect(new Set(minutes).size).toBe(minutes.length);
-    // The worker says the same of itself on its health port, which serves nothing else.
-    const workerReady = await fetch(`${workerHealthUrl()}/readyz`);
-    expect(workerReady.status).toBe(200);
-    expect(await workerReady.json()).toMatchObject({
-      ready: true,
-      role: "worker",
-      database: "ok",
-      jobs: { queue: "running", worker: "seen" },
-    });
-    expect((await fetch(`${workerHealthUrl()}/login`)).status).toBe(404);
-    for (const server of web) {
-      const ready = await fetch(`${server.url}/readyz`);
+    // The web processes say a worker runs, and the worker says the same of itself on its health
+    // port, which serves nothing else.
+    const probes = [
+      ...web.map((server) => [server.url, "web"] as const),
+      [workerHealthUrl(), "worker"] as const,
+    ];
+    for (const [url, role] of probes) {
+      const ready = await fetch(`${url}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({
         ready: true,
-        role: "web",
+        role,
         database: "ok",
         jobs: { queue: "running", worker: "seen" },
       });
     }
+    expect((await fetch(`${workerHealthUrl()}/login`)).status).toBe(404);
   });
 
   it("sends an email once, and a SIGTERM lets the worker finish the one it is sending", async () => {
