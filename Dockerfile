@@ -27,6 +27,8 @@ COPY --from=build --chown=node:node /app/server ./server
 COPY --from=build --chown=node:node /app/app ./app
 COPY --from=build --chown=node:node /app/db ./db
 COPY --from=build --chown=node:node /app/emails ./emails
+# The demo world's seed (db/seed.ts) builds its rows with the factories the tests share.
+COPY --from=build --chown=node:node /app/tests/factories ./tests/factories
 # Only used without DATABASE_URL (the embedded demo database and its mailbox).
 RUN mkdir -p /app/data && chown node:node /app/data
 VOLUME ["/app/data"]
