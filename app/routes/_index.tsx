@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ShiftStateText } from "~/components/shift-state.tsx";
 import { getAuth } from "~/modules/auth/guards.server.ts";
 import { firstName } from "~/modules/shifts/queries.server.ts";
 import { type CardShift, type HomeCard, listHomeCards } from "~/modules/home/cards.server.ts";
@@ -62,7 +63,9 @@ function ShiftLinks({ shifts }: { shifts: CardShift[] }) {
             {shift.digipunt}, {shift.when}
           </Link>
           <br />
-          <span className="muted">{shift.note}</span>
+          <span className="muted">
+            {typeof shift.note === "string" ? shift.note : <ShiftStateText state={shift.note} />}
+          </span>
         </li>
       ))}
     </ul>

@@ -4,9 +4,10 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary, errorMeta } from "~/components/error-boundary.tsx";
 import { OutcomeMessage } from "~/components/outcome-message.tsx";
 import { ShiftActionButton } from "~/components/shift-actions.tsx";
+import { ShiftStateText } from "~/components/shift-state.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { actOnShift, describeShiftOutcome } from "~/modules/shifts/act.server.ts";
-import { shiftStateLabel } from "~/modules/shifts/labels.ts";
+import { shiftStateParts } from "~/modules/shifts/labels.ts";
 import { getShiftDetail } from "~/modules/shifts/queries.server.ts";
 import { ShiftPageActionSchema } from "~/modules/shifts/schemas.ts";
 import { readOutcome, redirectWithOutcome } from "~/utils/flash.server.ts";
@@ -63,7 +64,9 @@ export default function ShiftPage() {
       </p>
       <h1>{digipunt.name}</h1>
       <p className="lead">{when}</p>
-      <p className="shift-state">{shiftStateLabel(t, { ...shift, myStatus: my.status })}</p>
+      <p className="shift-state">
+        <ShiftStateText state={shiftStateParts(t, { ...shift, myStatus: my.status })} />
+      </p>
       <OutcomeMessage outcome={outcome} />
 
       {shift.cancelled ? (

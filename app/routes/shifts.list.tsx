@@ -3,10 +3,11 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OutcomeMessage } from "~/components/outcome-message.tsx";
 import { ShiftActionButton } from "~/components/shift-actions.tsx";
+import { ShiftStateText } from "~/components/shift-state.tsx";
 import { ShiftFilterForm } from "~/components/shift-filters.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { actOnShift, describeShiftOutcome } from "~/modules/shifts/act.server.ts";
-import { shiftStateLabel } from "~/modules/shifts/labels.ts";
+import { shiftStateParts } from "~/modules/shifts/labels.ts";
 import { listShiftFilterOptions } from "~/modules/shifts/queries.server.ts";
 import { filterParams, parseShiftFilters } from "~/modules/shifts/filters.ts";
 import { ShiftActionSchema } from "~/modules/shifts/schemas.ts";
@@ -162,7 +163,9 @@ export default function ShiftList() {
                       <strong>{shift.time}</strong> · {shift.digipuntName} ({shift.municipalityName}
                       )
                     </p>
-                    <p className="shift-state">{shiftStateLabel(t, shift)}</p>
+                    <p className="shift-state">
+                      <ShiftStateText state={shiftStateParts(t, shift)} />
+                    </p>
                     {shift.firstShiftFriendly ? <p>{t("list.firstShift")}</p> : null}
                     {shift.missingSkill ? (
                       // Said before anyone tries: why there is no button, and where to change that.

@@ -299,6 +299,10 @@ describe.runIf(browserAvailable)("a volunteer takes and releases shifts in the b
     expect(new URL(page.url()).pathname).toBe("/shifts/list");
     expect(await claimStatus(world.shifts.fromList.id)).toBe("confirmed");
     await expectAccessible(page);
+    // The icon is for the eye: a screen reader reads the state's words alone.
+    const state = item.locator(".shift-state");
+    await expect(state.textContent()).resolves.toBe("✓ Jij staat erop");
+    await expect(state.ariaSnapshot()).resolves.toBe("- paragraph: Jij staat erop");
 
     const releaseLink = page.locator(`a[href="/shifts/${world.shifts.toRelease.id}"]`);
     if ((await releaseLink.count()) === 0) {

@@ -130,13 +130,13 @@ describe("the home page's cards", () => {
         href: `/shifts/${w.shifts.mine.id}`,
         digipunt: "Bibliotheek Bree",
         when: "di 2 mrt, 09:00–12:00",
-        note: "✓ Jij staat erop",
+        note: { icon: "✓", text: "Jij staat erop" },
       },
     ]);
     // Room to claim, in her own digibank only, within two weeks: not the shift she is on, not
     // the full one, not the one far away.
     expect(card(cards, "open_shifts").shifts.map((s) => [s.id, s.note])).toEqual([
-      [w.shifts.open.id, "○ Nog 2 plaatsen"],
+      [w.shifts.open.id, { icon: "○", text: "Nog 2 plaatsen" }],
     ]);
   });
 

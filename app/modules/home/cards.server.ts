@@ -9,7 +9,7 @@ import { failedForGoodAs } from "~/modules/mail/outbox.server.ts";
 import { listPendingRequests } from "~/modules/people/join-requests.server.ts";
 import { type NetworkOverview, getNetworkOverview } from "~/modules/places/overview.server.ts";
 import { listShiftsAwaitingReport } from "~/modules/shift-reports/reports.server.ts";
-import { shiftStateLabel } from "~/modules/shifts/labels.ts";
+import { shiftStateParts } from "~/modules/shifts/labels.ts";
 import { listShiftsWithActions } from "~/modules/shifts/queries.server.ts";
 import { addDays, localToday } from "~/modules/shifts/recurrence.ts";
 import { fillRates, listPlannedShifts } from "~/modules/shifts/roster.server.ts";
@@ -30,7 +30,8 @@ export interface CardShift {
   href: string;
   digipunt: string;
   when: string;
-  note: string;
+  /** What stands out: a shift's state (its icon hidden from screen readers), or a plain text. */
+  note: string | { icon: string; text: string };
   /** A session of a course the reader is enrolled in, shown among their shifts (word and icon). */
   course?: true;
 }
@@ -148,7 +149,7 @@ export const volunteerCards: CardProvider = {
       href: `/shifts/${shift.id}`,
       digipunt: shift.digipuntName,
       when: whenText(shift.startsAt, shift.endsAt, language),
-      note: shiftStateLabel(t, shift, now),
+      note: shiftStateParts(t, shift, now),
     });
     // Shifts and course sessions together, in time order: what comes next, whatever it is. Only
     // the ones shown are written out.

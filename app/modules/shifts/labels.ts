@@ -33,16 +33,30 @@ export const STATE_ICONS: Record<ShiftState, string> = {
   past: "–",
 };
 
-/** "✓ Jij staat erop", "Nog 2 plaatsen", "Volzet": the state in words, led by its icon. */
-export function shiftStateLabel(
+/**
+ * The state as its icon and its words ("✓", "Jij staat erop"). Pages show the icon hidden from
+ * screen readers, which would read "check mark" or "white circle" before the words
+ * (`ShiftStateText`).
+ */
+export function shiftStateParts(
   t: TFunction<"shifts">,
   shift: ShiftStateInput,
   now = new Date(),
-): string {
+): { icon: string; text: string } {
   const state = shiftState(shift, now);
   const text =
     state === "open"
       ? t("state.open", { count: shift.capacity - shift.confirmedCount })
       : t(`state.${state}`);
-  return `${STATE_ICONS[state]} ${text}`;
+  return { icon: STATE_ICONS[state], text };
+}
+
+/** "✓ Jij staat erop", "○ Nog 2 plaatsen": one line of text, for the calendar's event titles. */
+export function shiftStateLabel(
+  t: TFunction<"shifts">,
+  shift: ShiftStateInput,
+  now = new Date(),
+): string {
+  const { icon, text } = shiftStateParts(t, shift, now);
+  return `${icon} ${text}`;
 }
