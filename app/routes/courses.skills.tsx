@@ -69,7 +69,13 @@ export default function CourseOnlySkills() {
                   {tc(`skill.${skill.code}`, skill.code)}
                 </span>
                 <span className="attendance-toggle__state">
-                  {skill.courseOnly ? `✓ ${t("skills.courseOnly")}` : t("skills.declarable")}
+                  {skill.courseOnly ? (
+                    <>
+                      <span aria-hidden="true">✓</span> {t("skills.courseOnly")}
+                    </>
+                  ) : (
+                    t("skills.declarable")
+                  )}
                 </span>
               </button>
             </Form>

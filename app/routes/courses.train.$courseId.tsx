@@ -139,7 +139,13 @@ export default function CourseAttendance() {
                       >
                         <span className="attendance-toggle__name">{person.name}</span>
                         <span className="attendance-toggle__state">
-                          {person.present ? `✓ ${t("roster.present")}` : t("roster.absent")}
+                          {person.present ? (
+                            <>
+                              <span aria-hidden="true">✓</span> {t("roster.present")}
+                            </>
+                          ) : (
+                            t("roster.absent")
+                          )}
                           {" · "}
                           {person.completed
                             ? t("roster.completed")

@@ -142,6 +142,12 @@ describe.runIf(browserAvailable)("My experience in the browser", () => {
     await expect(page.locator(".experience-milestones li").first().textContent()).resolves.toMatch(
       /^Je eerste dienstGehaald op /,
     );
+    // A reached milestone's tick is for the eye only: a screen reader reads its words.
+    const reached = page.locator('.experience-milestones li[data-reached="yes"] strong').first();
+    await expect(
+      reached.evaluate((el) => getComputedStyle(el, "::before").content),
+    ).resolves.toContain("✓");
+    await expect(reached.ariaSnapshot()).resolves.toBe("- strong: Je eerste dienst");
 
     // The choice of a year, by keyboard.
     await page.locator("#period-year").focus();
