@@ -87,14 +87,17 @@ export default function Planning() {
                     {shift.status === "cancelled"
                       ? t("shift.cancelled")
                       : t("shift.fill", { confirmed: shift.confirmed, capacity: shift.capacity })}
-                    <ul className="plain-list">
-                      {shift.reserve > 0 ? (
-                        <li>{t("shift.reserveCount", { count: shift.reserve })}</li>
-                      ) : null}
-                      {shift.releaseRequests > 0 ? (
-                        <li>{t("shift.releaseRequests", { count: shift.releaseRequests })}</li>
-                      ) : null}
-                    </ul>
+                    {/* Only with something in it: an empty list is still read out ("list, 0 items"). */}
+                    {shift.reserve > 0 || shift.releaseRequests > 0 ? (
+                      <ul className="plain-list">
+                        {shift.reserve > 0 ? (
+                          <li>{t("shift.reserveCount", { count: shift.reserve })}</li>
+                        ) : null}
+                        {shift.releaseRequests > 0 ? (
+                          <li>{t("shift.releaseRequests", { count: shift.releaseRequests })}</li>
+                        ) : null}
+                      </ul>
+                    ) : null}
                   </td>
                 </tr>
               ))}

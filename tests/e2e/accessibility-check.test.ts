@@ -9,7 +9,7 @@ import {
 
 // Every browser test's page goes through expectAccessible; this shows the check is live in the way
 // it runs axe (in the page itself, docs/decisions/034): it names a WCAG fault and a best-practice
-// fault, and passes a page without them.
+// fault, and an empty list (which axe lets pass), and passes a page without them.
 describe.skipIf(!browserAvailable)("the axe check in Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -36,6 +36,18 @@ describe.skipIf(!browserAvailable)("the axe check in Chromium", () => {
     );
     // The last is a best-practice rule, not a WCAG one: the tags still reach it.
     expect(found.sort()).toEqual(["color-contrast", "image-alt", "region"]);
+    await context.close();
+  });
+
+  it("names an empty list, which axe lets pass and a screen reader reads out", async () => {
+    const { context } = await newContext(browser);
+    const tab = await context.newPage();
+    await tab.setContent(page('<ul class="plain-list"></ul>'));
+    const found = await expectAccessible(tab).then(
+      () => [],
+      (error: { actual?: string[] }) => error.actual ?? [],
+    );
+    expect(found).toEqual(['<ul class="plain-list"></ul>']);
     await context.close();
   });
 

@@ -159,6 +159,11 @@ export async function expectAccessible(page: Page) {
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
   );
   expect(summary, `axe on ${page.url()}`).toEqual([]);
+  // axe lets an empty list pass, but a screen reader still reads it out ("list, 0 items").
+  const emptyLists = await page
+    .locator("ul:not(:has(li)), ol:not(:has(li))")
+    .evaluateAll((lists) => lists.map((list) => list.outerHTML.slice(0, 120)));
+  expect(emptyLists, `empty lists on ${page.url()}`).toEqual([]);
 }
 
 /**
