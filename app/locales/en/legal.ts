@@ -122,6 +122,7 @@ const legal: Namespace<typeof nl> = {
         "Valid HTML, checked with the Nu HTML Checker.",
         "The main tasks with the keyboard alone, and on a screen 390 pixels wide.",
         "Forms also work without JavaScript.",
+        "The accessibility tree (what a screen reader reads out) of the home page, the shifts, My account, My experience, the planning and this page, read through: icons beside a word are not read out, and there are no empty lists.",
         "Not done yet: a test with a screen reader (NVDA, VoiceOver or TalkBack) and a test with users with disabilities.",
       ],
     },

@@ -121,6 +121,7 @@ const legal: Namespace<typeof nl> = {
         "HTML valide, vérifié avec le Nu HTML Checker.",
         "Les tâches principales avec le clavier seul, et sur un écran de 390 pixels de large.",
         "Les formulaires fonctionnent aussi sans JavaScript.",
+        "L’arbre d’accessibilité (ce que lit un lecteur d’écran) de la page d’accueil, des permanences, de Mon compte, de Mon expérience, du planning et de cette page relu : les pictogrammes à côté d’un mot ne sont pas lus, et il n’y a pas de listes vides.",
         "Pas encore fait : un test avec un lecteur d’écran (NVDA, VoiceOver ou TalkBack) et un test avec des utilisateurs en situation de handicap.",
       ],
     },

@@ -122,6 +122,7 @@ const legal = {
         "Geldige HTML, gecontroleerd met de Nu HTML Checker.",
         "De belangrijkste taken met alleen het toetsenbord, en op een scherm van 390 pixels breed.",
         "Formulieren werken ook zonder JavaScript.",
+        "De toegankelijkheidsboom (wat een schermlezer voorleest) van de startpagina, de diensten, Mijn account, Mijn ervaring, de planning en deze pagina nagelezen: pictogrammen naast een woord worden niet voorgelezen, en lege lijsten komen niet voor.",
         "Nog niet gedaan: een test met een schermlezer (NVDA, VoiceOver of TalkBack) en een test met gebruikers met een beperking.",
       ],
     },
