@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ShiftStateText } from "~/components/shift-state.tsx";
+import { IconText } from "~/components/icon-text.tsx";
 import { getAuth } from "~/modules/auth/guards.server.ts";
 import { firstName } from "~/modules/shifts/queries.server.ts";
 import { type CardShift, type HomeCard, listHomeCards } from "~/modules/home/cards.server.ts";
@@ -64,7 +64,7 @@ function ShiftLinks({ shifts }: { shifts: CardShift[] }) {
           </Link>
           <br />
           <span className="muted">
-            {typeof shift.note === "string" ? shift.note : <ShiftStateText state={shift.note} />}
+            {typeof shift.note === "string" ? shift.note : <IconText {...shift.note} />}
           </span>
         </li>
       ))}

@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/forms.tsx";
 import { GeneralErrorBoundary, errorMeta } from "~/components/error-boundary.tsx";
 import { OutcomeMessage } from "~/components/outcome-message.tsx";
+import { IconText } from "~/components/icon-text.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { CourseOnlySchema } from "~/modules/courses/training-schemas.ts";
 import { listSkills, setSkillCourseOnly } from "~/modules/people/skills.server.ts";
@@ -70,9 +71,7 @@ export default function CourseOnlySkills() {
                 </span>
                 <span className="attendance-toggle__state">
                   {skill.courseOnly ? (
-                    <>
-                      <span aria-hidden="true">✓</span> {t("skills.courseOnly")}
-                    </>
+                    <IconText icon="✓" text={t("skills.courseOnly")} />
                   ) : (
                     t("skills.declarable")
                   )}

@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/forms.tsx";
 import { GeneralErrorBoundary, errorMeta } from "~/components/error-boundary.tsx";
 import { OutcomeMessage } from "~/components/outcome-message.tsx";
+import { IconText } from "~/components/icon-text.tsx";
 import { requireActor } from "~/modules/auth/guards.server.ts";
 import { loadAttendanceRoster, recordAttendance } from "~/modules/courses/attendance.server.ts";
 import { AttendanceSchema } from "~/modules/courses/training-schemas.ts";
@@ -140,9 +141,7 @@ export default function CourseAttendance() {
                         <span className="attendance-toggle__name">{person.name}</span>
                         <span className="attendance-toggle__state">
                           {person.present ? (
-                            <>
-                              <span aria-hidden="true">✓</span> {t("roster.present")}
-                            </>
+                            <IconText icon="✓" text={t("roster.present")} />
                           ) : (
                             t("roster.absent")
                           )}

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary, errorMeta } from "~/components/error-boundary.tsx";
 import { OutcomeMessage } from "~/components/outcome-message.tsx";
 import { ShiftActionButton } from "~/components/shift-actions.tsx";
-import { ShiftStateText } from "~/components/shift-state.tsx";
+import { IconText } from "~/components/icon-text.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { actOnShift, describeShiftOutcome } from "~/modules/shifts/act.server.ts";
 import { shiftStateParts } from "~/modules/shifts/labels.ts";
@@ -65,7 +65,7 @@ export default function ShiftPage() {
       <h1>{digipunt.name}</h1>
       <p className="lead">{when}</p>
       <p className="shift-state">
-        <ShiftStateText state={shiftStateParts(t, { ...shift, myStatus: my.status })} />
+        <IconText {...shiftStateParts(t, { ...shift, myStatus: my.status })} />
       </p>
       <OutcomeMessage outcome={outcome} />
 

@@ -3,7 +3,7 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OutcomeMessage } from "~/components/outcome-message.tsx";
 import { ShiftActionButton } from "~/components/shift-actions.tsx";
-import { ShiftStateText } from "~/components/shift-state.tsx";
+import { IconText } from "~/components/icon-text.tsx";
 import { ShiftFilterForm } from "~/components/shift-filters.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { actOnShift, describeShiftOutcome } from "~/modules/shifts/act.server.ts";
@@ -164,7 +164,7 @@ export default function ShiftList() {
                       )
                     </p>
                     <p className="shift-state">
-                      <ShiftStateText state={shiftStateParts(t, shift)} />
+                      <IconText {...shiftStateParts(t, shift)} />
                     </p>
                     {shift.firstShiftFriendly ? <p>{t("list.firstShift")}</p> : null}
                     {shift.missingSkill ? (

@@ -24,27 +24,23 @@ function imagePaths(): string[] {
   );
 }
 
-/** Whether .dockerignore keeps this file out of the build stage (its last matching line wins). */
-function ignored(file: string): boolean {
-  const lines = fs
-    .readFileSync(".dockerignore", "utf8")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith("#"));
-  let out = false;
-  for (const line of lines) {
+/** .dockerignore's lines as patterns, in order: the last one that matches a file wins. */
+const ignorePatterns = fs
+  .readFileSync(".dockerignore", "utf8")
+  .split("\n")
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith("#"))
+  .map((line) => {
     const negated = line.startsWith("!");
     const pattern = negated ? line.slice(1) : line;
-    const regex = new RegExp(
-      "^" +
-        pattern
-          .split("*")
-          .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-          .join("[^/]*") +
-        "(/|$)",
-    );
-    if (regex.test(file)) out = !negated;
-  }
+    const parts = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
+    return { negated, regex: new RegExp(`^${parts.join("[^/]*")}(/|$)`) };
+  });
+
+/** Whether .dockerignore keeps this file out of the build stage. */
+function ignored(file: string): boolean {
+  let out = false;
+  for (const { negated, regex } of ignorePatterns) if (regex.test(file)) out = !negated;
   return out;
 }
 

@@ -36,7 +36,7 @@ export const STATE_ICONS: Record<ShiftState, string> = {
 /**
  * The state as its icon and its words ("✓", "Jij staat erop"). Pages show the icon hidden from
  * screen readers, which would read "check mark" or "white circle" before the words
- * (`ShiftStateText`).
+ * (`IconText`).
  */
 export function shiftStateParts(
   t: TFunction<"shifts">,
